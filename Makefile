@@ -1,0 +1,29 @@
+# Quickstart: `make demo` (build everything, grade the sample submissions) and `make test`.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: demo test lint build clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+demo: $(STAMP)
+	$(BIN)/rnngrade demo --out dist
+
+build: $(STAMP)
+	$(BIN)/rnngrade build --out dist
+
+test: $(STAMP)
+	$(BIN)/python -m pytest
+
+lint: $(STAMP)
+	$(BIN)/ruff check autograder rnncheck solutions tests
+	$(BIN)/mypy
+
+clean:
+	rm -rf dist .pytest_cache

@@ -1,0 +1,97 @@
+"""Where each assignment's pieces live, read from `assignments/<name>/notebook.yaml`.
+
+One assignment is: a notebook source (bilingual prose, given code, function cells and
+check cells), data files, support modules shipped beside the notebook, the reference
+solution `solutions/<name>.py`, the otter tests `autograder/otter_tests/<name>/q*.py` and
+the catalogue `tests/catalogue/<name>/`.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+ASSIGNMENTS_DIR = ROOT / "assignments"
+SOLUTIONS_DIR = ROOT / "solutions"
+OTTER_TESTS_DIR = Path(__file__).resolve().parent / "otter_tests"
+CATALOGUE_DIR = ROOT / "tests" / "catalogue"
+SUPPORT_PACKAGE = ROOT / "rnncheck"
+LANGUAGES = ("es", "en")
+
+
+@dataclasses.dataclass(frozen=True)
+class Assignment:
+    """One assignment's sources.
+
+    name -- e.g. "word_representation"
+    spec -- the parsed notebook.yaml
+    """
+
+    name: str
+    spec: dict[str, Any]
+
+    @property
+    def folder(self) -> Path:
+        return ASSIGNMENTS_DIR / self.name
+
+    @property
+    def notebook_name(self) -> str:
+        return f"{self.name}.ipynb"
+
+    @property
+    def solution_path(self) -> Path:
+        return SOLUTIONS_DIR / f"{self.name}.py"
+
+    @property
+    def tests_dir(self) -> Path:
+        return OTTER_TESTS_DIR / self.name
+
+    @property
+    def test_files(self) -> list[Path]:
+        return sorted(self.tests_dir.glob("q*.py"), key=lambda p: int(p.stem[1:]))
+
+    @property
+    def data_files(self) -> list[Path]:
+        return [self.folder / f for f in self.spec.get("data", [])]
+
+    @property
+    def support_files(self) -> list[Path]:
+        """Python modules the notebook imports, shipped beside it (never solution code)."""
+        return [self.folder / f for f in self.spec.get("support", [])]
+
+    @property
+    def questions(self) -> dict[str, str]:
+        """Question name -> the function it grades, in notebook order."""
+        return {
+            cell["question"]: cell["function"]
+            for cell in self.spec["cells"]
+            if "function" in cell and "question" in cell
+        }
+
+    @property
+    def functions(self) -> list[str]:
+        return [cell["function"] for cell in self.spec["cells"] if "function" in cell]
+
+    def catalogue(self, kind: str) -> list[Path]:
+        """The catalogue files of `kind` ("mistakes" or "correct"), sorted by name."""
+        return sorted((CATALOGUE_DIR / self.name / kind).glob("*.py"))
+
+
+def load(name: str) -> Assignment:
+    """The assignment `name`; ValueError naming the known ones if there is no such assignment."""
+    path = ASSIGNMENTS_DIR / name / "notebook.yaml"
+    if not path.is_file():
+        raise ValueError(f"unknown assignment {name!r}; known: {', '.join(names())}")
+    with open(path, encoding="utf-8") as f:
+        return Assignment(name, yaml.safe_load(f))
+
+
+def names() -> list[str]:
+    """Every assignment that has a notebook source, in course order."""
+    order = ["word_representation", "rnn_forward", "bptt", "rnn_types"]
+    found = [p.parent.name for p in ASSIGNMENTS_DIR.glob("*/notebook.yaml")]
+    return sorted(found, key=lambda n: (order.index(n) if n in order else len(order), n))

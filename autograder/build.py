@@ -1,0 +1,166 @@
+"""`rnngrade build`: the student release and the otter autograder zip of every assignment.
+
+For each assignment the steps below run in order, each writing one part of the output:
+
+    dist/student/<name>/                 the student release, ready to hand out
+        <name>.ipynb                     skeleton notebook             (write_notebook)
+        tests/q*.py                      public test cases only        (write_public_tests)
+        data/..., support modules        what the notebook reads       (copy_student_files)
+        rnncheck/                        the checking library, with the public answers
+                                                                       (write_checker)
+    dist/student/<name>.zip              the same folder, zipped       (zip_student_release)
+    dist/autograder/<name>-autograder.zip  otter generate's zip: all test cases, the
+                                         checker with every answer, the data (write_autograder)
+
+write_checker needs the public tests in place; zip_student_release needs the whole
+student folder; write_autograder is independent of the student folder.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import os
+import shutil
+import tempfile
+import zipfile
+from pathlib import Path
+
+import nbformat
+
+from . import assignment as assignments
+from .assignment import SUPPORT_PACKAGE, Assignment
+from .notebook import render
+from .testfiles import public_source, record_answers
+
+PYTHON_VERSION = "3.11"
+# Fixed timestamp for the student zip, so the same sources give the same bytes.
+ZIP_DATE = (2024, 1, 1, 0, 0, 0)
+IGNORED = shutil.ignore_patterns("__pycache__", "*.pyc", "answers", "language.txt")
+
+
+@dataclasses.dataclass(frozen=True)
+class Build:
+    assignment: Assignment
+    language: str
+    out: Path
+
+    @property
+    def student(self) -> Path:
+        return self.out / "student" / self.assignment.name
+
+    @property
+    def autograder_zip(self) -> Path:
+        return self.out / "autograder" / f"{self.assignment.name}-autograder.zip"
+
+
+def write_notebook(build: Build) -> None:
+    nb = render(build.assignment, build.language)
+    nbformat.validate(nb)
+    nbformat.write(nb, build.student / build.assignment.notebook_name)
+
+
+def write_public_tests(build: Build) -> None:
+    tests = build.student / "tests"
+    tests.mkdir(parents=True, exist_ok=True)
+    for path in build.assignment.test_files:
+        (tests / path.name).write_text(public_source(path.read_text(encoding="utf-8")), encoding="utf-8")
+
+
+def copy_student_files(build: Build) -> None:
+    for path in build.assignment.data_files + build.assignment.support_files:
+        target = build.student / path.relative_to(build.assignment.folder)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(path, target)
+
+
+def _write_checker(target: Path, build: Build, test_sources: dict[str, str]) -> None:
+    shutil.copytree(SUPPORT_PACKAGE, target, ignore=IGNORED)
+    (target / "language.txt").write_text(build.language + "\n", encoding="utf-8")
+    recorder = record_answers(build.assignment, test_sources)
+    recorder.save(str(target / "answers" / f"{build.assignment.name}.json"))
+
+
+def write_checker(build: Build) -> None:
+    sources = {p.name: p.read_text(encoding="utf-8") for p in sorted((build.student / "tests").glob("q*.py"))}
+    _write_checker(build.student / "rnncheck", build, sources)
+
+
+def zip_student_release(build: Build) -> None:
+    _zip_folder(build.student, build.student.with_suffix(".zip"))
+
+
+def write_autograder(build: Build) -> None:
+    """otter generate, run in a staging folder that holds exactly what the zip must carry."""
+    from otter.generate import main as otter_generate
+
+    build.autograder_zip.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory() as staging_name:
+        staging = Path(staging_name)
+        tests = staging / "tests"
+        tests.mkdir()
+        sources = {}
+        for path in build.assignment.test_files:
+            shutil.copyfile(path, tests / path.name)
+            sources[path.name] = path.read_text(encoding="utf-8")
+        _write_checker(staging / "rnncheck", build, sources)
+        files = ["rnncheck"]
+        for path in build.assignment.data_files + build.assignment.support_files:
+            relative = path.relative_to(build.assignment.folder)
+            (staging / relative).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(path, staging / relative)
+            files.append(relative.parts[0])
+        (staging / "requirements.txt").write_text("numpy>=1.26\n", encoding="utf-8")
+        config = {"lang": "python", "assignment_name": build.assignment.name}
+        (staging / "otter_config.json").write_text(json.dumps(config, indent=2), encoding="utf-8")
+        cwd = os.getcwd()
+        os.chdir(staging)
+        try:
+            otter_generate(
+                tests_dir="tests",
+                output_path=str(build.autograder_zip.resolve()),
+                config="otter_config.json",
+                requirements="requirements.txt",
+                no_environment=True,
+                python_version=PYTHON_VERSION,
+                files=sorted(set(files)),
+            )
+        finally:
+            os.chdir(cwd)
+
+
+STEPS = [
+    write_notebook,
+    write_public_tests,
+    copy_student_files,
+    write_checker,
+    zip_student_release,
+    write_autograder,
+]
+
+
+def _zip_folder(folder: Path, target: Path) -> None:
+    with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as zf:
+        for path in sorted(folder.rglob("*")):
+            if path.is_file():
+                info = zipfile.ZipInfo(str(Path(folder.name) / path.relative_to(folder)), ZIP_DATE)
+                info.compress_type = zipfile.ZIP_DEFLATED
+                zf.writestr(info, path.read_bytes())
+
+
+def build_assignment(assignment: Assignment, out: Path, language: str = "es") -> Build:
+    """Run every step for one assignment; the student folder is made anew."""
+    build = Build(assignment, language, Path(out))
+    shutil.rmtree(build.student, ignore_errors=True)
+    build.student.mkdir(parents=True)
+    for step in STEPS:
+        step(build)
+    return build
+
+
+def main(*, out: str | Path = "dist", language: str = "es", only: list[str] | None = None) -> list[Build]:
+    """Build the student release and autograder zip of each assignment (all, or `only`)."""
+    if language not in assignments.LANGUAGES:
+        raise ValueError(f"language must be one of {assignments.LANGUAGES}, not {language!r}")
+    chosen = only or assignments.names()
+    return [build_assignment(assignments.load(name), Path(out), language) for name in chosen]

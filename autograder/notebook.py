@@ -1,0 +1,87 @@
+"""The student notebook, rendered from `assignments/<name>/notebook.yaml` in one language.
+
+Cell kinds in notebook.yaml, in order:
+- `markdown: {es: ..., en: ...}` prose, one text per language
+- `code: ...` given code, the same in every language
+- `function: name` (with `question: qN` and optional `hint: {es, en}`): the skeleton, made
+  from the reference solution's signature and docstring, whose body says it is not done yet
+- `check: qN`: otter's `grader.check("qN")`
+- `export: true`: otter's export cell, ignored when grading
+
+The first code cell, which starts otter, is added here. Cell ids are derived from the cell's
+position, so building twice gives the same notebook.
+"""
+
+from __future__ import annotations
+
+import ast
+import textwrap
+
+import nbformat
+
+from rnncheck.messages import MESSAGES
+
+from .assignment import Assignment
+
+KERNELSPEC = {"display_name": "Python 3", "language": "python", "name": "python3"}
+
+
+
+def skeleton(solution_source: str, name: str, language: str, hint: str | None = None) -> str:
+    """The skeleton of function `name`: its reference signature and docstring, no body."""
+    lines = solution_source.splitlines()
+    for node in ast.parse(solution_source).body:
+        if isinstance(node, ast.FunctionDef) and node.name == name:
+            break
+    else:
+        raise ValueError(f"the solution has no function {name!r}")
+    docstring = node.body[0]
+    if not (isinstance(docstring, ast.Expr) and isinstance(docstring.value, ast.Constant)):
+        raise ValueError(f"the solution's {name!r} has no docstring")
+    head = lines[node.lineno - 1 : docstring.end_lineno]
+    body = []
+    if hint:
+        body += ["# " + line if line else "#" for line in hint.strip().splitlines()]
+    todo = MESSAGES[language]["todo"].format(name=name)
+    body += [MESSAGES[language]["your_code"], f"raise NotImplementedError({todo!r})"]
+    return "\n".join(head + [textwrap.indent(line, "    ") for line in body])
+
+
+def _text(value: object, language: str) -> str:
+    if isinstance(value, dict):
+        return str(value[language]).rstrip("\n")
+    return str(value).rstrip("\n")
+
+
+def render(assignment: Assignment, language: str = "es") -> nbformat.NotebookNode:
+    """The skeleton notebook of `assignment` in `language`."""
+    solution = assignment.solution_path.read_text(encoding="utf-8")
+    cells = [
+        nbformat.v4.new_code_cell(
+            f'{MESSAGES[language]["init"]}\nimport otter\ngrader = otter.Notebook("{assignment.notebook_name}")'
+        )
+    ]
+    for spec in assignment.spec["cells"]:
+        if "markdown" in spec:
+            cells.append(nbformat.v4.new_markdown_cell(_text(spec["markdown"], language)))
+        elif "code" in spec:
+            cells.append(nbformat.v4.new_code_cell(_text(spec["code"], language)))
+        elif "function" in spec:
+            hint = _text(spec["hint"], language) if "hint" in spec else None
+            cells.append(nbformat.v4.new_code_cell(skeleton(solution, spec["function"], language, hint)))
+        elif "check" in spec:
+            cells.append(nbformat.v4.new_code_cell(f'grader.check("{spec["check"]}")'))
+        elif "export" in spec:
+            cell = nbformat.v4.new_code_cell("grader.export(pdf=False, run_tests=True)")
+            cell.metadata["tags"] = ["otter_ignore"]
+            cells.append(cell)
+        else:
+            raise ValueError(f"{assignment.name}: unknown cell {sorted(spec)}")
+    for number, cell in enumerate(cells):
+        cell.id = f"{assignment.name.replace('_', '-')}-{number:03d}"
+    nb = nbformat.v4.new_notebook(cells=cells)
+    nb.metadata["kernelspec"] = KERNELSPEC
+    nb.metadata["language_info"] = {"name": "python"}
+    nb.metadata["otter"] = {"assignment_name": assignment.name}
+    nb.metadata["rnnkit"] = {"assignment": assignment.name, "language": language}
+    return nb

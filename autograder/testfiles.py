@@ -1,0 +1,98 @@
+"""The otter test files: their public part, running them, and recording the reference's answers.
+
+Test files are otter's exception-based format: functions decorated with
+`@test_case(points=..., hidden=...)`. Hidden cases keep their inputs inside their own body,
+so removing a hidden function removes everything it would reveal.
+"""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+from typing import Any
+
+from otter.test_files.exception_test import ExceptionTestFile
+
+from rnncheck.answers import Recorder, recording
+
+from .assignment import Assignment
+
+
+def _is_hidden(node: ast.stmt) -> bool:
+    if not isinstance(node, ast.FunctionDef):
+        return False
+    for decorator in node.decorator_list:
+        if isinstance(decorator, ast.Call) and getattr(decorator.func, "id", None) == "test_case":
+            for keyword in decorator.keywords:
+                if keyword.arg == "hidden":
+                    if not isinstance(keyword.value, ast.Constant):
+                        raise ValueError(f"line {keyword.lineno}: hidden= must be a literal True/False")
+                    return bool(keyword.value.value)
+    return False
+
+
+def public_source(source: str) -> str:
+    """The test file without its hidden test cases (decorator to last line, and blank lines after)."""
+    lines = source.splitlines()
+    drop: set[int] = set()
+    for node in ast.parse(source).body:
+        if _is_hidden(node):
+            assert isinstance(node, ast.FunctionDef)
+            first = min(d.lineno for d in node.decorator_list)
+            last = node.end_lineno or node.lineno
+            while last < len(lines) and not lines[last].strip():
+                last += 1
+            drop.update(range(first - 1, last))
+    kept = [line for i, line in enumerate(lines) if i not in drop]
+    return "\n".join(kept).rstrip("\n") + "\n"
+
+
+def run(source: str, env: dict[str, Any], path: str = "<test>") -> ExceptionTestFile:
+    """Run one test file's cases against env, as otter does; the results are on the object."""
+    test_file = ExceptionTestFile.from_string(source, path=path)
+    test_file.run(env)
+    return test_file
+
+
+def namespace(*sources: str) -> dict[str, Any]:
+    """The globals of the given module sources executed one after the other, as a notebook would."""
+    env: dict[str, Any] = {"__name__": "__notebook__"}
+    for source in sources:
+        exec(compile(source, "<module>", "exec"), env)
+    return env
+
+
+def feedback_of(path: Path) -> Any:
+    """A catalogue file's FEEDBACK phrase, or None."""
+    for node in ast.parse(path.read_text(encoding="utf-8")).body:
+        if isinstance(node, ast.Assign) and any(getattr(t, "id", None) == "FEEDBACK" for t in node.targets):
+            return ast.literal_eval(node.value)
+    return None
+
+
+class ReferenceFailed(RuntimeError):
+    """The reference solution fails one of its own tests: a bug in the tests or the solution."""
+
+
+def record_answers(assignment: Assignment, sources: dict[str, str]) -> Recorder:
+    """Run the test `sources` (name -> text) against the reference and record its answers.
+
+    The catalogued mistakes that carry a FEEDBACK phrase are recorded too, so that feedback
+    can name them. Raises ReferenceFailed if any test case fails on the reference.
+    """
+    reference_source = assignment.solution_path.read_text(encoding="utf-8")
+    reference = namespace(reference_source)
+    mistakes = []
+    for path in assignment.catalogue("mistakes"):
+        phrase = feedback_of(path)
+        if phrase is not None:
+            mistakes.append((phrase, namespace(reference_source, path.read_text(encoding="utf-8"))))
+    recorder = Recorder(reference, mistakes)
+    failures = []
+    with recording(recorder):
+        for name, source in sources.items():
+            result = run(source, dict(reference), path=name)
+            failures += [f"{name}: {r.message}" for r in result.test_case_results if not r.passed]
+    if failures:
+        raise ReferenceFailed("the reference solution fails its own tests:\n" + "\n".join(failures))
+    return recorder

@@ -1,0 +1,166 @@
+"""Answers of the reference solution, recorded at build time and replayed when grading.
+
+A test asks `reference(name, *args)` for the reference's result on some arguments. When the
+build runs the tests against the reference solution it installs a Recorder: the call runs
+the reference function, stores the result under a hash of (name, arguments), and also
+stores what each catalogued mistake with a FEEDBACK phrase returns, so that feedback can
+name the mistake. When grading, the same call reads the stored result from
+`answers/*.json` beside this module. No solution code is ever shipped: only numbers.
+"""
+
+import contextlib
+import copy
+import glob
+import hashlib
+import json
+import os
+
+import numpy as np
+
+from .compare import assert_same, matches
+from .feedback import Feedback
+from .messages import language, say
+from .student import call
+
+ANSWERS_DIR = os.path.join(os.path.dirname(__file__), "answers")
+
+_recorder = None
+_answers = None
+
+
+def encode(value):
+    """A JSON-able form of value that decode turns back into an equal value."""
+    if isinstance(value, np.ndarray):
+        return {"__array__": value.dtype.str, "shape": list(value.shape), "data": value.ravel().tolist()}
+    if isinstance(value, np.generic):
+        return value.item()
+    if isinstance(value, tuple):
+        return {"__tuple__": [encode(v) for v in value]}
+    if isinstance(value, list):
+        return [encode(v) for v in value]
+    if isinstance(value, dict):
+        return {"__dict__": [[encode(k), encode(v)] for k, v in value.items()]}
+    if value is None or isinstance(value, (bool, int, float, str)):
+        return value
+    raise TypeError(f"cannot record a {type(value).__name__}")
+
+
+def decode(data):
+    if isinstance(data, list):
+        return [decode(v) for v in data]
+    if isinstance(data, dict):
+        if "__array__" in data:
+            return np.array(data["data"], dtype=np.dtype(data["__array__"])).reshape(data["shape"])
+        if "__tuple__" in data:
+            return tuple(decode(v) for v in data["__tuple__"])
+        return {decode(k): decode(v) for k, v in data["__dict__"]}
+    return data
+
+
+def answer_key(name, args, kwargs):
+    """A stable hash of a call: the function name and the exact arguments."""
+    text = json.dumps(encode([name, list(args), sorted(kwargs.items())]), sort_keys=True)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
+
+
+class Recorder:
+    """Runs the reference (and the catalogued mistakes) and keeps their results.
+
+    reference -- dict, the namespace of the reference solution
+    mistakes -- list of (feedback, namespace): each namespace is the reference with one
+                mistake's functions swapped in; feedback is a str or a {language: str} dict
+    """
+
+    def __init__(self, reference, mistakes=()):
+        self.reference = reference
+        self.mistakes = list(mistakes)
+        self.entries = {}
+
+    def expected(self, name, args, kwargs):
+        value = self.reference[name](*copy.deepcopy(args), **copy.deepcopy(kwargs))
+        seen = []
+        for feedback, namespace in self.mistakes:
+            try:
+                wrong = namespace[name](*copy.deepcopy(args), **copy.deepcopy(kwargs))
+                encoded = encode(wrong)
+            except Exception:  # a mistake that crashes here has no output to recognise
+                continue
+            if not matches(wrong, value):
+                seen.append({"feedback": feedback, "value": encoded})
+        self.entries[answer_key(name, args, kwargs)] = {
+            "name": name,
+            "expected": encode(value),
+            "mistakes": seen,
+        }
+        return value
+
+    def save(self, path):
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        with open(path, "w", encoding="utf-8") as f:
+            json.dump(self.entries, f, sort_keys=True, indent=0)
+            f.write("\n")
+
+
+@contextlib.contextmanager
+def recording(recorder):
+    """Within this block, `reference` runs and records instead of reading stored answers."""
+    global _recorder
+    previous, _recorder = _recorder, recorder
+    try:
+        yield recorder
+    finally:
+        _recorder = previous
+
+
+def _stored():
+    global _answers
+    if _answers is None:
+        _answers = {}
+        for path in sorted(glob.glob(os.path.join(ANSWERS_DIR, "*.json"))):
+            with open(path, encoding="utf-8") as f:
+                _answers.update(json.load(f))
+    return _answers
+
+
+def _entry(name, args, kwargs):
+    entry = _stored().get(answer_key(name, args, kwargs))
+    if entry is None:
+        raise Feedback(f"[grader] no recorded answer for {name}; please tell your instructor.")
+    return entry
+
+
+def reference(name, *args, **kwargs):
+    """The reference solution's result of name(*args, **kwargs)."""
+    if _recorder is not None:
+        return _recorder.expected(name, args, kwargs)
+    return decode(_entry(name, args, kwargs)["expected"])
+
+
+def known_mistake(name, args, kwargs, actual):
+    """The FEEDBACK phrase of a catalogued mistake whose result equals actual, or None."""
+    if _recorder is not None:
+        return None
+    for mistake in _entry(name, args, kwargs)["mistakes"]:
+        if matches(actual, decode(mistake["value"])):
+            feedback = mistake["feedback"]
+            if isinstance(feedback, dict):
+                feedback = feedback.get(language()) or next(iter(feedback.values()))
+            return feedback
+    return None
+
+
+def check_against_reference(env, name, *args, what=None, **kwargs):
+    """Call the student's name(*args, **kwargs) and fail unless it equals the reference.
+
+    what -- how the output is named in feedback, e.g. "dE"; default "name(...)"
+    """
+    expected = reference(name, *args, **kwargs)
+    actual = call(env, name, *args, **kwargs)
+    try:
+        assert_same(actual, expected, what or f"{name}(...)")
+    except Feedback as failure:
+        mistake = known_mistake(name, args, kwargs, actual)
+        if mistake is None:
+            raise
+        raise Feedback(f"{failure} {say('known_mistake', mistake=mistake)}") from None
+    return actual

@@ -1,0 +1,65 @@
+"""The one numerics module: tolerances, relative difference and central differences.
+
+Used by the public tests, the hidden tests and the project's own pytest suite. Pure numpy,
+float64 throughout; nothing here modifies its arguments.
+"""
+
+import numpy as np
+
+# Two float64 computations of the same formula in a different order (a student's loop
+# against the reference's vectorised sum) differ by a few ulps times the number of terms:
+# about 1e-13 for the sizes used in the tests. 1e-7 relative / 1e-9 absolute leaves a wide
+# margin for that while still catching a wrong term, which moves results by 1e-3 or more.
+RTOL = 1e-7
+ATOL = 1e-9
+
+# Central differences with EPS = 1e-5 have truncation error O(EPS^2) ~ 1e-10 and rounding
+# error ~ 1e-16 / EPS ~ 1e-11; a correct analytic gradient lands near 1e-8 in relative
+# difference, a wrong one (missing term, wrong sign, one-sided differences on a curved
+# function) above 1e-4. GRADIENT_TOLERANCE sits between the two with margin on each side.
+EPS = 1e-5
+GRADIENT_TOLERANCE = 1e-6
+
+
+def relative_difference(grad, grad_approx):
+    """||g - n|| / (||g|| + ||n||), 0.0 when both are zero.
+
+    Arguments:
+    grad -- float64 array of any shape, an analytic gradient
+    grad_approx -- float64 array of the same shape, a numerical gradient
+
+    Returns:
+    difference -- float in [0, 1]
+    """
+    grad = np.asarray(grad, dtype=np.float64)
+    grad_approx = np.asarray(grad_approx, dtype=np.float64)
+    if grad.shape != grad_approx.shape:
+        raise ValueError(f"grad {grad.shape} and grad_approx {grad_approx.shape} differ in shape")
+    denominator = np.linalg.norm(grad) + np.linalg.norm(grad_approx)
+    if denominator == 0.0:
+        return 0.0
+    return float(np.linalg.norm(grad - grad_approx) / denominator)
+
+
+def numerical_gradient(f, array, eps=EPS):
+    """Central differences of f() with respect to each entry of a copy of array.
+
+    Arguments:
+    f -- callable taking one float64 array shaped like array and returning a float
+    array -- float64 array of any shape, the point at which to differentiate
+    eps -- float, the step
+
+    Returns:
+    gradient -- float64 array shaped like array: (f(x + eps e_i) - f(x - eps e_i)) / (2 eps)
+    """
+    point = np.array(array, dtype=np.float64)
+    gradient = np.zeros_like(point)
+    for index in np.ndindex(point.shape):
+        original = point[index]
+        point[index] = original + eps
+        plus = float(f(point.copy()))
+        point[index] = original - eps
+        minus = float(f(point.copy()))
+        point[index] = original
+        gradient[index] = (plus - minus) / (2 * eps)
+    return gradient

@@ -1,0 +1,109 @@
+"""Calling student code as a black box.
+
+The tests never call a student function directly: `call` finds it by name in the student's
+environment, passes deep copies of plain arguments, and turns anything that goes wrong
+(missing name, not a function, an exception, even SystemExit) into a Feedback message.
+The same entry point can later forward the call to an isolated process.
+"""
+
+import copy
+import inspect
+
+import numpy as np
+
+from .feedback import Feedback
+from .messages import say
+
+# A student's exception message is shown to the student; a huge one is cut to this length.
+MAX_DETAIL = 300
+
+
+def student_function(env, name):
+    """The callable `name` from the student's environment `env` (a dict), or Feedback."""
+    function = env.get(name) if isinstance(env, dict) else None
+    if function is None:
+        raise Feedback(say("missing", name=name))
+    if not callable(function):
+        raise Feedback(say("not_callable", name=name, kind=type(function).__name__))
+    return function
+
+
+def call(env, name, *args, **kwargs):
+    """Call the student's `name` on deep copies of the arguments; Feedback if it fails."""
+    function = student_function(env, name)
+    args, kwargs = copy.deepcopy(args), copy.deepcopy(kwargs)
+    try:
+        return function(*args, **kwargs)
+    except NotImplementedError:
+        raise Feedback(say("not_implemented", name=name)) from None
+    except (SystemExit, KeyboardInterrupt) as error:
+        raise Feedback(say("exited", name=name, error=type(error).__name__)) from None
+    except BaseException as error:  # student code may raise anything
+        detail = str(error)
+        if len(detail) > MAX_DETAIL:
+            detail = detail[:MAX_DETAIL] + "…"
+        raise Feedback(say("raised", name=name, error=type(error).__name__, detail=detail)) from None
+
+
+def _same(before, after):
+    if isinstance(before, np.ndarray):
+        return (
+            type(after) is np.ndarray
+            and before.shape == after.shape
+            and before.dtype == after.dtype
+            and np.array_equal(before, after, equal_nan=True)
+        )
+    if isinstance(before, dict):
+        return (
+            isinstance(after, dict)
+            and before.keys() == after.keys()
+            and all(_same(before[k], after[k]) for k in before)
+        )
+    if isinstance(before, (list, tuple)):
+        return (
+            type(after) is type(before)
+            and len(before) == len(after)
+            and all(_same(b, a) for b, a in zip(before, after))
+        )
+    return type(before) is type(after) and before == after
+
+
+def _argument_names(function, count):
+    try:
+        names = list(inspect.signature(function).parameters)
+    except (TypeError, ValueError):
+        names = []
+    return names[:count] + [f"#{i + 1}" for i in range(len(names), count)]
+
+
+def assert_inputs_unchanged(env, name, *args):
+    """Call `name` on copies of args and fail if it changed any of them in place."""
+    function = student_function(env, name)
+    given = copy.deepcopy(args)
+    try:
+        function(*given)
+    except NotImplementedError:
+        raise Feedback(say("not_implemented", name=name)) from None
+    except BaseException:  # the other tests report exceptions; here only mutation counts
+        pass
+    for argument, before, after in zip(_argument_names(function, len(args)), args, given):
+        if not _same(before, after):
+            raise Feedback(say("modified_input", name=name, argument=argument))
+
+
+def assert_raises_value_error(env, name, case, *args, **kwargs):
+    """Fail unless the student's `name` raises ValueError on these arguments."""
+    function = student_function(env, name)
+    args, kwargs = copy.deepcopy(args), copy.deepcopy(kwargs)
+    try:
+        value = function(*args, **kwargs)
+    except NotImplementedError:
+        raise Feedback(say("not_implemented", name=name)) from None
+    except ValueError:
+        return
+    except BaseException as error:
+        outcome = say("raised_other", error=type(error).__name__)
+    else:
+        shown = repr(value)
+        outcome = say("returned", value=shown if len(shown) < 80 else shown[:80] + "…")
+    raise Feedback(say("no_value_error", name=name, case=case, outcome=outcome))
