@@ -68,6 +68,8 @@ def encode(text, word_to_index, add_eos=True):
     Returns:
     indices -- int array (T,), unknown words map to the index of "<UNK>"
     """
+    if not isinstance(text, str):
+        raise ValueError(f"text must be a str, not {type(text).__name__}")
     for special in ("<UNK>", "<EOS>"):
         if special not in word_to_index:
             raise ValueError(f"word_to_index has no {special} entry")
@@ -91,6 +93,8 @@ def one_hot(indices, vocab_size):
     indices = np.asarray(indices)
     if indices.ndim not in (1, 2):
         raise ValueError(f"indices must have shape (T,) or (m, T), not {indices.shape}")
+    if indices.size and indices.dtype.kind not in "iu":
+        raise ValueError(f"indices must be integers, not {indices.dtype}")
     if indices.size and (indices.min() < 0 or indices.max() >= vocab_size):
         raise ValueError(f"indices must lie in [0, {vocab_size}), got {indices.min()}..{indices.max()}")
     words = np.arange(vocab_size).reshape((vocab_size,) + (1,) * indices.ndim)
@@ -133,6 +137,8 @@ def embedding_backward(d_out, indices, vocab_size):
     indices = np.asarray(indices)
     if d_out.shape[1:] != indices.shape:
         raise ValueError(f"d_out {d_out.shape} does not match indices {indices.shape}")
+    if indices.size and (indices.min() < 0 or indices.max() >= vocab_size):
+        raise ValueError(f"indices must lie in [0, {vocab_size})")
     dE = np.zeros((d_out.shape[0], vocab_size))
     np.add.at(dE.T, indices.reshape(-1), d_out.reshape(d_out.shape[0], -1).T)
     return dE
@@ -152,10 +158,10 @@ def cosine_similarity(u, v):
     v = np.asarray(v, dtype=np.float64)
     if u.shape != v.shape:
         raise ValueError(f"u {u.shape} and v {v.shape} must have the same shape")
-    norms = np.linalg.norm(u) * np.linalg.norm(v)
-    if norms == 0.0:
+    norm_u, norm_v = np.linalg.norm(u), np.linalg.norm(v)
+    if norm_u == 0.0 or norm_v == 0.0:
         return 0.0
-    return float(np.dot(u, v) / norms)
+    return float(np.dot(u / norm_u, v / norm_v))
 
 
 def most_similar(word, E, word_to_index, k=5):
@@ -173,6 +179,8 @@ def most_similar(word, E, word_to_index, k=5):
     """
     if word not in word_to_index:
         raise ValueError(f"word {word!r} is not in the vocabulary")
+    if k < 0:
+        raise ValueError(f"k must not be negative, got {k}")
     E = np.asarray(E, dtype=np.float64)
     target = E[:, word_to_index[word]]
     index_to_word = {i: w for w, i in word_to_index.items()}
@@ -211,4 +219,6 @@ def complete_analogy(a, b, c, E, word_to_index):
         similarity = 0.0 if denominator == 0.0 else float(target @ E[:, i] / denominator)
         if similarity > best_similarity:
             best_word, best_similarity = w, similarity
+    if best_word is None:
+        raise ValueError("the vocabulary has no word outside {a, b, c}")
     return best_word

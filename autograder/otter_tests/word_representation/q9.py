@@ -32,6 +32,12 @@ def test_unseen_tables(env):
     for a, b, c in [("p0", "p1", "p2"), ("p3", "p3", "p4"), ("p9", "p2", "p5"), ("p7", "p8", "p6")]:
         check_against_reference(env, "complete_analogy", a, b, c, table, words,
                                 what=f"complete_analogy({a!r}, {b!r}, {c!r}, E, words)")
+    tied = np.hstack([table, table[:, [6]], table[:, [6]]])  # p10 and p11 are copies of p6
+    tied_words = dict(words, p10=10, p11=11)
+    # with a = b the target is e_c itself: for c = p6 the copies p10 and p11 tie at similarity 1
+    for a, b, c in [("p0", "p1", "p2"), ("p3", "p3", "p6"), ("p7", "p7", "p6")]:
+        check_against_reference(env, "complete_analogy", a, b, c, tied, tied_words,
+                                what=f"complete_analogy({a!r}, {b!r}, {c!r}, E (ties), words)")
     check_against_reference(env, "complete_analogy", "mujer", "hombre", "reina", E, WORDS,
                             what='complete_analogy("mujer", "hombre", "reina", E, words)')
 

@@ -1,0 +1,157 @@
+"""`rnngrade audit`: the autograder graded against its own catalogues.
+
+Every entry is filled into the skeleton notebook over the reference solution and graded
+with the built autograder zip, exactly as a student's submission would be. Expected:
+
+    reference     full marks
+    skeleton      zero, every failure saying the function is not implemented
+    correct/*     full marks
+    mistakes/*    fewer points on the question of every function the file defines; full
+                  marks on every question whose function neither is nor calls one of them
+                  (a wrong softmax also costs the RNN cell that calls it, as it would a
+                  student); its FEEDBACK phrase, if any, in the feedback of its questions
+"""
+
+from __future__ import annotations
+
+import ast
+import dataclasses
+import tempfile
+from pathlib import Path
+
+import nbformat
+
+from rnncheck.messages import say
+
+from . import assignment as assignments
+from . import fastgrade, grade
+from .assignment import Assignment
+from .build import build_assignment
+from .fill import fill
+from .notebook import render
+from .testfiles import feedback_of
+
+KINDS = ("reference", "skeleton", "correct", "mistakes")
+
+
+@dataclasses.dataclass
+class Verdict:
+    assignment: str
+    kind: str
+    entry: str
+    row: grade.Row
+    problems: list[str]
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+    def line(self) -> str:
+        mark = "ok  " if self.ok else "FAIL"
+        scored = f"{self.row.total:g}/{sum(self.row.possible.values()):g}"
+        return f"{mark} {self.assignment}/{self.kind}/{self.entry}: {scored}" + "".join(
+            f"\n       {p}" for p in self.problems
+        )
+
+
+def defined_functions(path: Path) -> set[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    return {node.name for node in tree.body if isinstance(node, ast.FunctionDef)}
+
+
+def callers(assignment: Assignment) -> dict[str, set[str]]:
+    """Function -> the contract functions that are it or call it, directly or not, in the reference."""
+    tree = ast.parse(assignment.solution_path.read_text(encoding="utf-8"))
+    contract = set(assignment.functions)
+    calls = {
+        node.name: {n.id for n in ast.walk(node) if isinstance(n, ast.Name) and n.id in contract} - {node.name}
+        for node in tree.body
+        if isinstance(node, ast.FunctionDef) and node.name in contract
+    }
+    found = {f: {f} for f in contract}
+    changed = True
+    while changed:
+        changed = False
+        for caller, callees in calls.items():
+            for f in contract:
+                if callees & found[f] and caller not in found[f]:
+                    found[f].add(caller)
+                    changed = True
+    return found
+
+
+def judge(assignment: Assignment, kind: str, path: Path | None, row: grade.Row) -> list[str]:
+    """What is wrong with how `row` was graded, given what the entry is; [] when all is well."""
+    full = {q: row.scores[q] >= row.possible[q] > 0 for q in row.scores}
+    if row.status != "graded":
+        return [f"not graded: {row.reason}"]
+    if kind in ("reference", "correct"):
+        return [f"{q} lost points: {row.feedback.get(q, [''])[0]}" for q, ok in full.items() if not ok]
+    if kind == "skeleton":
+        problems = [f"{q} scored {row.scores[q]:g}" for q in row.scores if row.scores[q] > 0]
+        if row.reason != say("reason_nothing_done"):
+            problems.append(f"unclear reason: {row.reason!r}")
+        return problems
+    assert path is not None
+    defined = defined_functions(path) & set(assignment.functions)
+    affected = set().union(*(callers(assignment)[f] for f in defined)) if defined else set()
+    problems = []
+    for question, function in assignment.questions.items():
+        if function in defined and full[question]:
+            problems.append(f"{question} ({function}) kept full marks")
+        if function not in affected and not full[question]:
+            problems.append(f"{question} ({function}) lost points but does not use {sorted(defined)}")
+    phrase = feedback_of(path)
+    if isinstance(phrase, dict):
+        phrase = phrase.get("es")
+    messages = " ".join(m for q, f in assignment.questions.items() if f in defined for m in row.feedback.get(q, []))
+    if phrase and phrase not in messages:
+        problems.append(f"feedback does not name the mistake ({phrase!r})")
+    return problems
+
+
+def entries(assignment: Assignment) -> list[tuple[str, str, Path | None]]:
+    """(kind, name, catalogue file) for everything the audit grades."""
+    found: list[tuple[str, str, Path | None]] = [("reference", "solution", None), ("skeleton", "skeleton", None)]
+    for kind in ("correct", "mistakes"):
+        found += [(kind, path.stem, path) for path in assignment.catalogue(kind)]
+    return found
+
+
+def audit_assignment(assignment: Assignment, workdir: Path, jobs: int = 2, fast: bool = False) -> list[Verdict]:
+    """Grade every entry of `assignment` (through otter, or the fast path) and judge each."""
+    build = build_assignment(assignment, workdir / "dist")
+    skeleton = render(assignment)
+    submissions = workdir / "submissions" / assignment.name
+    submissions.mkdir(parents=True)
+    listed = entries(assignment)
+    for kind, name, path in listed:
+        sources = [] if kind == "skeleton" else [assignment.solution_path] + ([path] if path else [])
+        nbformat.write(fill(skeleton, sources) if sources else skeleton, submissions / f"{kind}--{name}.ipynb")
+    if fast:
+        outcomes = fastgrade.grade_all(grade.submissions_in(submissions), build.autograder_zip, jobs)
+        rows = [grade.row_from(file, assignment, outcome) for file, outcome in outcomes.items()]
+    else:
+        rows = grade.main(
+            assignment=assignment.name,
+            submissions=submissions,
+            output=workdir / f"{assignment.name}.csv",
+            autograder=build.autograder_zip,
+            jobs=jobs,
+        )
+    by_name = {row.submission: row for row in rows}
+    return [
+        Verdict(assignment.name, kind, name, row, judge(assignment, kind, path, row))
+        for kind, name, path in listed
+        for row in [by_name[f"{kind}--{name}.ipynb"]]
+    ]
+
+
+def main(*, assignment: str | None = None, jobs: int = 2, fast: bool = False) -> list[Verdict]:
+    """Audit one assignment, or all of them; one verdict per graded entry."""
+    chosen = [assignment] if assignment else assignments.names()
+    verdicts: list[Verdict] = []
+    with tempfile.TemporaryDirectory(prefix="rnnaudit-") as workdir:
+        for name in chosen:
+            verdicts += audit_assignment(assignments.load(name), Path(workdir) / name, jobs, fast)
+    return verdicts

@@ -1,0 +1,100 @@
+"""`rnngrade`: a thin command line over the library; each command forwards to one main()."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from . import assignment as assignments
+from . import audit as audit_module
+from . import build as build_module
+from . import check as check_module
+from . import grade as grade_module
+from . import samples as samples_module
+
+LANGUAGE = click.option(
+    "--lang", "language", type=click.Choice(assignments.LANGUAGES), default="es", show_default=True,
+    help="Language of the notebooks and the feedback.",
+)
+
+
+@click.group()
+def main() -> None:
+    """Build, check and grade the RNN course assignments."""
+
+
+@main.command()
+@click.option("--out", default="dist", show_default=True, type=click.Path(file_okay=False))
+@LANGUAGE
+@click.option("--only", multiple=True, help="Build only this assignment (repeatable).")
+def build(out: str, language: str, only: tuple[str, ...]) -> None:
+    """Student releases and one otter autograder zip per assignment."""
+    for done in build_module.main(out=out, language=language, only=list(only) or None):
+        click.echo(f"{done.assignment.name}: {done.student}/  {done.autograder_zip}")
+
+
+@main.command()
+@click.argument("path", type=click.Path(exists=True, dir_okay=False))
+@click.option("--assignment", default=None, help="Needed only when the file does not say it.")
+@LANGUAGE
+def check(path: str, assignment: str | None, language: str) -> None:
+    """Public tests of every question of a notebook or .py file, one line each."""
+    try:
+        results = check_module.main(path=path, assignment=assignment, language=language)
+    except (ValueError, FileNotFoundError) as error:
+        raise click.ClickException(str(error)) from None
+    for result in results:
+        click.echo(result.line())
+    scored, possible = sum(r.score for r in results), sum(r.possible for r in results)
+    click.echo(f"{'total':<27} {scored:g}/{possible:g}")
+
+
+@main.command()
+@click.argument("assignment", type=click.Choice(assignments.names()))
+@click.argument("submissions", type=click.Path(exists=True, file_okay=False))
+@click.option("-o", "--output", default="gradebook.csv", show_default=True, type=click.Path(dir_okay=False))
+@click.option("--autograder", default=None, type=click.Path(exists=True, dir_okay=False),
+              help="The otter zip (default: dist/autograder/<assignment>-autograder.zip).")
+@click.option("--timeout", default=grade_module.DEFAULT_TIMEOUT, show_default=True, help="Seconds per submission.")
+@click.option("--jobs", default=1, show_default=True, help="Submissions graded at once.")
+def grade(assignment: str, submissions: str, output: str, autograder: str | None, timeout: float, jobs: int) -> None:
+    """Grade a folder of .ipynb/.zip/.py submissions into a gradebook CSV and feedback files."""
+    try:
+        rows = grade_module.main(assignment=assignment, submissions=submissions, output=output,
+                                 autograder=autograder, timeout=timeout, jobs=jobs)
+    except FileNotFoundError as error:
+        raise click.ClickException(str(error)) from None
+    click.echo(grade_module.table(rows, list(assignments.load(assignment).questions)))
+    click.echo(f"\n{output}")
+
+
+@main.command()
+@click.argument("assignment", required=False, type=click.Choice(assignments.names()))
+@click.option("--jobs", default=2, show_default=True)
+@click.option("--fast", is_flag=True, help="Run the notebooks without a Jupyter kernel (seconds, not minutes).")
+def audit(assignment: str | None, jobs: int, fast: bool) -> None:
+    """Grade the catalogues of mistakes and correct versions; exit 1 if any verdict fails."""
+    verdicts = audit_module.main(assignment=assignment, jobs=jobs, fast=fast)
+    for verdict in verdicts:
+        click.echo(verdict.line())
+    failed = [v for v in verdicts if not v.ok]
+    click.echo(f"{len(verdicts) - len(failed)} passed, {len(failed)} failed")
+    sys.exit(1 if failed else 0)
+
+
+@main.command()
+@click.option("--out", default="dist", show_default=True, type=click.Path(file_okay=False))
+@LANGUAGE
+def demo(out: str, language: str) -> None:
+    """Build everything, write sample submissions and grade them into gradebooks."""
+    for done in build_module.main(out=out, language=language):
+        name = done.assignment.name
+        folder = Path(out) / "samples" / name
+        samples_module.write(done.assignment, folder, language)
+        gradebook = Path(out) / f"gradebook-{name}.csv"
+        rows = grade_module.main(assignment=name, submissions=folder, output=gradebook,
+                                 autograder=done.autograder_zip, jobs=2)
+        click.echo(f"\n== {name} ==  ({gradebook})")
+        click.echo(grade_module.table(rows, list(done.assignment.questions)))

@@ -1,0 +1,46 @@
+"""Sample submissions for the demo, made from the skeleton, the reference and the catalogue.
+
+    alumno_correcto.ipynb       the reference solution filled in
+    alumno_con_errores.ipynb    the reference with the first two catalogued mistakes
+    alumno_sin_empezar.ipynb    the untouched skeleton
+    alumno_archivo_danado.ipynb the first bytes of a notebook: not valid JSON
+    alumno_exportado.zip        otter's export: a zip holding the correct notebook
+    alumno_script.py            a .py export whose first line raises, so nothing gets defined
+"""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+import nbformat
+
+from .assignment import Assignment
+from .build import ZIP_DATE
+from .fill import fill
+from .notebook import render
+
+
+def _code(nb: nbformat.NotebookNode) -> str:
+    cells = [c.source for c in nb.cells if c.cell_type == "code" and "grader." not in c.source]
+    return "\n\n".join(cells) + "\n"
+
+
+def write(assignment: Assignment, folder: Path, language: str = "es") -> list[Path]:
+    """Write the sample submissions of `assignment` into folder; their paths."""
+    folder.mkdir(parents=True, exist_ok=True)
+    skeleton = render(assignment, language)
+    correct = fill(skeleton, [assignment.solution_path])
+    buggy = fill(skeleton, [assignment.solution_path, *assignment.catalogue("mistakes")[:2]])
+    written = []
+    for name, nb in [("alumno_correcto", correct), ("alumno_con_errores", buggy), ("alumno_sin_empezar", skeleton)]:
+        written.append(folder / f"{name}.ipynb")
+        nbformat.write(nb, written[-1])
+    damaged = folder / "alumno_archivo_danado.ipynb"
+    damaged.write_bytes(nbformat.writes(correct).encode("utf-8")[:400])
+    exported = folder / "alumno_exportado.zip"
+    with zipfile.ZipFile(exported, "w") as archive:
+        archive.writestr(zipfile.ZipInfo(assignment.notebook_name, ZIP_DATE), nbformat.writes(correct))
+    script = folder / "alumno_script.py"
+    script.write_text("import modulo_que_no_existe\n\n" + _code(correct), encoding="utf-8")
+    return [*written, damaged, exported, script]

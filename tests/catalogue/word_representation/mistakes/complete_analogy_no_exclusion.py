@@ -1,0 +1,15 @@
+"""complete_analogy does not leave a, b and c out of the candidates."""
+
+import numpy as np
+
+
+def complete_analogy(a, b, c, E, word_to_index):
+    E = np.asarray(E, dtype=np.float64)
+    target = E[:, word_to_index[b]] - E[:, word_to_index[a]] + E[:, word_to_index[c]]
+    best_word, best = None, -np.inf
+    for w, i in sorted(word_to_index.items(), key=lambda item: item[1]):
+        denominator = np.linalg.norm(target) * np.linalg.norm(E[:, i])
+        similarity = 0.0 if denominator == 0 else target @ E[:, i] / denominator
+        if similarity > best:
+            best_word, best = w, similarity
+    return best_word

@@ -1,0 +1,10 @@
+"""embedding_backward with dE[:, indices] += d_out does not add up repeated indices."""
+
+import numpy as np
+
+
+def embedding_backward(d_out, indices, vocab_size):
+    d_out = np.asarray(d_out, dtype=np.float64)
+    dE = np.zeros((d_out.shape[0], vocab_size))
+    dE[:, np.asarray(indices)] += d_out
+    return dE

@@ -1,0 +1,7 @@
+"""tokenize with [a-z0-9]+ cuts words at accents and ñ."""
+
+import re
+
+
+def tokenize(text):
+    return re.findall(r"[a-z0-9]+", text.lower())

@@ -1,0 +1,5 @@
+"""tokenize splits on whitespace and keeps punctuation."""
+
+
+def tokenize(text):
+    return text.lower().split()

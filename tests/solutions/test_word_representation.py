@@ -1,0 +1,649 @@
+"""Tests of the reference solution of assignment 1, word_representation, and of its data.
+
+Expected values are computed independently of the module under test: token lists and
+vocabularies written out by hand, one-hot vectors from np.eye, lookups as E @ one_hot,
+the backward pass against central differences of sum(d_out * E @ one_hot), similarities
+from the textbook formula, and the analogies and neighbours the embedding table was
+designed to support.
+"""
+
+import csv
+import re
+import warnings
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from solutions import word_representation as wr
+
+DATA = Path(__file__).resolve().parents[2] / "assignments" / "word_representation" / "data"
+LECTURE_SENTENCE = "López Obrador lidera las encuestas de intención de voto"
+
+# Cosines are computed by the reference and by the formula below with the same float64
+# operations in a different order: agreement is to rounding.
+TOL = 1e-12
+# Central differences of a function that is linear in E are exact up to rounding of the
+# perturbed sums (entries of order 1, eps 1e-6): far below this.
+GRAD_TOL = 1e-7
+
+
+def small_vocabulary():
+    return {"<UNK>": 0, "<EOS>": 1, "el": 2, "gato": 3, "come": 4, "pescado": 5}
+
+
+def one_hot_by_eye(indices, vocab_size):
+    """(T,) -> (V, T), (m, T) -> (V, m, T): column j of the identity for each index j."""
+    return np.eye(vocab_size)[:, np.asarray(indices)]
+
+
+def lookup_by_matmul(E, indices):
+    """The lecture's definition: E @ o_j for each one-hot o_j."""
+    return np.tensordot(E, one_hot_by_eye(indices, E.shape[1]), axes=(1, 0))
+
+
+def cosines(target, E):
+    """cos(target, E[:, j]) for every column j (0.0 for a zero column)."""
+    norms = np.linalg.norm(E, axis=0) * np.linalg.norm(target)
+    dots = E.T @ target
+    return np.divide(dots, norms, out=np.zeros_like(dots), where=norms > 0)
+
+
+def load_embeddings():
+    """The shipped table as (feature names, E (n_e, V), word_to_index)."""
+    with open(DATA / "embeddings.csv", encoding="utf-8", newline="") as f:
+        rows = list(csv.reader(f))
+    header, body = rows[0], rows[1:]
+    words = [row[0] for row in body]
+    E = np.array([[float(value) for value in row[1:]] for row in body]).T
+    return header[1:], E, {word: i for i, word in enumerate(words)}
+
+
+def load_corpus():
+    return (DATA / "corpus_es.txt").read_text(encoding="utf-8").splitlines()
+
+
+# ---------------------------------------------------------------------------- tokenize
+
+
+def test_tokenize_lecture_example():
+    expected = "lópez obrador lidera las encuestas de intención de voto".split()
+    assert wr.tokenize(LECTURE_SENTENCE) == expected
+
+
+def test_tokenize_lowercases_and_keeps_accents_and_enie():
+    tokens = wr.tokenize("El NIÑO y la Pingüina ven a ÁNGEL en Peñíscola")
+    assert tokens == ["el", "niño", "y", "la", "pingüina", "ven", "a", "ángel", "en", "peñíscola"]
+
+
+def test_tokenize_keeps_digits_inside_words():
+    expected = "en 2018 votó el 63 del padrón covid19".split()
+    assert wr.tokenize("En 2018 votó el 63% del padrón; covid19") == expected
+
+
+def test_tokenize_underscore_separates():
+    assert wr.tokenize("hola_mundo foo__bar _x_") == ["hola", "mundo", "foo", "bar", "x"]
+
+
+def test_tokenize_drops_punctuation():
+    text = "¿Dónde está?¡Aquí! «Sí», dijo—no. (auto-escuela) 'ok' \"ya\"...\tfin\n"
+    assert wr.tokenize(text) == "dónde está aquí sí dijo no auto escuela ok ya fin".split()
+
+
+@pytest.mark.parametrize("text", ["", "   ", "¿?¡! ... --_"], ids=["empty", "spaces", "punctuation"])
+def test_tokenize_no_words_gives_empty_list(text):
+    assert wr.tokenize(text) == []
+
+
+def test_tokenize_returns_list_of_str():
+    tokens = wr.tokenize("Hola mundo")
+    assert type(tokens) is list
+    assert all(type(token) is str for token in tokens)
+
+
+def test_tokenize_rejects_non_string():
+    with pytest.raises(ValueError, match="text"):
+        wr.tokenize(["hola"])
+
+
+# -------------------------------------------------------------------- build_vocabulary
+
+
+def test_build_vocabulary_specials_then_descending_counts_ties_in_string_order():
+    # counts: el 3, perro 2, then gato, y, come once each (first seen in that order)
+    vocabulary = wr.build_vocabulary(["el gato y el perro", "El perro come"])
+    assert list(vocabulary) == ["<UNK>", "<EOS>", "el", "perro", "come", "gato", "y"]
+    assert list(vocabulary.values()) == list(range(7))
+
+
+def test_build_vocabulary_ties_use_python_string_order_not_alphabet():
+    # Python compares code points: "á" (U+00E1) comes after "z".
+    vocabulary = wr.build_vocabulary(["zorro árbol ana Zorro árbol ana"])
+    assert list(vocabulary) == ["<UNK>", "<EOS>", "ana", "zorro", "árbol"]
+
+
+def test_build_vocabulary_tokenizes_each_sentence():
+    vocabulary = wr.build_vocabulary(["¡Hola!", "hola, mundo_feliz"])
+    assert vocabulary == {"<UNK>": 0, "<EOS>": 1, "hola": 2, "feliz": 3, "mundo": 4}
+
+
+@pytest.mark.parametrize(
+    "min_count, expected",
+    [
+        (1, ["b", "a", "c"]),
+        (2, ["b", "a"]),  # "a" is seen exactly twice: kept
+        (3, ["b"]),
+        (4, []),
+    ],
+)
+def test_build_vocabulary_min_count_keeps_words_seen_at_least_that_often(min_count, expected):
+    vocabulary = wr.build_vocabulary(["a b b", "b a c"], min_count=min_count)
+    assert list(vocabulary) == ["<UNK>", "<EOS>"] + expected
+
+
+@pytest.mark.parametrize(
+    "max_size, expected",
+    [(2, []), (3, ["b"]), (4, ["b", "a"]), (5, ["b", "a", "c"]), (50, ["b", "a", "c"])],
+)
+def test_build_vocabulary_max_size_counts_the_two_specials(max_size, expected):
+    vocabulary = wr.build_vocabulary(["a b b", "b a c"], max_size=max_size)
+    assert list(vocabulary) == ["<UNK>", "<EOS>"] + expected
+    assert list(vocabulary.values()) == list(range(2 + len(expected)))
+
+
+def test_build_vocabulary_max_size_and_min_count_together():
+    vocabulary = wr.build_vocabulary(["d d d c c c b b a"], max_size=3, min_count=2)
+    assert vocabulary == {"<UNK>": 0, "<EOS>": 1, "c": 2}
+
+
+def test_build_vocabulary_empty_corpus_has_only_specials():
+    assert wr.build_vocabulary([]) == {"<UNK>": 0, "<EOS>": 1}
+
+
+def test_build_vocabulary_does_not_modify_sentences():
+    sentences = ["El gato", "come pescado"]
+    before = list(sentences)
+    wr.build_vocabulary(sentences, max_size=3)
+    assert sentences == before
+
+
+def test_build_vocabulary_on_corpus_matches_independent_count():
+    lines = load_corpus()
+    counts = {}
+    for line in lines:
+        for word in line.lower().split():
+            word = word.strip(".,;:¿?¡!«»\"'()")
+            counts[word] = counts.get(word, 0) + 1
+    expected = ["<UNK>", "<EOS>"] + sorted(counts, key=lambda w: (-counts[w], w))
+    vocabulary = wr.build_vocabulary(lines)
+    assert list(vocabulary) == expected
+    assert list(vocabulary.values()) == list(range(len(expected)))
+
+
+# ------------------------------------------------------------------------------ encode
+
+
+def test_encode_maps_unknown_words_to_unk_and_appends_eos():
+    indices = wr.encode("El perro come pescado.", small_vocabulary())
+    np.testing.assert_array_equal(indices, [2, 0, 4, 5, 1])
+    assert indices.shape == (5,)
+    assert np.issubdtype(indices.dtype, np.integer)
+
+
+def test_encode_without_eos():
+    indices = wr.encode("El GATO, come", small_vocabulary(), add_eos=False)
+    np.testing.assert_array_equal(indices, [2, 3, 4])
+
+
+def test_encode_uses_the_indices_of_the_specials_in_the_dictionary():
+    word_to_index = {"hola": 0, "<EOS>": 1, "mundo": 2, "<UNK>": 3}
+    np.testing.assert_array_equal(wr.encode("hola gente mundo", word_to_index), [0, 3, 2, 1])
+
+
+@pytest.mark.parametrize("add_eos, expected", [(True, [1]), (False, [])], ids=["eos", "no-eos"])
+def test_encode_empty_text(add_eos, expected):
+    indices = wr.encode("¿?", small_vocabulary(), add_eos=add_eos)
+    assert indices.shape == (len(expected),)
+    np.testing.assert_array_equal(indices, expected)
+
+
+def test_encode_does_not_modify_word_to_index():
+    word_to_index = small_vocabulary()
+    wr.encode("un perro nuevo", word_to_index)
+    assert word_to_index == small_vocabulary()
+
+
+def test_encode_lecture_sentence_with_corpus_vocabulary():
+    lines = load_corpus()
+    assert lines[0] == LECTURE_SENTENCE
+    vocabulary = wr.build_vocabulary(lines)
+    words = ["lópez", "obrador", "lidera", "las", "encuestas", "de", "intención", "de", "voto"]
+    expected = [vocabulary[w] for w in words] + [1]
+    np.testing.assert_array_equal(wr.encode(LECTURE_SENTENCE, vocabulary), expected)
+
+
+# ----------------------------------------------------------------------------- one_hot
+
+
+def test_one_hot_vector_of_indices():
+    vectors = wr.one_hot(np.array([2, 0, 2]), 4)
+    expected = np.array([[0.0, 1.0, 0.0], [0.0, 0.0, 0.0], [1.0, 0.0, 1.0], [0.0, 0.0, 0.0]])
+    assert vectors.dtype == np.float64
+    np.testing.assert_array_equal(vectors, expected)
+
+
+@pytest.mark.parametrize("shape", [(1,), (7,), (1, 1), (1, 5), (3, 4)], ids=str)
+def test_one_hot_matches_identity_columns(shape):
+    rng = np.random.default_rng(sum(shape))
+    indices = rng.integers(0, 6, size=shape)
+    vectors = wr.one_hot(indices, 6)
+    assert vectors.shape == (6,) + shape
+    assert vectors.dtype == np.float64
+    np.testing.assert_array_equal(vectors, one_hot_by_eye(indices, 6))
+
+
+def test_one_hot_batch_puts_examples_on_axis_1():
+    vectors = wr.one_hot(np.array([[1, 2], [0, 1]]), 3)
+    assert vectors.shape == (3, 2, 2)
+    np.testing.assert_array_equal(vectors[:, 0, 1], [0.0, 0.0, 1.0])
+    np.testing.assert_array_equal(vectors[:, 1, 0], [1.0, 0.0, 0.0])
+
+
+@pytest.mark.parametrize(
+    "indices", [[0, 4], [-1, 2], [[0, 1], [5, 2]], [[0, -3]]], ids=["V", "-1", "batch-V+1", "batch-neg"]
+)
+def test_one_hot_out_of_range_raises_naming_indices(indices):
+    with pytest.raises(ValueError, match="indices"):
+        wr.one_hot(np.array(indices), 4)
+
+
+def test_one_hot_does_not_modify_indices():
+    indices = np.array([[3, 1, 3]])
+    wr.one_hot(indices, 5)
+    np.testing.assert_array_equal(indices, [[3, 1, 3]])
+
+
+# -------------------------------------------------------------------- embedding_lookup
+
+
+def test_embedding_lookup_picks_columns():
+    E = np.array([[1.0, 2.0, 3.0], [4.0, 5.0, 6.0]])
+    np.testing.assert_array_equal(
+        wr.embedding_lookup(E, np.array([2, 0, 2])), [[3.0, 1.0, 3.0], [6.0, 4.0, 6.0]]
+    )
+
+
+@pytest.mark.parametrize("shape", [(1,), (6,), (1, 1), (1, 4), (3, 5)], ids=str)
+def test_embedding_lookup_equals_E_times_one_hot(shape):
+    rng = np.random.default_rng(len(shape) * 10 + shape[-1])
+    E = rng.normal(size=(4, 7))
+    indices = rng.integers(0, 7, size=shape)
+    indices.flat[0] = indices.flat[-1]  # a repeated index
+    out = wr.embedding_lookup(E, indices)
+    assert out.shape == (4,) + shape
+    assert out.dtype == np.float64
+    np.testing.assert_allclose(out, lookup_by_matmul(E, indices), rtol=0, atol=TOL)
+
+
+def test_embedding_lookup_does_not_modify_inputs():
+    rng = np.random.default_rng(1)
+    E = rng.normal(size=(3, 5))
+    indices = np.array([[4, 0, 4]])
+    E_before, indices_before = E.copy(), indices.copy()
+    wr.embedding_lookup(E, indices)
+    np.testing.assert_array_equal(E, E_before)
+    np.testing.assert_array_equal(indices, indices_before)
+
+
+# ------------------------------------------------------------------ embedding_backward
+
+
+def test_embedding_backward_accumulates_repeated_indices_by_hand():
+    d_out = np.array([[1.0, 2.0, 3.0], [-1.0, 0.5, 4.0]])
+    dE = wr.embedding_backward(d_out, np.array([0, 2, 0]), 4)
+    np.testing.assert_array_equal(dE, [[4.0, 0.0, 2.0, 0.0], [3.0, 0.0, 0.5, 0.0]])
+
+
+def numerical_gradient_of_lookup(E, d_out, indices, eps=1e-6):
+    """Central differences of L(E) = sum(d_out * (E @ one_hot)), one entry at a time."""
+    grad = np.zeros_like(E)
+    for position in np.ndindex(*E.shape):
+        plus, minus = E.copy(), E.copy()
+        plus[position] += eps
+        minus[position] -= eps
+        grad[position] = (
+            np.sum(d_out * lookup_by_matmul(plus, indices)) - np.sum(d_out * lookup_by_matmul(minus, indices))
+        ) / (2 * eps)
+    return grad
+
+
+@pytest.mark.parametrize(
+    "indices",
+    [[3], [1, 1, 1], [0, 4, 0, 2, 4], [[2, 2, 0]], [[1, 3], [3, 1], [1, 0]]],
+    ids=["T=1", "all-same", "repeats", "m=1", "batch"],
+)
+def test_embedding_backward_matches_numerical_gradient(indices):
+    indices = np.array(indices)
+    rng = np.random.default_rng(indices.size)
+    E = rng.normal(size=(3, 5))
+    d_out = rng.normal(size=(3,) + indices.shape)
+    dE = wr.embedding_backward(d_out, indices, 5)
+    assert dE.shape == (3, 5)
+    assert dE.dtype == np.float64
+    np.testing.assert_allclose(dE, numerical_gradient_of_lookup(E, d_out, indices), rtol=0, atol=GRAD_TOL)
+
+
+def test_embedding_backward_does_not_modify_inputs():
+    d_out = np.arange(6.0).reshape(2, 3)
+    indices = np.array([1, 1, 0])
+    wr.embedding_backward(d_out, indices, 3)
+    np.testing.assert_array_equal(d_out, np.arange(6.0).reshape(2, 3))
+    np.testing.assert_array_equal(indices, [1, 1, 0])
+
+
+# ------------------------------------------------------------------- cosine_similarity
+
+
+@pytest.mark.parametrize(
+    "u, v, expected",
+    [
+        ([1.0, 0.0], [1.0, 1.0], 1 / np.sqrt(2)),
+        ([1.0, 2.0, 3.0], [-2.0, -4.0, -6.0], -1.0),
+        ([3.0, 0.0], [0.0, -5.0], 0.0),
+        ([2.0, 1.0], [4.0, 3.0], 11 / (np.sqrt(5) * 5)),
+    ],
+    ids=["45deg", "opposite", "orthogonal", "general"],
+)
+def test_cosine_similarity_by_hand(u, v, expected):
+    assert wr.cosine_similarity(np.array(u), np.array(v)) == pytest.approx(expected, abs=TOL)
+
+
+def test_cosine_similarity_matches_formula_on_random_vectors():
+    rng = np.random.default_rng(3)
+    for _ in range(20):
+        u, v = rng.normal(size=(2, 6)) * rng.uniform(0.1, 10.0, size=(2, 1))
+        expected = u @ v / (np.sqrt(u @ u) * np.sqrt(v @ v))
+        assert wr.cosine_similarity(u, v) == pytest.approx(expected, abs=TOL)
+
+
+@pytest.mark.parametrize(
+    "u, v",
+    [([0.0, 0.0], [1.0, 2.0]), ([1.0, 2.0], [0.0, 0.0]), ([0.0, 0.0], [0.0, 0.0])],
+    ids=["u-zero", "v-zero", "both-zero"],
+)
+def test_cosine_similarity_zero_vector_is_zero_without_warning(u, v):
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        similarity = wr.cosine_similarity(np.array(u), np.array(v))
+    assert similarity == 0.0
+    assert type(similarity) is float
+
+
+def test_cosine_similarity_returns_a_python_float():
+    assert type(wr.cosine_similarity(np.array([1.0, 2.0]), np.array([3.0, 1.0]))) is float
+
+
+def test_cosine_similarity_does_not_modify_inputs():
+    u, v = np.array([3.0, 4.0]), np.array([1.0, -1.0])
+    wr.cosine_similarity(u, v)
+    np.testing.assert_array_equal(u, [3.0, 4.0])
+    np.testing.assert_array_equal(v, [1.0, -1.0])
+
+
+# ------------------------------------------------------------------------ most_similar
+
+
+def animals():
+    """Columns chosen so that the cosine order differs from the dot-product order."""
+    word_to_index = {"perro": 0, "zorro": 1, "lobo": 2, "gato": 3, "cero": 4, "pez": 5}
+    E = np.array(
+        [
+            # perro zorro lobo  gato cero  pez
+            [1.0, 2.0, 10.0, 1.0, 0.0, -1.0],
+            [0.0, 0.0, 10.0, 0.1, 0.0, 0.0],
+        ]
+    )
+    # cos(perro, .): zorro 1, gato 0.995, lobo 0.707, cero 0 (zero column), pez -1;
+    # by dot product lobo (10) would come first.
+    return E, word_to_index
+
+
+def test_most_similar_orders_by_cosine_and_excludes_the_word():
+    E, word_to_index = animals()
+    assert wr.most_similar("perro", E, word_to_index, k=5) == ["zorro", "gato", "lobo", "cero", "pez"]
+
+
+def test_most_similar_ties_go_to_the_lower_index():
+    # "zorro" (1) and "pez" (3) point the same way as "perro"; string order would pick "pez"
+    word_to_index = {"perro": 0, "zorro": 1, "gato": 2, "pez": 3}
+    E = np.array([[1.0, 2.0, 1.0, 4.0], [0.0, 0.0, 1.0, 0.0]])
+    assert wr.most_similar("perro", E, word_to_index, k=3) == ["zorro", "pez", "gato"]
+    # dictionary insertion order must not matter either
+    shuffled = {"pez": 3, "gato": 2, "perro": 0, "zorro": 1}
+    assert wr.most_similar("perro", E, shuffled, k=2) == ["zorro", "pez"]
+
+
+@pytest.mark.parametrize("k, expected", [(1, ["zorro"]), (2, ["zorro", "gato"]), (0, [])])
+def test_most_similar_returns_k_words(k, expected):
+    E, word_to_index = animals()
+    assert wr.most_similar("perro", E, word_to_index, k=k) == expected
+
+
+@pytest.mark.parametrize("k", [5, 6, 100])
+def test_most_similar_k_larger_than_vocabulary_returns_every_other_word(k):
+    E, word_to_index = animals()
+    words = wr.most_similar("perro", E, word_to_index, k=k)
+    assert words == ["zorro", "gato", "lobo", "cero", "pez"]
+
+
+def test_most_similar_default_k_is_five():
+    word_to_index = {f"w{i}": i for i in range(8)}
+    E = np.vstack([np.ones(8), np.arange(8.0)])
+    assert len(wr.most_similar("w0", E, word_to_index)) == 5
+
+
+def test_most_similar_zero_query_keeps_index_order():
+    E, word_to_index = animals()
+    assert wr.most_similar("cero", E, word_to_index, k=3) == ["perro", "zorro", "lobo"]
+
+
+def test_most_similar_unknown_word_raises():
+    E, word_to_index = animals()
+    with pytest.raises(ValueError, match="caballo"):
+        wr.most_similar("caballo", E, word_to_index)
+
+
+def test_most_similar_does_not_modify_inputs():
+    E, word_to_index = animals()
+    E_before, w2i_before = E.copy(), dict(word_to_index)
+    wr.most_similar("gato", E, word_to_index, k=3)
+    np.testing.assert_array_equal(E, E_before)
+    assert word_to_index == w2i_before
+
+
+# -------------------------------------------------------------------- complete_analogy
+
+
+def royals():
+    """hombre, mujer, rey, reina, principe, casa on the features genero, realeza, edad."""
+    word_to_index = {"hombre": 0, "mujer": 1, "rey": 2, "reina": 3, "principe": 4, "casa": 5}
+    E = np.array(
+        [
+            # hombre mujer rey  reina principe casa
+            [-0.3, 0.3, -1.0, 1.0, -1.0, 0.0],  # genero
+            [0.0, 0.0, 1.0, 1.0, 1.0, 0.0],  # realeza
+            [0.5, 0.5, 0.5, 0.5, -1.0, 1.0],  # edad
+        ]
+    )
+    return E, word_to_index
+
+
+def test_complete_analogy_lecture_example_by_hand():
+    # b - a + c = mujer - hombre + rey = (-0.4, 1, 0.5); cosines: hombre 0.534, mujer 0.188,
+    # rey 0.926, reina 0.477, principe 0.438, casa 0.421. Without hombre, mujer and rey:
+    E, word_to_index = royals()
+    assert wr.complete_analogy("hombre", "mujer", "rey", E, word_to_index) == "reina"
+
+
+def test_complete_analogy_uses_b_minus_a_plus_c():
+    # hombre - mujer + reina = (0.4, 1, 0.5): rey 0.477, casa 0.421, principe 0.049.
+    # The wrong sign, mujer - hombre + reina = (1.6, 1, 0.5), would give casa.
+    E, word_to_index = royals()
+    assert wr.complete_analogy("mujer", "hombre", "reina", E, word_to_index) == "rey"
+
+
+@pytest.mark.parametrize(
+    "columns, expected",
+    [
+        # x, a, b, c, y; b - a + c = (1, 0) is a itself: x 0.894, y 0
+        ([(1, 0.5), (1, 0), (1, 1), (1, -1), (0, 1)], "x"),
+        # b - a + c = (1.5, 0) is b itself: y 0.981, x 0.894
+        ([(1, 0.5), (0, 1), (1, 0), (0.5, 1), (1, -0.2)], "y"),
+        # b - a + c = (1.1, 0) is c itself: y 0.981, x 0.894
+        ([(1, 0.5), (0, 1), (0.1, 1), (1, 0), (1, -0.2)], "y"),
+    ],
+    ids=["a-closest", "b-closest", "c-closest"],
+)
+def test_complete_analogy_excludes_a_b_and_c(columns, expected):
+    E = np.array(columns, dtype=np.float64).T
+    word_to_index = {"x": 0, "a": 1, "b": 2, "c": 3, "y": 4}
+    assert wr.complete_analogy("a", "b", "c", E, word_to_index) == expected
+
+
+def test_complete_analogy_excludes_c_in_the_lecture_example():
+    E, word_to_index = royals()
+    target = E[:, 1] - E[:, 0] + E[:, 2]
+    assert int(np.argmax(cosines(target, E))) == 2  # rey would win without the exclusion
+    assert wr.complete_analogy("hombre", "mujer", "rey", E, word_to_index) == "reina"
+
+
+def test_complete_analogy_ties_go_to_the_lower_index():
+    # b - a + c = (0, 1, 1): "zeta" (1) and "alfa" (4) both at cos 1/sqrt(2) exactly (their
+    # columns differ by a factor 2), b at 0.5; string order would pick "alfa"
+    word_to_index = {"a": 0, "zeta": 1, "b": 2, "c": 3, "alfa": 4}
+    E = np.array([[1.0, 0.0, 1.0, 0.0, 0.0], [0.0, 2.0, 1.0, 0.0, 4.0], [0.0, 0.0, 0.0, 1.0, 0.0]])
+    assert wr.complete_analogy("a", "b", "c", E, word_to_index) == "zeta"
+    shuffled = {"alfa": 4, "c": 3, "b": 2, "zeta": 1, "a": 0}
+    assert wr.complete_analogy("a", "b", "c", E, shuffled) == "zeta"
+
+
+@pytest.mark.parametrize("argument, words", [("a", ("x", "mujer", "rey")), ("c", ("hombre", "mujer", "x"))])
+def test_complete_analogy_unknown_word_raises_naming_the_argument(argument, words):
+    E, word_to_index = royals()
+    with pytest.raises(ValueError, match=f"{argument}="):
+        wr.complete_analogy(*words, E, word_to_index)
+
+
+def test_complete_analogy_does_not_modify_inputs():
+    E, word_to_index = royals()
+    E_before, w2i_before = E.copy(), dict(word_to_index)
+    wr.complete_analogy("hombre", "mujer", "rey", E, word_to_index)
+    np.testing.assert_array_equal(E, E_before)
+    assert word_to_index == w2i_before
+
+
+# ------------------------------------------------------------------ the shipped data
+
+
+def test_corpus_is_a_small_spanish_corpus_starting_with_the_lecture_example():
+    raw = (DATA / "corpus_es.txt").read_bytes()
+    text = raw.decode("utf-8")  # fails if not UTF-8
+    lines = text.splitlines()
+    assert lines[0] == LECTURE_SENTENCE
+    assert 40 <= len(lines) <= 60
+    assert all(line.strip() == line and line for line in lines)
+    assert "ñ" in text and re.search("[áéíóú]", text)
+    assert len(set(lines)) == len(lines)
+
+
+def test_corpus_repeats_words():
+    words = [w for line in load_corpus() for w in re.findall(r"[^\W_]+", line.lower())]
+    repeated = {w for w in words if words.count(w) >= 3}
+    assert {"de", "la", "el", "partido", "ciudad", "elecciones"} <= repeated
+
+
+def test_embeddings_table_shape_and_values():
+    text = (DATA / "embeddings.csv").read_text(encoding="utf-8")
+    header, *rows = [line.split(",") for line in text.splitlines()]
+    assert header[0] == "palabra"
+    assert 6 <= len(header) - 1 <= 8
+    assert all(re.fullmatch("[a-z]+", name) for name in header[1:])
+    assert 20 <= len(rows) <= 30
+    for row in rows:
+        assert len(row) == len(header)
+        for value in row[1:]:
+            assert re.fullmatch(r"-?\d\.\d{1,2}", value), value
+            assert -1.0 <= float(value) <= 1.0
+
+
+def test_embeddings_table_has_the_lecture_words():
+    _, E, word_to_index = load_embeddings()
+    lecture = set("hombre mujer rey reina manzana naranja principe princesa niño niña padre madre".split())
+    assert lecture <= set(word_to_index)
+    assert E.shape == (8, len(word_to_index))
+
+
+def test_embeddings_table_columns_distinct_and_nonzero():
+    _, E, _ = load_embeddings()
+    assert np.all(np.abs(E).sum(axis=0) > 0)
+    assert len({tuple(column) for column in E.T}) == E.shape[1]
+
+
+TABLE_ANALOGIES = [
+    ("hombre", "mujer", "rey", "reina"),
+    ("hombre", "rey", "mujer", "reina"),
+    ("mujer", "hombre", "reina", "rey"),
+    ("madre", "padre", "reina", "rey"),
+    ("niño", "niña", "padre", "madre"),
+    ("hombre", "mujer", "niño", "niña"),
+    ("niño", "hombre", "niña", "mujer"),
+    ("hombre", "mujer", "principe", "princesa"),
+    ("rey", "reina", "principe", "princesa"),
+    ("rey", "principe", "reina", "princesa"),
+    ("padre", "madre", "hermano", "hermana"),
+    ("padre", "madre", "abuelo", "abuela"),
+    ("abuelo", "abuela", "padre", "madre"),
+]
+
+
+@pytest.mark.parametrize("a, b, c, d", TABLE_ANALOGIES, ids=lambda w: w)
+def test_complete_analogy_on_embeddings_table(a, b, c, d):
+    _, E, word_to_index = load_embeddings()
+    assert wr.complete_analogy(a, b, c, E, word_to_index) == d
+
+
+@pytest.mark.parametrize(
+    "a, b, c",
+    [("hombre", "mujer", "rey"), ("mujer", "hombre", "reina"), ("hombre", "mujer", "niño")],
+    ids=str,
+)
+def test_complete_analogy_on_embeddings_table_needs_the_exclusion(a, b, c):
+    """Without leaving out a, b, c the best match is one of them (here always c)."""
+    _, E, word_to_index = load_embeddings()
+    target = E[:, word_to_index[b]] - E[:, word_to_index[a]] + E[:, word_to_index[c]]
+    assert int(np.argmax(cosines(target, E))) == word_to_index[c]
+
+
+def test_complete_analogy_on_embeddings_table_needs_b_minus_a():
+    """a - b + c (the wrong sign) gives another answer for the lecture's analogy."""
+    _, E, word_to_index = load_embeddings()
+    target = E[:, word_to_index["hombre"]] - E[:, word_to_index["mujer"]] + E[:, word_to_index["rey"]]
+    similarities = cosines(target, E)
+    for w in ("hombre", "mujer", "rey"):
+        similarities[word_to_index[w]] = -np.inf
+    assert int(np.argmax(similarities)) != word_to_index["reina"]
+
+
+@pytest.mark.parametrize(
+    "word, expected",
+    [
+        ("manzana", ["naranja", "pera", "uva", "platano"]),
+        ("rey", ["principe", "hombre"]),
+        ("reina", ["princesa", "mujer"]),
+        ("perro", ["gato", "caballo"]),
+        ("pan", ["queso", "leche"]),
+    ],
+)
+def test_most_similar_on_embeddings_table(word, expected):
+    _, E, word_to_index = load_embeddings()
+    assert wr.most_similar(word, E, word_to_index, k=len(expected)) == expected
