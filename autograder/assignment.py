@@ -55,6 +55,11 @@ class Assignment:
         return sorted(self.tests_dir.glob("q*.py"), key=lambda p: int(p.stem[1:]))
 
     @property
+    def requirements(self) -> list[str]:
+        """Extra pip requirements of the grading environment (numpy is always there)."""
+        return list(self.spec.get("requirements", []))
+
+    @property
     def data_files(self) -> list[Path]:
         return [self.folder / f for f in self.spec.get("data", [])]
 

@@ -110,7 +110,8 @@ def write_autograder(build: Build) -> None:
             (staging / relative).parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(path, staging / relative)
             files.append(relative.parts[0])
-        (staging / "requirements.txt").write_text("numpy>=1.26\n", encoding="utf-8")
+        requirements = ["numpy>=1.26", *build.assignment.requirements]
+        (staging / "requirements.txt").write_text("\n".join(requirements) + "\n", encoding="utf-8")
         config = {"lang": "python", "assignment_name": build.assignment.name}
         (staging / "otter_config.json").write_text(json.dumps(config, indent=2), encoding="utf-8")
         cwd = os.getcwd()
