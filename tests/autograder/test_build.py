@@ -1,0 +1,115 @@
+"""autograder.build: what the student release and the autograder zip hold, and what they never hold."""
+
+import ast
+import json
+import zipfile
+from pathlib import Path
+
+import nbformat
+import pytest
+
+from autograder import assignment as assignments
+from autograder.build import build_assignment
+from autograder.testfiles import _is_hidden
+from tests.conftest import ASSIGNMENTS
+
+pytestmark = pytest.mark.parametrize("name", ASSIGNMENTS)
+
+
+def student_text(folder: Path) -> list[str]:
+    """Every line of every text file of a student release, stripped."""
+    lines = []
+    for path in folder.rglob("*"):
+        if path.is_file() and path.suffix in {".py", ".ipynb", ".json", ".txt", ".csv", ".md"}:
+            text = path.read_text(encoding="utf-8")
+            if path.suffix == ".ipynb":
+                text = "\n".join(c.source for c in nbformat.reads(text, 4).cells)
+            lines += [line.strip() for line in text.splitlines()]
+    return lines
+
+
+def solution_lines(assignment) -> set[str]:
+    """The code lines of the reference solution's function bodies (docstrings left out)."""
+    source = assignment.solution_path.read_text(encoding="utf-8")
+    lines = source.splitlines()
+    found = set()
+    for node in ast.parse(source).body:
+        if isinstance(node, ast.FunctionDef):
+            start = node.body[1].lineno if ast.get_docstring(node) else node.body[0].lineno
+            for line in lines[start - 1 : node.end_lineno]:
+                line = line.strip()
+                if len(line) > 12 and not line.startswith(("#", "return None", "else:", "for ", "import ")):
+                    found.add(line)
+    return found
+
+
+def test_student_release_has_notebook_public_tests_data_and_checker(builds, name):
+    build = builds[name]
+    assignment = build.assignment
+    student = build.student
+    nbformat.validate(nbformat.read(student / assignment.notebook_name, 4))
+    assert sorted(p.name for p in (student / "tests").glob("q*.py")) == sorted(p.name for p in assignment.test_files)
+    for path in assignment.data_files + assignment.support_files:
+        assert (student / path.relative_to(assignment.folder)).is_file()
+    assert (student / "rnncheck" / "answers" / f"{name}.json").is_file()
+    with zipfile.ZipFile(student.with_suffix(".zip")) as archive:
+        assert f"{name}/{assignment.notebook_name}" in archive.namelist()
+
+
+def test_student_release_holds_no_line_of_solution_code(builds, name):
+    build = builds[name]
+    shipped = set(student_text(build.student))
+    leaked = sorted(solution_lines(build.assignment) & shipped)
+    assert not leaked
+    assert not (build.student / "solutions").exists()
+
+
+def test_student_release_holds_no_hidden_test(builds, name):
+    build = builds[name]
+    for path in build.assignment.test_files:
+        hidden = [n for n in ast.parse(path.read_text(encoding="utf-8")).body if _is_hidden(n)]
+        public = (build.student / "tests" / path.name).read_text(encoding="utf-8")
+        assert hidden, f"{path.name} has no hidden case"
+        assert not any(_is_hidden(n) for n in ast.parse(public).body)
+        for node in hidden:
+            assert f"def {node.name}(" not in public
+
+
+def test_student_answers_are_a_strict_subset_of_the_autograder_answers(builds, name):
+    build = builds[name]
+    student = json.loads((build.student / "rnncheck" / "answers" / f"{name}.json").read_text())
+    with zipfile.ZipFile(build.autograder_zip) as archive:
+        full = json.loads(archive.read(f"files/rnncheck/answers/{name}.json"))
+    assert set(student) < set(full)
+
+
+def test_autograder_zip_is_otters_with_all_tests_and_support(builds, name):
+    build = builds[name]
+    with zipfile.ZipFile(build.autograder_zip) as archive:
+        names = set(archive.namelist())
+        config = json.loads(archive.read("otter_config.json"))
+        environment = archive.read("environment.yml").decode()
+        for path in build.assignment.test_files:
+            assert archive.read(f"tests/{path.name}").decode() == path.read_text(encoding="utf-8")
+    assert {"run_autograder", "run_otter.py", "setup.sh", "environment.yml"} <= names
+    assert "files/rnncheck/__init__.py" in names
+    assert not any(n.startswith("files/") and n.count("/") == 1 and n.endswith(".py") for n in names)
+    assert config["assignment_name"] == name
+    assert "numpy" in environment and "python=3.11" in environment
+
+
+def test_building_twice_gives_the_same_notebooks_tests_and_student_zip(builds, name, tmp_path):
+    first = builds[name]
+    again = build_assignment(assignments.load(name), tmp_path)
+    for path in sorted(p for p in first.student.rglob("*") if p.is_file()):
+        assert path.read_bytes() == (again.student / path.relative_to(first.student)).read_bytes(), path
+    assert first.student.with_suffix(".zip").read_bytes() == again.student.with_suffix(".zip").read_bytes()
+    with zipfile.ZipFile(first.autograder_zip) as a, zipfile.ZipFile(again.autograder_zip) as b:
+        assert {n: a.read(n) for n in a.namelist()} == {n: b.read(n) for n in b.namelist()}
+
+
+def test_english_build_translates_prose_and_feedback(name, tmp_path):
+    english = build_assignment(assignments.load(name), tmp_path, language="en")
+    nb = nbformat.read(english.student / english.assignment.notebook_name, 4)
+    assert "# YOUR CODE HERE" in "\n".join(c.source for c in nb.cells)
+    assert (english.student / "rnncheck" / "language.txt").read_text().strip() == "en"

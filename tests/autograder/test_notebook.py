@@ -1,0 +1,61 @@
+"""autograder.notebook: the skeleton notebook, in each language, from one source."""
+
+import ast
+
+import nbformat
+import pytest
+
+from autograder import assignment as assignments
+from autograder.notebook import render, skeleton
+from tests.conftest import ASSIGNMENTS
+
+
+@pytest.mark.parametrize("name", ASSIGNMENTS)
+@pytest.mark.parametrize("language", assignments.LANGUAGES)
+def test_render_is_a_valid_notebook_tagged_with_its_assignment(name, language):
+    nb = render(assignments.load(name), language)
+    nbformat.validate(nb)
+    assert nb.metadata["otter"]["assignment_name"] == name
+    assert 'grader = otter.Notebook("' + f'{name}.ipynb")' in nb.cells[0].source
+
+
+@pytest.mark.parametrize("name", ASSIGNMENTS)
+def test_render_twice_gives_the_same_notebook(name):
+    assignment = assignments.load(name)
+    assert nbformat.writes(render(assignment)) == nbformat.writes(render(assignment))
+
+
+@pytest.mark.parametrize("name", ASSIGNMENTS)
+def test_spanish_and_english_share_code_and_differ_in_prose(name):
+    assignment = assignments.load(name)
+    es, en = render(assignment, "es"), render(assignment, "en")
+    assert [c.cell_type for c in es.cells] == [c.cell_type for c in en.cells]
+    prose = [(a.source, b.source) for a, b in zip(es.cells, en.cells) if a.cell_type == "markdown"]
+    assert prose and all(a != b for a, b in prose)
+
+
+@pytest.mark.parametrize("name", ASSIGNMENTS)
+def test_every_function_has_a_skeleton_with_the_solution_docstring_and_a_check(name):
+    assignment = assignments.load(name)
+    solution = ast.parse(assignment.solution_path.read_text(encoding="utf-8"))
+    docstrings = {n.name: ast.get_docstring(n) for n in solution.body if isinstance(n, ast.FunctionDef)}
+    code = [c.source for c in render(assignment).cells if c.cell_type == "code"]
+    in_notebook = {
+        node.name: node
+        for source in code
+        for node in ast.parse("\n".join(line for line in source.splitlines() if not line.startswith("%"))).body
+        if isinstance(node, ast.FunctionDef)
+    }
+    for question, function in assignment.questions.items():
+        assert f'grader.check("{question}")' in code
+        node = in_notebook[function]
+        assert ast.get_docstring(node) == docstrings[function]
+        assert isinstance(node.body[-1], ast.Raise), f"{function} has a body in the skeleton"
+
+
+def test_an_unfilled_function_says_so_plainly():
+    assignment = assignments.load("word_representation")
+    env = {}
+    exec(skeleton(assignment.solution_path.read_text(encoding="utf-8"), "tokenize", "es"), env)
+    with pytest.raises(NotImplementedError, match="Completa `tokenize`: esta función todavía no está implementada"):
+        env["tokenize"]("hola")

@@ -1,0 +1,68 @@
+"""autograder.testfiles: the public part of a test file, and recording the reference's answers."""
+
+import ast
+
+import pytest
+
+from autograder import assignment as assignments
+from autograder.testfiles import ReferenceFailed, public_source, record_answers, run
+from tests.conftest import ASSIGNMENTS
+
+SOURCE = '''\
+from otter.test_files import test_case
+
+OK_FORMAT = False
+name = "q1"
+
+
+@test_case(points=1)
+def test_public(env):
+    assert env["f"](1) == 2
+
+
+@test_case(points=2, hidden=True)
+def test_secret(env):
+    secret_input = 12345
+    assert env["f"](secret_input) == 24690
+
+
+@test_case(points=1, hidden=False)
+def test_also_public(env):
+    assert env["f"](0) == 0
+'''
+
+
+def test_public_source_drops_hidden_cases_and_nothing_else():
+    public = public_source(SOURCE)
+    assert "test_secret" not in public and "12345" not in public and "points=2" not in public
+    assert "def test_public" in public and "def test_also_public" in public
+    result = run(public, {"f": lambda x: 2 * x})
+    assert [r.passed for r in result.test_case_results] == [True, True]
+    assert result.possible == 2
+
+
+def test_run_scores_cases_like_otter():
+    result = run(SOURCE, {"f": lambda x: x + 1})
+    assert [r.passed for r in result.test_case_results] == [True, False, False]
+    assert result.score == 1 and result.possible == 4
+
+
+@pytest.mark.parametrize("name", ASSIGNMENTS)
+def test_every_test_file_has_public_and_hidden_cases_with_points(name):
+    for path in assignments.load(name).test_files:
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        public, hidden = run(public_source(path.read_text(encoding="utf-8")), {}), run(path.read_text(), {})
+        assert 0 < public.possible < hidden.possible, path.name
+        assert any(isinstance(n, ast.Assign) and n.targets[0].id == "name" for n in tree.body)
+
+
+def test_record_answers_refuses_a_reference_that_fails_its_tests(tmp_path, monkeypatch):
+    broken = tmp_path / "solutions"
+    broken.mkdir()
+    assignment = assignments.load("word_representation")
+    (broken / "word_representation.py").write_text(
+        assignment.solution_path.read_text(encoding="utf-8").replace(".lower()", ""), encoding="utf-8"
+    )
+    monkeypatch.setattr(assignments, "SOLUTIONS_DIR", broken)
+    with pytest.raises(ReferenceFailed, match="q1"):
+        record_answers(assignment, {p.name: p.read_text(encoding="utf-8") for p in assignment.test_files})

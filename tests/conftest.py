@@ -1,0 +1,31 @@
+"""Shared fixtures: one build of every assignment per test session, in a temporary folder."""
+
+from pathlib import Path
+
+import pytest
+
+from autograder import assignment as assignments
+from autograder.build import Build, build_assignment
+
+ASSIGNMENTS = assignments.names()
+
+
+@pytest.fixture(scope="session")
+def dist(tmp_path_factory) -> Path:
+    return tmp_path_factory.mktemp("dist")
+
+
+@pytest.fixture(scope="session")
+def builds(dist) -> dict[str, Build]:
+    """name -> the Spanish build of that assignment (built once, on first use)."""
+    return _LazyBuilds(dist)
+
+
+class _LazyBuilds(dict):
+    def __init__(self, out: Path):
+        super().__init__()
+        self.out = out
+
+    def __missing__(self, name: str) -> Build:
+        self[name] = build_assignment(assignments.load(name), self.out)
+        return self[name]

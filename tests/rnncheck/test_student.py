@@ -1,0 +1,83 @@
+"""rnncheck.student: student code is called as a black box and never crashes the grader."""
+
+import numpy as np
+import pytest
+
+from rnncheck import Feedback, assert_inputs_unchanged, assert_raises_value_error, call
+
+
+def test_call_returns_the_result_and_passes_copies():
+    seen = []
+
+    def scale(x):
+        seen.append(x)
+        x *= 2
+        return x
+
+    x = np.ones(3)
+    result = call({"scale": scale}, "scale", x)
+    np.testing.assert_array_equal(result, 2 * np.ones(3))
+    np.testing.assert_array_equal(x, np.ones(3))
+    assert seen[0] is not x
+
+
+def test_call_of_a_missing_function_says_so():
+    with pytest.raises(Feedback, match="No encuentro la función `tokenize`"):
+        call({}, "tokenize", "hola")
+
+
+def test_call_of_a_non_function_says_what_it_is():
+    with pytest.raises(Feedback, match="debería ser una función, pero es un int"):
+        call({"tokenize": 3}, "tokenize", "hola")
+
+
+def test_call_of_an_unfilled_function_says_it_is_not_implemented():
+    def tokenize(text):
+        raise NotImplementedError("Completa")
+
+    with pytest.raises(Feedback, match="todavía no está implementada"):
+        call({"tokenize": tokenize}, "tokenize", "hola")
+
+
+@pytest.mark.parametrize("error", [SystemExit(3), KeyboardInterrupt()], ids=["exit", "interrupt"])
+def test_call_turns_exit_into_feedback(error):
+    def leave(text):
+        raise error
+
+    with pytest.raises(Feedback, match="exit"):
+        call({"leave": leave}, "leave", "x")
+
+
+def test_call_reports_a_student_exception_and_cuts_long_messages():
+    def noisy(text):
+        raise IndexError("x" * 10_000)
+
+    with pytest.raises(Feedback) as caught:
+        call({"noisy": noisy}, "noisy", "x")
+    message = str(caught.value)
+    assert message.startswith("`noisy` lanzó IndexError: xxx")
+    assert len(message) < 400
+
+
+def test_assert_inputs_unchanged_names_the_modified_argument():
+    def normalize(E, k):
+        E /= 2
+        return E
+
+    with pytest.raises(Feedback, match="modificó su argumento `E`"):
+        assert_inputs_unchanged({"normalize": normalize}, "normalize", np.ones(2), 3)
+
+
+def test_assert_inputs_unchanged_passes_a_pure_function():
+    assert_inputs_unchanged({"f": lambda E, d: E * 2}, "f", np.ones(2), {"a": [1, 2]})
+
+
+def test_assert_raises_value_error_accepts_value_error_only():
+    def strict(i):
+        raise ValueError("bad i")
+
+    assert_raises_value_error({"f": strict}, "f", "an index", 3)
+    with pytest.raises(Feedback, match="debería lanzar ValueError para an index, pero devolvió 3"):
+        assert_raises_value_error({"f": lambda i: i}, "f", "an index", 3)
+    with pytest.raises(Feedback, match="pero lanzó IndexError"):
+        assert_raises_value_error({"f": lambda i: [][i]}, "f", "an index", 3)
