@@ -1,7 +1,7 @@
 """Sample submissions for the demo, made from the skeleton, the reference and the catalogue.
 
     alumno_correcto.ipynb       the reference solution filled in
-    alumno_con_errores.ipynb    the reference with the first two catalogued mistakes
+    alumno_con_errores.ipynb    the reference with catalogued mistakes in two functions
     alumno_sin_empezar.ipynb    the untouched skeleton
     alumno_archivo_danado.ipynb the first bytes of a notebook: not valid JSON
     alumno_exportado.zip        otter's export: a zip holding the correct notebook
@@ -16,6 +16,7 @@ from pathlib import Path
 import nbformat
 
 from .assignment import Assignment
+from .audit import defined_functions
 from .build import ZIP_DATE
 from .fill import fill
 from .notebook import render
@@ -26,12 +27,22 @@ def _code(nb: nbformat.NotebookNode) -> str:
     return "\n\n".join(cells) + "\n"
 
 
+def _two_mistakes(assignment: Assignment) -> list[Path]:
+    """The first catalogued mistakes of two different functions."""
+    chosen: dict[frozenset[str], Path] = {}
+    for path in assignment.catalogue("mistakes"):
+        functions = frozenset(defined_functions(path))
+        if not any(functions & seen for seen in chosen):
+            chosen[functions] = path
+    return list(chosen.values())[:2]
+
+
 def write(assignment: Assignment, folder: Path, language: str = "es") -> list[Path]:
     """Write the sample submissions of `assignment` into folder; their paths."""
     folder.mkdir(parents=True, exist_ok=True)
     skeleton = render(assignment, language)
     correct = fill(skeleton, [assignment.solution_path])
-    buggy = fill(skeleton, [assignment.solution_path, *assignment.catalogue("mistakes")[:2]])
+    buggy = fill(skeleton, [assignment.solution_path, *_two_mistakes(assignment)])
     written = []
     for name, nb in [("alumno_correcto", correct), ("alumno_con_errores", buggy), ("alumno_sin_empezar", skeleton)]:
         written.append(folder / f"{name}.ipynb")

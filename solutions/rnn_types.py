@@ -1,0 +1,276 @@
+"""Reference solution: the types of RNN.
+
+Dimensions: n_x is the size of one input x<t>, n_a the size of the hidden state a<t>, n_y
+the size of one output y<t>, m the number of examples in a batch (one example is a
+column), T_x the number of input time steps, T_y the number of output time steps.
+
+Shapes follow the lecture: x (n_x, m, T_x), a0 (n_a, m), outputs (n_y, m) for one step or
+(n_y, m, T) for a sequence. parameters is a dict with Wax (n_a, n_x), Waa (n_a, n_a),
+Wya (n_y, n_a), ba (n_a, 1), by (n_y, 1). Every time step is one call of the cell
+shipped with the assignment, rnn_cell_forward, with the same parameters at every step.
+
+Each function below is self-contained (numpy and the shipped cell only): the build copies
+it, by name, into the student notebook to prove that the reference scores full marks.
+"""
+
+import numpy as np
+
+from assignments.rnn_types.rnn_cell import rnn_cell_forward, softmax  # noqa: F401
+
+
+def one_to_one_forward(x, parameters):
+    """One-to-one: a single input gives a single output, one step from a zero state.
+
+    Arguments:
+    x -- float64 array (n_x, m), one input per example
+    parameters -- dict with Wax (n_a, n_x), Waa (n_a, n_a), Wya (n_y, n_a), ba (n_a, 1),
+                  by (n_y, 1)
+
+    Returns:
+    y_pred -- float64 array (n_y, m), the output of one step of the cell with a_prev = 0
+    """
+    x = np.asarray(x, dtype=np.float64)
+    n_x = np.shape(parameters["Wax"])[1]
+    if x.ndim != 2 or x.shape[0] != n_x:
+        raise ValueError(f"x must have shape (n_x, m) with n_x = {n_x}, not {x.shape}")
+    n_a = np.shape(parameters["Waa"])[0]
+    a_prev = np.zeros((n_a, x.shape[1]))
+    _, y_pred, _ = rnn_cell_forward(x, a_prev, parameters)
+    return y_pred
+
+
+def many_to_one_forward(x, a0, parameters, lengths=None):
+    """Many-to-one: a sequence gives one output, read at each example's last real step.
+
+    Example: sentiment classification, where each sentence has its own length and the
+    batch is padded to T_x steps.
+
+    Arguments:
+    x -- float64 array (n_x, m, T_x), the padded input sequences
+    a0 -- float64 array (n_a, m), the initial hidden state
+    parameters -- dict with Wax (n_a, n_x), Waa (n_a, n_a), Wya (n_y, n_a), ba (n_a, 1),
+                  by (n_y, 1)
+    lengths -- int array (m,) or None: example i is x[:, i, :lengths[i]], each length in
+               [1, T_x]; None means every example has T_x steps
+
+    Returns:
+    y_pred -- float64 array (n_y, m): column i is y<lengths[i]> of example i, so that
+              padding after an example's last step has no effect
+    """
+    x = np.asarray(x, dtype=np.float64)
+    n_x = np.shape(parameters["Wax"])[1]
+    if x.ndim != 3 or x.shape[0] != n_x:
+        raise ValueError(f"x must have shape (n_x, m, T_x) with n_x = {n_x}, not {x.shape}")
+    _, m, T_x = x.shape
+    if T_x == 0:
+        raise ValueError("x must have at least one time step (T_x >= 1)")
+    n_a = np.shape(parameters["Waa"])[0]
+    if np.shape(a0) != (n_a, m):
+        raise ValueError(f"a0 must have shape (n_a, m) = ({n_a}, {m}), not {np.shape(a0)}")
+    if lengths is None:
+        lengths = np.full(m, T_x)
+    else:
+        lengths = np.asarray(lengths)
+        if lengths.shape != (m,):
+            raise ValueError(f"lengths must have shape (m,) = ({m},), not {lengths.shape}")
+        if not np.issubdtype(lengths.dtype, np.integer):
+            raise ValueError(f"lengths must hold integers, not {lengths.dtype}")
+        if m and (lengths.min() < 1 or lengths.max() > T_x):
+            raise ValueError(
+                f"lengths must lie in [1, T_x] = [1, {T_x}], got {lengths.min()}..{lengths.max()}"
+            )
+
+    n_y = np.shape(parameters["Wya"])[0]
+    y_pred = np.zeros((n_y, m))
+    a = a0
+    for t in range(T_x):
+        a, yt, _ = rnn_cell_forward(x[:, :, t], a, parameters)
+        last = lengths == t + 1  # examples whose last real step is step t + 1
+        y_pred[:, last] = yt[:, last]
+    return y_pred
+
+
+def many_to_many_forward(x, a0, parameters, lengths=None):
+    """Many-to-many with T_y = T_x: one output per input step, zeros past each length.
+
+    Example: named entity recognition, one label per word of each sentence.
+
+    Arguments:
+    x -- float64 array (n_x, m, T_x), the padded input sequences
+    a0 -- float64 array (n_a, m), the initial hidden state
+    parameters -- dict with Wax (n_a, n_x), Waa (n_a, n_a), Wya (n_y, n_a), ba (n_a, 1),
+                  by (n_y, 1)
+    lengths -- int array (m,) or None: example i is x[:, i, :lengths[i]], each length in
+               [0, T_x]; None means every example has T_x steps
+
+    Returns:
+    y_pred -- float64 array (n_y, m, T_x): y_pred[:, i, t] is y<t+1> of example i for
+              t < lengths[i], and exactly 0 at the padded steps t >= lengths[i]
+    """
+    x = np.asarray(x, dtype=np.float64)
+    n_x = np.shape(parameters["Wax"])[1]
+    if x.ndim != 3 or x.shape[0] != n_x:
+        raise ValueError(f"x must have shape (n_x, m, T_x) with n_x = {n_x}, not {x.shape}")
+    _, m, T_x = x.shape
+    n_a = np.shape(parameters["Waa"])[0]
+    if np.shape(a0) != (n_a, m):
+        raise ValueError(f"a0 must have shape (n_a, m) = ({n_a}, {m}), not {np.shape(a0)}")
+    if lengths is None:
+        lengths = np.full(m, T_x)
+    else:
+        lengths = np.asarray(lengths)
+        if lengths.shape != (m,):
+            raise ValueError(f"lengths must have shape (m,) = ({m},), not {lengths.shape}")
+        if not np.issubdtype(lengths.dtype, np.integer):
+            raise ValueError(f"lengths must hold integers, not {lengths.dtype}")
+        if m and (lengths.min() < 0 or lengths.max() > T_x):
+            raise ValueError(
+                f"lengths must lie in [0, T_x] = [0, {T_x}], got {lengths.min()}..{lengths.max()}"
+            )
+
+    n_y = np.shape(parameters["Wya"])[0]
+    y_pred = np.zeros((n_y, m, T_x))
+    a = a0
+    for t in range(T_x):
+        a, yt, _ = rnn_cell_forward(x[:, :, t], a, parameters)
+        real = t < lengths  # examples that still have a real step at step t + 1
+        y_pred[:, real, t] = yt[:, real]
+    return y_pred
+
+
+def one_to_many_sample(parameters, T_y, rng, eos_index=None, greedy=False):
+    """One-to-many: generate a sequence from nothing, each output fed back as the next input.
+
+    Example: music generation. The input size equals the output size (n_x = n_y), because
+    the input of step t + 1 is the one-hot vector of the index drawn at step t.
+
+    Arguments:
+    parameters -- dict with Wax (n_a, n_y), Waa (n_a, n_a), Wya (n_y, n_a), ba (n_a, 1),
+                  by (n_y, 1)
+    T_y -- int >= 0, the largest number of steps
+    rng -- numpy.random.Generator; at each step exactly one call rng.choice(n_y, p=probs),
+           with probs (n_y,) the output of that step; not used when greedy is True
+    eos_index -- int in [0, n_y) or None: stop right after drawing this index
+    greedy -- bool: take argmax(probs) (lowest index on ties) instead of drawing
+
+    Returns:
+    indices -- list[int], the drawn indices in order: x<1> = 0 and a<0> = 0, the one-hot
+               of each drawn index is the next input; T_y indices, or fewer when eos_index
+               was drawn, in which case it is the last one
+    """
+    n_y = np.shape(parameters["Wya"])[0]
+    n_a = np.shape(parameters["Waa"])[0]
+    if np.shape(parameters["Wax"]) != (n_a, n_y):
+        raise ValueError(
+            f"parameters['Wax'] must have shape (n_a, n_y) = ({n_a}, {n_y}) for one-to-many "
+            f"(the input is the previous output), not {np.shape(parameters['Wax'])}"
+        )
+    if isinstance(T_y, bool) or not isinstance(T_y, (int, np.integer)) or T_y < 0:
+        raise ValueError(f"T_y must be a non-negative int, not {T_y!r}")
+    is_int = isinstance(eos_index, (int, np.integer)) and not isinstance(eos_index, bool)
+    if eos_index is not None and not (is_int and 0 <= eos_index < n_y):
+        raise ValueError(f"eos_index must be None or an int in [0, {n_y}), not {eos_index!r}")
+    if not greedy and rng is None:
+        raise ValueError("rng must be a numpy.random.Generator when greedy is False")
+
+    x = np.zeros((n_y, 1))
+    a = np.zeros((n_a, 1))
+    indices = []
+    for _ in range(T_y):
+        a, yt, _ = rnn_cell_forward(x, a, parameters)
+        probs = yt[:, 0]
+        if greedy:
+            index = int(np.argmax(probs))
+        else:
+            index = int(rng.choice(n_y, p=probs))
+        indices.append(index)
+        if index == eos_index:
+            break
+        x = np.zeros((n_y, 1))
+        x[index, 0] = 1.0
+    return indices
+
+
+def encoder_decoder_forward(x, a0, encoder, decoder, T_y):
+    """Encoder-decoder (many-to-many with T_y != T_x): read the whole input, then write.
+
+    Example: machine translation. The encoder reads x and its outputs are not used; its
+    last hidden state is the whole summary of the input and starts the decoder. The
+    decoder's input is zeros at its first step and its own previous output after, so the
+    decoder's input size equals its output size.
+
+    Arguments:
+    x -- float64 array (n_x, m, T_x), T_x >= 1, the input sequences
+    a0 -- float64 array (n_a, m), the initial hidden state of the encoder
+    encoder -- dict with Wax (n_a, n_x), Waa (n_a, n_a), Wya (n_e, n_a), ba (n_a, 1),
+               by (n_e, 1); n_e is any output size, the encoder's outputs are not used
+    decoder -- dict with Wax (n_a, n_y), Waa (n_a, n_a), Wya (n_y, n_a), ba (n_a, 1),
+               by (n_y, 1)
+    T_y -- int >= 0, the number of output steps
+
+    Returns:
+    y_pred -- float64 array (n_y, m, T_y): y_pred[:, :, 0] is the decoder's output from the
+              encoder's last state and a zero input, y_pred[:, :, t] the output with input
+              y_pred[:, :, t - 1]
+    """
+    x = np.asarray(x, dtype=np.float64)
+    n_x = np.shape(encoder["Wax"])[1]
+    if x.ndim != 3 or x.shape[0] != n_x or x.shape[2] == 0:
+        raise ValueError(f"x must have shape (n_x, m, T_x) with n_x = {n_x}, T_x >= 1, not {x.shape}")
+    if isinstance(T_y, bool) or not isinstance(T_y, (int, np.integer)) or T_y < 0:
+        raise ValueError(f"T_y must be a non-negative int, not {T_y!r}")
+    n_a = np.shape(encoder["Waa"])[0]
+    if np.shape(decoder["Waa"])[0] != n_a:
+        raise ValueError(
+            f"decoder['Waa'] must have shape (n_a, n_a) with the encoder's n_a = {n_a}, "
+            f"not {np.shape(decoder['Waa'])}"
+        )
+    n_y = np.shape(decoder["Wya"])[0]
+    if np.shape(decoder["Wax"]) != (n_a, n_y):
+        raise ValueError(
+            f"decoder['Wax'] must have shape (n_a, n_y) = ({n_a}, {n_y}) (its input is its "
+            f"previous output), not {np.shape(decoder['Wax'])}"
+        )
+    _, m, T_x = x.shape
+    if np.shape(a0) != (n_a, m):
+        raise ValueError(f"a0 must have shape (n_a, m) = ({n_a}, {m}), not {np.shape(a0)}")
+
+    a = a0
+    for t in range(T_x):
+        a, _, _ = rnn_cell_forward(x[:, :, t], a, encoder)
+
+    y_pred = np.zeros((n_y, m, T_y))
+    yt = np.zeros((n_y, m))
+    for t in range(T_y):
+        a, yt, _ = rnn_cell_forward(yt, a, decoder)
+        y_pred[:, :, t] = yt
+    return y_pred
+
+
+def architecture_for(task):
+    """The type of RNN the lecture uses for a sequence task.
+
+    Arguments:
+    task -- str, one of "speech_recognition", "music_generation",
+            "sentiment_classification", "dna_sequence_analysis", "machine_translation",
+            "video_activity_recognition", "named_entity_recognition"
+
+    Returns:
+    architecture -- str, one of "one-to-one", "one-to-many", "many-to-one",
+                    "many-to-many", "encoder-decoder"
+
+    Raises:
+    ValueError -- for any other task, naming it and listing the known tasks
+    """
+    architectures = {
+        "speech_recognition": "encoder-decoder",  # audio frames -> a shorter transcript
+        "music_generation": "one-to-many",  # nothing (or a genre) -> notes
+        "sentiment_classification": "many-to-one",  # a review -> a rating
+        "dna_sequence_analysis": "many-to-many",  # one label per nucleotide
+        "machine_translation": "encoder-decoder",  # T_y differs from T_x
+        "video_activity_recognition": "many-to-one",  # frames -> one activity
+        "named_entity_recognition": "many-to-many",  # one label per word
+    }
+    if not isinstance(task, str) or task not in architectures:
+        raise ValueError(f"unknown task {task!r}; known tasks: {', '.join(sorted(architectures))}")
+    return architectures[task]

@@ -1,0 +1,96 @@
+"""The grader against its catalogues: every realistic mistake loses points on its own
+question and nowhere it should not; every correct alternative gets full marks.
+
+Entries are graded by the fast path (same tests, same answers, no kernel); test_grade proves
+that path gives otter's scores, and `rnngrade audit` runs the same audit through otter.
+"""
+
+from pathlib import Path
+
+import pytest
+
+from autograder import assignment as assignments
+from autograder import audit, grade
+from tests.conftest import ASSIGNMENTS
+
+ENTRIES = [
+    pytest.param(name, kind, entry, id=f"{name}/{kind}/{entry}")
+    for name in ASSIGNMENTS
+    for kind, entry, _ in audit.entries(assignments.load(name))
+]
+
+
+@pytest.fixture(scope="session")
+def verdicts(tmp_path_factory):
+    cache = {}
+
+    def of(name):
+        if name not in cache:
+            found = audit.audit_assignment(assignments.load(name), tmp_path_factory.mktemp(name), jobs=2, fast=True)
+            cache[name] = {(v.kind, v.entry): v for v in found}
+        return cache[name]
+
+    return of
+
+
+@pytest.mark.parametrize(("name", "kind", "entry"), ENTRIES)
+def test_catalogue_entry_is_graded_as_expected(verdicts, name, kind, entry):
+    verdict = verdicts(name)[(kind, entry)]
+    assert verdict.ok, verdict.line()
+
+
+@pytest.mark.parametrize("name", ASSIGNMENTS)
+def test_catalogue_is_big_enough(name):
+    assignment = assignments.load(name)
+    assert len(assignment.catalogue("mistakes")) >= 10
+    assert len(assignment.catalogue("correct")) >= 3
+    covered = set().union(*(audit.defined_functions(p) for p in assignment.catalogue("mistakes")))
+    assert covered >= set(assignment.functions), f"no mistake for {set(assignment.functions) - covered}"
+
+
+def fake_row(assignment, lost=()):
+    points = grade.points(assignment)
+    scores = {q: (0.0 if q in lost else p) for q, p in points.items()}
+    return grade.Row("x.ipynb", scores, points)
+
+
+def mistake_file(tmp_path: Path, source: str) -> Path:
+    path = tmp_path / "mistake.py"
+    path.write_text(source, encoding="utf-8")
+    return path
+
+
+def test_judge_flags_a_mistake_that_keeps_full_marks(tmp_path):
+    assignment = assignments.load("word_representation")
+    path = mistake_file(tmp_path, "def tokenize(text):\n    return text.split()\n")
+    assert audit.judge(assignment, "mistakes", path, fake_row(assignment)) == ["q1 (tokenize) kept full marks"]
+    assert audit.judge(assignment, "mistakes", path, fake_row(assignment, lost={"q1"})) == []
+
+
+def test_judge_flags_points_lost_on_a_question_that_does_not_use_the_mistake(tmp_path):
+    assignment = assignments.load("word_representation")
+    path = mistake_file(tmp_path, "def tokenize(text):\n    return text.split()\n")
+    problems = audit.judge(assignment, "mistakes", path, fake_row(assignment, lost={"q1", "q7"}))
+    assert problems == ["q7 (cosine_similarity) lost points but does not use ['tokenize']"]
+
+
+def test_judge_requires_the_feedback_phrase(tmp_path):
+    assignment = assignments.load("word_representation")
+    path = mistake_file(tmp_path, 'FEEDBACK = "no pasa a minúsculas"\n\ndef tokenize(text):\n    return text.split()\n')
+    row = fake_row(assignment, lost={"q1"})
+    assert audit.judge(assignment, "mistakes", path, row) == ["feedback does not name the mistake ('no pasa a minúsculas')"]
+    row.feedback["q1"] = ["tokens no coincide. Pista: tu resultado coincide con un error frecuente: no pasa a minúsculas."]
+    assert audit.judge(assignment, "mistakes", path, row) == []
+
+
+def test_judge_expects_full_marks_from_correct_versions_and_zero_from_the_skeleton():
+    assignment = assignments.load("word_representation")
+    assert audit.judge(assignment, "correct", None, fake_row(assignment, lost={"q3"}))
+    assert audit.judge(assignment, "skeleton", None, fake_row(assignment))
+
+
+def test_callers_follow_calls_in_the_reference():
+    assignment = assignments.load("word_representation")
+    found = audit.callers(assignment)
+    assert found["tokenize"] == {"tokenize"}
+    assert found["cosine_similarity"] == {"cosine_similarity"}

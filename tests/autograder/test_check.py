@@ -1,0 +1,59 @@
+"""`rnngrade check` (autograder.check): the public tests of every question, one line each."""
+
+import shutil
+
+import nbformat
+import pytest
+
+from autograder import check
+from autograder.fill import fill
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture
+def release(builds, tmp_path):
+    """A copy of the word_representation student release, as a student would unzip it."""
+    build = builds["word_representation"]
+    folder = tmp_path / "word_representation"
+    shutil.copytree(build.student, folder)
+    return build.assignment, folder
+
+
+def test_check_of_the_filled_notebook_passes_every_question(release):
+    assignment, folder = release
+    path = folder / assignment.notebook_name
+    nbformat.write(fill(nbformat.read(path, 4), [assignment.solution_path]), path)
+    results = check.main(path=path)
+    assert [r.question for r in results] == list(assignment.questions)
+    assert all(r.passed and r.possible > 0 for r in results)
+    assert results[0].line().startswith("q1   tokenize")
+
+
+def test_check_of_the_skeleton_says_what_is_missing(release):
+    assignment, folder = release
+    results = check.main(path=folder / assignment.notebook_name)
+    assert all(r.score == 0 for r in results)
+    assert results[1].message == "`build_vocabulary` todavía no está implementada: completa su cuerpo y vuelve a ejecutar la celda."
+    assert "✘" in results[1].line()
+
+
+def test_check_of_a_notebook_outside_its_release_builds_the_public_tests(builds, tmp_path):
+    build = builds["word_representation"]
+    nb = fill(nbformat.read(build.student / build.assignment.notebook_name, 4), [build.assignment.solution_path])
+    nb = fill(nb, ["def tokenize(text):\n    return text.split()\n"])
+    path = tmp_path / "mi_tarea.ipynb"
+    nbformat.write(nb, path)
+    results = {r.question: r for r in check.main(path=path)}
+    assert not results["q1"].passed and "tokenize" in results["q1"].message
+    assert all(r.passed for q, r in results.items() if q != "q1")
+
+
+def test_check_of_a_python_file_needs_the_assignment(builds, tmp_path):
+    source = build_source = builds["word_representation"].assignment.solution_path.read_text(encoding="utf-8")
+    path = tmp_path / "entrega.py"
+    path.write_text(source, encoding="utf-8")
+    with pytest.raises(ValueError, match="--assignment"):
+        check.main(path=path)
+    results = check.main(path=path, assignment="word_representation")
+    assert all(r.passed for r in results) and build_source

@@ -1,0 +1,76 @@
+"""rnngrade: each command forwards its arguments to one library function."""
+
+from types import SimpleNamespace
+
+import pytest
+from click.testing import CliRunner
+
+from autograder import cli
+
+
+@pytest.fixture
+def calls(monkeypatch):
+    seen = {}
+
+    def recorder(name, result):
+        def fake(**kwargs):
+            seen[name] = kwargs
+            return result
+
+        return fake
+
+    monkeypatch.setattr(cli.build_module, "main", recorder("build", []))
+    monkeypatch.setattr(cli.check_module, "main", recorder("check", []))
+    monkeypatch.setattr(cli.grade_module, "main", recorder("grade", []))
+    monkeypatch.setattr(cli.audit_module, "main", recorder("audit", [SimpleNamespace(ok=False, line=lambda: "FAIL x")]))
+    return seen
+
+
+def test_build_forwards_out_language_and_only(calls):
+    result = CliRunner().invoke(cli.main, ["build", "--out", "elsewhere", "--lang", "en", "--only", "bptt"])
+    assert result.exit_code == 0, result.output
+    assert calls["build"] == {"out": "elsewhere", "language": "en", "only": ["bptt"]}
+
+
+def test_build_defaults_to_dist_and_spanish(calls):
+    assert CliRunner().invoke(cli.main, ["build"]).exit_code == 0
+    assert calls["build"] == {"out": "dist", "language": "es", "only": None}
+
+
+def test_check_forwards_the_path(calls, tmp_path):
+    path = tmp_path / "t.ipynb"
+    path.write_text("{}")
+    result = CliRunner().invoke(cli.main, ["check", str(path), "--assignment", "word_representation"])
+    assert result.exit_code == 0, result.output
+    assert calls["check"] == {"path": str(path), "assignment": "word_representation", "language": "es"}
+
+
+def test_grade_forwards_its_options(calls, tmp_path):
+    result = CliRunner().invoke(
+        cli.main, ["grade", "word_representation", str(tmp_path), "-o", "g.csv", "--timeout", "9", "--jobs", "2"]
+    )
+    assert result.exit_code == 0, result.output
+    assert calls["grade"] == {"assignment": "word_representation", "submissions": str(tmp_path), "output": "g.csv",
+                              "autograder": None, "timeout": 9.0, "jobs": 2}
+
+
+def test_grade_rejects_an_unknown_assignment(calls, tmp_path):
+    result = CliRunner().invoke(cli.main, ["grade", "nope", str(tmp_path)])
+    assert result.exit_code == 2 and "nope" in result.output
+
+
+def test_audit_exits_1_when_a_verdict_fails(calls):
+    result = CliRunner().invoke(cli.main, ["audit", "--fast"])
+    assert result.exit_code == 1 and "FAIL x" in result.output and "0 passed, 1 failed" in result.output
+    assert calls["audit"] == {"assignment": None, "jobs": 2, "fast": True}
+
+
+def test_check_reports_a_missing_assignment_without_a_traceback(monkeypatch, tmp_path):
+    def refuse(**kwargs):
+        raise ValueError("cannot tell the assignment; pass --assignment")
+
+    monkeypatch.setattr(cli.check_module, "main", refuse)
+    path = tmp_path / "a.py"
+    path.write_text("x = 1")
+    result = CliRunner().invoke(cli.main, ["check", str(path)])
+    assert result.exit_code == 1 and "Error: cannot tell the assignment" in result.output

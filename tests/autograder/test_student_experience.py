@@ -1,0 +1,67 @@
+"""What a student meets: the filled notebook runs top to bottom in Jupyter, grader.check
+prints otter's report with our feedback, and `make demo`'s samples grade as they should."""
+
+import shutil
+
+import nbformat
+import pytest
+from nbclient import NotebookClient
+
+from autograder import grade, samples
+from autograder.fill import fill
+from rnncheck.messages import say
+from tests.conftest import ASSIGNMENTS
+
+pytestmark = pytest.mark.slow
+
+
+def execute(nb, folder):
+    client = NotebookClient(nb, timeout=120, kernel_name="python3", allow_errors=True,
+                            resources={"metadata": {"path": str(folder)}})
+    return client.execute()
+
+
+def errors(nb):
+    return [
+        (cell.source.splitlines()[0], output["ename"])
+        for cell in nb.cells
+        for output in cell.get("outputs", [])
+        if output.get("output_type") == "error"
+    ]
+
+
+@pytest.mark.parametrize("name", ASSIGNMENTS)
+def test_filled_notebook_runs_top_to_bottom_in_a_kernel(builds, name, tmp_path):
+    build = builds[name]
+    folder = tmp_path / name
+    shutil.copytree(build.student, folder)
+    path = folder / build.assignment.notebook_name
+    nb = execute(fill(nbformat.read(path, 4), [build.assignment.solution_path]), folder)
+    assert errors(nb) == []
+    checks = [c for c in nb.cells if c.source.startswith("grader.check(")]
+    assert checks and all("passed!" in str(c.outputs) for c in checks)
+
+
+def test_grader_check_in_the_skeleton_shows_our_message(builds, tmp_path):
+    build = builds["word_representation"]
+    folder = tmp_path / "release"
+    shutil.copytree(build.student, folder)
+    nb = execute(nbformat.read(folder / build.assignment.notebook_name, 4), folder)
+    check_q1 = next(c for c in nb.cells if c.source == 'grader.check("q1")')
+    shown = str(check_q1.outputs)
+    assert say("not_implemented", name="tokenize") in shown
+    assert "Traceback" not in shown
+
+
+def test_demo_samples_grade_as_their_names_say(builds, tmp_path):
+    build = builds["word_representation"]
+    written = samples.write(build.assignment, tmp_path / "samples")
+    assert len(written) == 6
+    rows = {r.submission: r for r in grade.main(assignment="word_representation", submissions=tmp_path / "samples",
+                                                output=tmp_path / "gb.csv", autograder=build.autograder_zip, jobs=2)}
+    full = sum(grade.points(build.assignment).values())
+    assert rows["alumno_correcto.ipynb"].total == full == rows["alumno_exportado.zip"].total
+    assert 0 < rows["alumno_con_errores.ipynb"].total < full
+    assert rows["alumno_sin_empezar.ipynb"].reason == say("reason_nothing_done")
+    assert rows["alumno_archivo_danado.ipynb"].status == "error"
+    assert rows["alumno_script.py"].total == 0 and "ModuleNotFoundError" in rows["alumno_script.py"].reason

@@ -1,0 +1,11 @@
+"""Relative difference without the denominator.
+
+||grad - grad_approx|| alone is an absolute difference: it depends on the size of the
+gradients.
+"""
+
+import numpy as np
+
+
+def relative_difference(grad, grad_approx):
+    return float(np.linalg.norm(grad - grad_approx))

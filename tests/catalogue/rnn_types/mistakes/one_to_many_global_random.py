@@ -1,0 +1,26 @@
+"""one_to_many_sample draws with np.random instead of the given rng.
+
+The global generator makes the samples irreproducible for a seeded rng.
+"""
+
+import numpy as np
+
+from assignments.rnn_types.rnn_cell import rnn_cell_forward
+
+
+def one_to_many_sample(parameters, T_y, rng, eos_index=None, greedy=False):
+    n_y = parameters["Wya"].shape[0]
+    n_a = parameters["Waa"].shape[0]
+    x = np.zeros((n_y, 1))
+    a = np.zeros((n_a, 1))
+    indices = []
+    for t in range(T_y):
+        a, y, _ = rnn_cell_forward(x, a, parameters)
+        probs = y[:, 0]
+        idx = int(np.argmax(probs)) if greedy else int(np.random.choice(n_y, p=probs))
+        indices.append(idx)
+        if idx == eos_index:
+            break
+        x = np.zeros((n_y, 1))
+        x[idx, 0] = 1.0
+    return indices

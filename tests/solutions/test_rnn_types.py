@@ -1,0 +1,544 @@
+"""Tests of the reference solution of rnn_types and of the cell shipped with it.
+
+Expected values are computed here, independently: explicit loops over time with np.tanh
+and a softmax written out, never with the functions under test.
+"""
+
+import copy
+
+import numpy as np
+import pytest
+
+from assignments.rnn_types.rnn_cell import rnn_cell_forward, softmax
+from solutions.rnn_types import (
+    architecture_for,
+    encoder_decoder_forward,
+    many_to_many_forward,
+    many_to_one_forward,
+    one_to_many_sample,
+    one_to_one_forward,
+)
+
+# The reference runs the same float64 operations as the loops below, in the same order,
+# so only rounding separates them.
+RTOL = 1e-12
+ATOL = 1e-14
+
+LECTURE_ARCHITECTURES = {
+    "speech_recognition": "encoder-decoder",
+    "music_generation": "one-to-many",
+    "sentiment_classification": "many-to-one",
+    "dna_sequence_analysis": "many-to-many",
+    "machine_translation": "encoder-decoder",
+    "video_activity_recognition": "many-to-one",
+    "named_entity_recognition": "many-to-many",
+}
+
+
+def _softmax(z):
+    e = np.exp(z - z.max(axis=0))
+    return e / e.sum(axis=0)
+
+
+def _step(x_t, a_prev, p):
+    a = np.tanh(p["Waa"] @ a_prev + p["Wax"] @ x_t + p["ba"])
+    return a, _softmax(p["Wya"] @ a + p["by"])
+
+
+def _parameters(n_x, n_a, n_y, seed, scale=1.0):
+    rng = np.random.default_rng(seed)
+    return {
+        "Wax": scale * rng.standard_normal((n_a, n_x)),
+        "Waa": scale * rng.standard_normal((n_a, n_a)),
+        "Wya": scale * rng.standard_normal((n_y, n_a)),
+        "ba": rng.standard_normal((n_a, 1)),
+        "by": rng.standard_normal((n_y, 1)),
+    }
+
+
+def _sequence(n_x, n_a, m, T_x, seed):
+    rng = np.random.default_rng(seed)
+    return rng.standard_normal((n_x, m, T_x)), rng.standard_normal((n_a, m))
+
+
+def _all_outputs(x, a0, p):
+    """y<t> of every example at every step, (n_y, m, T_x), with no lengths."""
+    a, outputs = a0, []
+    for t in range(x.shape[2]):
+        a, y = _step(x[:, :, t], a, p)
+        outputs.append(y)
+    return np.stack(outputs, axis=2)
+
+
+def _hand_sample(p, T_y, rng, eos_index=None, greedy=False):
+    n_y, n_a = p["Wya"].shape
+    x, a, indices = np.zeros((n_y, 1)), np.zeros((n_a, 1)), []
+    for _ in range(T_y):
+        a, y = _step(x, a, p)
+        index = int(np.argmax(y[:, 0])) if greedy else int(rng.choice(n_y, p=y[:, 0]))
+        indices.append(index)
+        if index == eos_index:
+            break
+        x = np.zeros((n_y, 1))
+        x[index, 0] = 1.0
+    return indices
+
+
+class CountingRng:
+    """A numpy Generator that records every method call made on it."""
+
+    def __init__(self, seed):
+        self._rng = np.random.default_rng(seed)
+        self.calls = []
+
+    def __getattr__(self, name):
+        attribute = getattr(self._rng, name)
+        if not callable(attribute):
+            return attribute
+
+        def recorded(*args, **kwargs):
+            self.calls.append((name, args, kwargs))
+            return attribute(*args, **kwargs)
+
+        return recorded
+
+
+def _assert_unchanged(before, after):
+    if isinstance(before, dict):
+        assert before.keys() == after.keys()
+        for key in before:
+            np.testing.assert_array_equal(after[key], before[key])
+    else:
+        np.testing.assert_array_equal(after, before)
+
+
+# --- the shipped cell ------------------------------------------------------------------
+
+
+def test_softmax_sums_to_one_per_column_for_large_inputs():
+    z = np.array([[1000.0, -1000.0, 0.0], [1001.0, -1002.0, 0.0], [999.0, -1000.0, 0.0]])
+    probs = softmax(z)
+    assert np.all(np.isfinite(probs))
+    np.testing.assert_allclose(probs.sum(axis=0), 1.0, rtol=RTOL)
+    np.testing.assert_allclose(probs, _softmax(z), rtol=RTOL, atol=ATOL)
+
+
+def test_rnn_cell_forward_matches_formula_and_returns_cache():
+    p = _parameters(3, 5, 4, seed=1)
+    x, a_prev = _sequence(3, 5, 2, 1, seed=2)
+    a_next, yt, cache = rnn_cell_forward(x[:, :, 0], a_prev, p)
+    expected_a, expected_y = _step(x[:, :, 0], a_prev, p)
+    np.testing.assert_allclose(a_next, expected_a, rtol=RTOL, atol=ATOL)
+    np.testing.assert_allclose(yt, expected_y, rtol=RTOL, atol=ATOL)
+    assert len(cache) == 4
+    np.testing.assert_array_equal(cache[0], a_next)
+    np.testing.assert_array_equal(cache[1], a_prev)
+    np.testing.assert_array_equal(cache[2], x[:, :, 0])
+    assert cache[3] is p
+
+
+@pytest.mark.parametrize(
+    "argument, xt_shape, a_prev_shape, bad_key",
+    [
+        ("xt", (4, 2), (5, 2), None),
+        ("a_prev", (3, 2), (5, 3), None),
+        ("Waa", (3, 2), (5, 2), "Waa"),
+        ("by", (3, 2), (5, 2), "by"),
+    ],
+    ids=["xt", "a_prev", "Waa", "by"],
+)
+def test_rnn_cell_forward_rejects_bad_shapes_naming_the_argument(argument, xt_shape, a_prev_shape, bad_key):
+    p = _parameters(3, 5, 4, seed=1)
+    if bad_key is not None:
+        p[bad_key] = p[bad_key][:-1]
+    with pytest.raises(ValueError, match=argument):
+        rnn_cell_forward(np.zeros(xt_shape), np.zeros(a_prev_shape), p)
+
+
+# --- one_to_one_forward ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize("m", [1, 4], ids=["m=1", "m=4"])
+def test_one_to_one_forward_is_one_step_from_a_zero_state(m):
+    p = _parameters(3, 5, 2, seed=3)
+    x = np.random.default_rng(4).standard_normal((3, m))
+    y = one_to_one_forward(x, p)
+    assert y.shape == (2, m)
+    expected = _softmax(p["Wya"] @ np.tanh(p["Wax"] @ x + p["ba"]) + p["by"])
+    np.testing.assert_allclose(y, expected, rtol=RTOL, atol=ATOL)
+
+
+def test_one_to_one_forward_does_not_depend_on_Waa():
+    p = _parameters(3, 5, 2, seed=3)
+    x = np.random.default_rng(4).standard_normal((3, 4))
+    other = dict(p, Waa=10.0 * np.ones((5, 5)))
+    np.testing.assert_array_equal(one_to_one_forward(x, other), one_to_one_forward(x, p))
+
+
+def test_one_to_one_forward_does_not_modify_inputs():
+    p = _parameters(3, 5, 2, seed=3)
+    x = np.random.default_rng(4).standard_normal((3, 4))
+    before = (x.copy(), copy.deepcopy(p))
+    one_to_one_forward(x, p)
+    _assert_unchanged(before[0], x)
+    _assert_unchanged(before[1], p)
+
+
+# --- many_to_one_forward ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "m, T_x, lengths",
+    [(4, 6, None), (1, 6, [3]), (3, 1, [1, 1, 1]), (2, 5, [1, 1])],
+    ids=["batch", "m=1", "T_x=1", "lengths=1"],
+)
+def test_many_to_one_forward_shape(m, T_x, lengths):
+    p = _parameters(3, 5, 2, seed=5)
+    x, a0 = _sequence(3, 5, m, T_x, seed=6)
+    assert many_to_one_forward(x, a0, p, lengths).shape == (2, m)
+
+
+def test_many_to_one_forward_without_lengths_is_the_last_step():
+    p = _parameters(3, 5, 4, seed=5)
+    x, a0 = _sequence(3, 5, 4, 6, seed=6)
+    expected = _all_outputs(x, a0, p)[:, :, -1]
+    np.testing.assert_allclose(many_to_one_forward(x, a0, p), expected, rtol=RTOL, atol=ATOL)
+
+
+def test_many_to_one_forward_reads_each_examples_last_real_step():
+    p = _parameters(3, 5, 4, seed=7)
+    x, a0 = _sequence(3, 5, 4, 6, seed=8)
+    lengths = np.array([1, 6, 3, 4])
+    expected = np.zeros((4, 4))
+    for i, length in enumerate(lengths):
+        a = a0[:, i : i + 1]
+        for t in range(length):
+            a, y = _step(x[:, i : i + 1, t], a, p)
+        expected[:, i] = y[:, 0]
+    np.testing.assert_allclose(many_to_one_forward(x, a0, p, lengths), expected, rtol=RTOL, atol=ATOL)
+
+
+def test_many_to_one_forward_lengths_of_one_read_the_first_step():
+    p = _parameters(3, 5, 4, seed=7)
+    x, a0 = _sequence(3, 5, 3, 5, seed=8)
+    _, expected = _step(x[:, :, 0], a0, p)
+    y = many_to_one_forward(x, a0, p, np.ones(3, dtype=int))
+    np.testing.assert_allclose(y, expected, rtol=RTOL, atol=ATOL)
+
+
+def test_many_to_one_forward_ignores_inputs_past_each_length():
+    p = _parameters(3, 5, 4, seed=9)
+    x, a0 = _sequence(3, 5, 4, 6, seed=10)
+    lengths = np.array([2, 6, 1, 4])
+    padded = x.copy()
+    for i, length in enumerate(lengths):
+        padded[:, i, length:] = 100.0 * np.random.default_rng(i).standard_normal((3, 6 - length))
+    np.testing.assert_allclose(
+        many_to_one_forward(padded, a0, p, lengths),
+        many_to_one_forward(x, a0, p, lengths),
+        rtol=RTOL,
+        atol=ATOL,
+    )
+
+
+@pytest.mark.parametrize(
+    "lengths",
+    [[0, 3, 3], [3, 7, 3], [3, 3], [1.5, 2.0, 3.0]],
+    ids=["zero", "past_T_x", "wrong_shape", "not_integers"],
+)
+def test_many_to_one_forward_rejects_bad_lengths(lengths):
+    p = _parameters(3, 5, 4, seed=9)
+    x, a0 = _sequence(3, 5, 3, 6, seed=10)
+    with pytest.raises(ValueError, match="lengths"):
+        many_to_one_forward(x, a0, p, np.array(lengths))
+
+
+def test_many_to_one_forward_does_not_modify_inputs():
+    p = _parameters(3, 5, 4, seed=9)
+    x, a0 = _sequence(3, 5, 3, 6, seed=10)
+    lengths = np.array([2, 6, 1])
+    before = copy.deepcopy((x, a0, p, lengths))
+    many_to_one_forward(x, a0, p, lengths)
+    for old, new in zip(before, (x, a0, p, lengths), strict=True):
+        _assert_unchanged(old, new)
+
+
+# --- many_to_many_forward --------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "m, T_x, lengths",
+    [(4, 6, None), (1, 6, [3]), (3, 1, [1, 0, 1]), (2, 5, [1, 1])],
+    ids=["batch", "m=1", "T_x=1", "lengths=1"],
+)
+def test_many_to_many_forward_shape(m, T_x, lengths):
+    p = _parameters(3, 5, 2, seed=11)
+    x, a0 = _sequence(3, 5, m, T_x, seed=12)
+    assert many_to_many_forward(x, a0, p, lengths).shape == (2, m, T_x)
+
+
+def test_many_to_many_forward_without_lengths_is_every_step():
+    p = _parameters(3, 5, 4, seed=11)
+    x, a0 = _sequence(3, 5, 4, 6, seed=12)
+    expected = _all_outputs(x, a0, p)
+    np.testing.assert_allclose(many_to_many_forward(x, a0, p), expected, rtol=RTOL, atol=ATOL)
+
+
+def test_many_to_many_forward_matches_the_loop_up_to_each_length():
+    p = _parameters(3, 5, 4, seed=13)
+    x, a0 = _sequence(3, 5, 5, 6, seed=14)
+    lengths = np.array([0, 1, 6, 3, 5])
+    y = many_to_many_forward(x, a0, p, lengths)
+    expected = np.zeros((4, 5, 6))
+    for i, length in enumerate(lengths):
+        a = a0[:, i : i + 1]
+        for t in range(length):
+            a, out = _step(x[:, i : i + 1, t], a, p)
+            expected[:, i, t] = out[:, 0]
+    np.testing.assert_allclose(y, expected, rtol=RTOL, atol=ATOL)
+
+
+def test_many_to_many_forward_masked_steps_are_exactly_zero():
+    p = _parameters(3, 5, 4, seed=13)
+    x, a0 = _sequence(3, 5, 5, 6, seed=14)
+    lengths = np.array([0, 1, 6, 3, 5])
+    y = many_to_many_forward(x, a0, p, lengths)
+    for i, length in enumerate(lengths):
+        assert np.all(y[:, i, length:] == 0.0), f"example {i} has nonzero outputs past length {length}"
+        # a softmax output is never exactly zero, so every real step has only positive entries
+        assert np.all(y[:, i, :length] > 0.0), f"example {i} has zero outputs before length {length}"
+
+
+def test_many_to_many_forward_ignores_inputs_past_each_length():
+    p = _parameters(3, 5, 4, seed=15)
+    x, a0 = _sequence(3, 5, 4, 6, seed=16)
+    lengths = np.array([2, 6, 0, 4])
+    padded = x.copy()
+    for i, length in enumerate(lengths):
+        padded[:, i, length:] = 100.0 * np.random.default_rng(i).standard_normal((3, 6 - length))
+    np.testing.assert_allclose(
+        many_to_many_forward(padded, a0, p, lengths),
+        many_to_many_forward(x, a0, p, lengths),
+        rtol=RTOL,
+        atol=ATOL,
+    )
+
+
+@pytest.mark.parametrize(
+    "lengths",
+    [[-1, 3, 3], [3, 7, 3], [3, 3, 3, 3], [0.0, 2.0, 3.0]],
+    ids=["negative", "past_T_x", "wrong_shape", "not_integers"],
+)
+def test_many_to_many_forward_rejects_bad_lengths(lengths):
+    p = _parameters(3, 5, 4, seed=15)
+    x, a0 = _sequence(3, 5, 3, 6, seed=16)
+    with pytest.raises(ValueError, match="lengths"):
+        many_to_many_forward(x, a0, p, np.array(lengths))
+
+
+def test_many_to_many_forward_does_not_modify_inputs():
+    p = _parameters(3, 5, 4, seed=15)
+    x, a0 = _sequence(3, 5, 3, 6, seed=16)
+    lengths = np.array([2, 0, 6])
+    before = copy.deepcopy((x, a0, p, lengths))
+    many_to_many_forward(x, a0, p, lengths)
+    for old, new in zip(before, (x, a0, p, lengths), strict=True):
+        _assert_unchanged(old, new)
+
+
+# --- one_to_many_sample ----------------------------------------------------------------
+
+# Large weights make every step depend strongly on the fed-back one-hot, so a wrong input
+# changes the probabilities, and with them the draws, within a few steps.
+SAMPLER = _parameters(6, 8, 6, seed=17, scale=2.0)
+
+
+def test_one_to_many_sample_matches_the_explicit_loop():
+    indices = one_to_many_sample(SAMPLER, 30, np.random.default_rng(0))
+    expected = _hand_sample(SAMPLER, 30, np.random.default_rng(0))
+    assert indices == expected
+    assert len(set(expected)) > 2  # the test is only informative for a varied sequence
+
+
+@pytest.mark.parametrize("T_y", [0, 1, 7], ids=["T_y=0", "T_y=1", "T_y=7"])
+def test_one_to_many_sample_returns_T_y_python_ints_without_eos(T_y):
+    indices = one_to_many_sample(SAMPLER, T_y, np.random.default_rng(1))
+    assert isinstance(indices, list)
+    assert len(indices) == T_y
+    assert all(type(index) is int and 0 <= index < 6 for index in indices)
+
+
+def test_one_to_many_sample_is_reproducible_for_a_seed():
+    first = one_to_many_sample(SAMPLER, 25, np.random.default_rng(42))
+    second = one_to_many_sample(SAMPLER, 25, np.random.default_rng(42))
+    other = one_to_many_sample(SAMPLER, 25, np.random.default_rng(43))
+    assert first == second
+    assert first != other
+
+
+def test_one_to_many_sample_draws_exactly_once_per_step_with_the_models_probabilities():
+    rng = CountingRng(3)
+    indices = one_to_many_sample(SAMPLER, 12, rng)
+    assert len(indices) == 12
+    assert [name for name, _, _ in rng.calls] == ["choice"] * 12
+    # x<1> = 0 and a<0> = 0: the first distribution is softmax(Wya tanh(ba) + by)
+    first = _softmax(SAMPLER["Wya"] @ np.tanh(SAMPLER["ba"]) + SAMPLER["by"])[:, 0]
+    name, args, kwargs = rng.calls[0]
+    assert args == (6,)
+    np.testing.assert_allclose(kwargs["p"], first, rtol=RTOL, atol=ATOL)
+
+
+def test_one_to_many_sample_stops_right_after_eos_which_is_included():
+    full = _hand_sample(SAMPLER, 30, np.random.default_rng(5))
+    # the first index whose first appearance is not at step 1 makes a mid-sequence stop
+    stop = next(t for t, index in enumerate(full) if t > 0 and index not in full[:t])
+    eos_index = full[stop]
+    rng = CountingRng(5)
+    indices = one_to_many_sample(SAMPLER, 30, rng, eos_index=eos_index)
+    assert indices == full[: stop + 1]
+    assert len(rng.calls) == stop + 1
+
+
+def test_one_to_many_sample_stops_at_step_one_when_eos_is_certain():
+    p = dict(SAMPLER, by=np.where(np.arange(6)[:, None] == 4, 100.0, 0.0))
+    assert one_to_many_sample(p, 10, np.random.default_rng(0), eos_index=4) == [4]
+    assert one_to_many_sample(p, 10, None, eos_index=4, greedy=True) == [4]
+
+
+def test_one_to_many_sample_greedy_is_argmax_and_never_touches_the_rng():
+    rng = CountingRng(0)
+    indices = one_to_many_sample(SAMPLER, 20, rng, greedy=True)
+    assert rng.calls == []
+    assert indices == _hand_sample(SAMPLER, 20, None, greedy=True)
+    assert indices == one_to_many_sample(SAMPLER, 20, CountingRng(1), greedy=True)
+
+
+def test_one_to_many_sample_greedy_stops_after_eos():
+    full = _hand_sample(SAMPLER, 20, None, greedy=True)
+    eos_index = full[1]
+    stop = full.index(eos_index)
+    assert one_to_many_sample(SAMPLER, 20, None, eos_index=eos_index, greedy=True) == full[: stop + 1]
+
+
+def test_one_to_many_sample_first_index_follows_the_models_probabilities():
+    p = _parameters(4, 3, 4, seed=19, scale=0.3)
+    p["by"] = np.log(np.array([[0.45], [0.3], [0.15], [0.1]]))
+    expected = _softmax(p["Wya"] @ np.tanh(p["ba"]) + p["by"])[:, 0]
+    rng = np.random.default_rng(2024)
+    draws = 10_000
+    counts = np.zeros(4)
+    for _ in range(draws):
+        counts[one_to_many_sample(p, 1, rng)[0]] += 1
+    # a frequency over 10 000 draws has standard deviation at most 0.005: allow 4 of them
+    assert np.max(np.abs(counts / draws - expected)) < 0.02
+
+
+def test_one_to_many_sample_rejects_input_size_different_from_output_size():
+    p = _parameters(3, 8, 6, seed=17)
+    with pytest.raises(ValueError, match="Wax"):
+        one_to_many_sample(p, 5, np.random.default_rng(0))
+
+
+def test_one_to_many_sample_does_not_modify_inputs():
+    p = copy.deepcopy(SAMPLER)
+    one_to_many_sample(p, 15, np.random.default_rng(0), eos_index=2)
+    _assert_unchanged(SAMPLER, p)
+
+
+# --- encoder_decoder_forward -----------------------------------------------------------
+
+
+def _encoder_decoder(n_x, n_a, n_y, seed):
+    return _parameters(n_x, n_a, 7, seed), _parameters(n_y, n_a, n_y, seed + 1)
+
+
+def _hand_encoder_decoder(x, a0, encoder, decoder, T_y):
+    a = a0
+    for t in range(x.shape[2]):
+        a, _ = _step(x[:, :, t], a, encoder)
+    n_y, m = decoder["Wya"].shape[0], x.shape[1]
+    y_prev, outputs = np.zeros((n_y, m)), []
+    for _ in range(T_y):
+        a, y_prev = _step(y_prev, a, decoder)
+        outputs.append(y_prev)
+    return np.stack(outputs, axis=2)
+
+
+@pytest.mark.parametrize(
+    "m, T_x, T_y",
+    [(4, 6, 3), (2, 2, 5), (1, 4, 4), (1, 1, 1)],
+    ids=["T_y<T_x", "T_y>T_x", "m=1", "single_steps"],
+)
+def test_encoder_decoder_forward_shape(m, T_x, T_y):
+    encoder, decoder = _encoder_decoder(3, 5, 4, seed=21)
+    x, a0 = _sequence(3, 5, m, T_x, seed=22)
+    assert encoder_decoder_forward(x, a0, encoder, decoder, T_y).shape == (4, m, T_y)
+
+
+@pytest.mark.parametrize("T_y", [1, 3, 8], ids=["T_y=1", "T_y=3", "T_y=8"])
+def test_encoder_decoder_forward_matches_the_explicit_loop(T_y):
+    encoder, decoder = _encoder_decoder(3, 5, 4, seed=23)
+    x, a0 = _sequence(3, 5, 3, 6, seed=24)
+    expected = _hand_encoder_decoder(x, a0, encoder, decoder, T_y)
+    y = encoder_decoder_forward(x, a0, encoder, decoder, T_y)
+    np.testing.assert_allclose(y, expected, rtol=RTOL, atol=ATOL)
+
+
+def test_encoder_decoder_forward_depends_on_the_input_only_through_the_final_state():
+    encoder, decoder = _encoder_decoder(3, 5, 4, seed=25)
+    # with Waa = 0 the encoder's last state is tanh(Wax x<T_x> + ba): earlier steps are lost
+    encoder["Waa"] = np.zeros((5, 5))
+    x, a0 = _sequence(3, 5, 3, 6, seed=26)
+    y = encoder_decoder_forward(x, a0, encoder, decoder, 4)
+
+    earlier = x.copy()
+    earlier[:, :, :-1] = np.random.default_rng(0).standard_normal((3, 3, 5))
+    other_a0 = np.ones((5, 3))
+    outputs_unused = dict(encoder, Wya=-encoder["Wya"], by=encoder["by"] + 5.0)
+    for same in (
+        encoder_decoder_forward(earlier, a0, encoder, decoder, 4),
+        encoder_decoder_forward(x, other_a0, encoder, decoder, 4),
+        encoder_decoder_forward(x, a0, outputs_unused, decoder, 4),
+    ):
+        np.testing.assert_allclose(same, y, rtol=RTOL, atol=ATOL)
+
+    last = x.copy()
+    last[:, :, -1] += 1.0
+    assert not np.allclose(encoder_decoder_forward(last, a0, encoder, decoder, 4), y)
+
+
+def test_encoder_decoder_forward_rejects_decoder_input_size_different_from_output_size():
+    encoder, _ = _encoder_decoder(3, 5, 4, seed=27)
+    decoder = _parameters(3, 5, 4, seed=28)
+    x, a0 = _sequence(3, 5, 2, 4, seed=29)
+    with pytest.raises(ValueError, match="decoder"):
+        encoder_decoder_forward(x, a0, encoder, decoder, 3)
+
+
+def test_encoder_decoder_forward_does_not_modify_inputs():
+    encoder, decoder = _encoder_decoder(3, 5, 4, seed=27)
+    x, a0 = _sequence(3, 5, 2, 4, seed=29)
+    before = copy.deepcopy((x, a0, encoder, decoder))
+    encoder_decoder_forward(x, a0, encoder, decoder, 5)
+    for old, new in zip(before, (x, a0, encoder, decoder), strict=True):
+        _assert_unchanged(old, new)
+
+
+# --- architecture_for ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "task, expected", sorted(LECTURE_ARCHITECTURES.items()), ids=sorted(LECTURE_ARCHITECTURES)
+)
+def test_architecture_for_lecture_task(task, expected):
+    assert architecture_for(task) == expected
+
+
+@pytest.mark.parametrize("task", ["image_captioning", "", "music"], ids=["unknown", "empty", "prefix"])
+def test_architecture_for_unknown_task_raises_naming_it_and_the_known_tasks(task):
+    with pytest.raises(ValueError) as raised:
+        architecture_for(task)
+    message = str(raised.value)
+    assert repr(task) in message
+    for known in LECTURE_ARCHITECTURES:
+        assert known in message
