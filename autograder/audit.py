@@ -64,7 +64,8 @@ def callers(assignment: Assignment) -> dict[str, set[str]]:
     tree = ast.parse(assignment.solution_path.read_text(encoding="utf-8"))
     contract = set(assignment.functions)
     calls = {
-        node.name: {n.id for n in ast.walk(node) if isinstance(n, ast.Name) and n.id in contract} - {node.name}
+        node.name: {n.id for n in ast.walk(node) if isinstance(n, ast.Name) and n.id in contract}
+        - {node.name}
         for node in tree.body
         if isinstance(node, ast.FunctionDef) and node.name in contract
     }
@@ -104,7 +105,9 @@ def judge(assignment: Assignment, kind: str, path: Path | None, row: grade.Row) 
     phrase = feedback_of(path)
     if isinstance(phrase, dict):
         phrase = phrase.get("es")
-    messages = " ".join(m for q, f in assignment.questions.items() if f in defined for m in row.feedback.get(q, []))
+    messages = " ".join(
+        m for q, f in assignment.questions.items() if f in defined for m in row.feedback.get(q, [])
+    )
     if phrase and phrase not in messages:
         problems.append(f"feedback does not name the mistake ({phrase!r})")
     return problems
@@ -112,13 +115,18 @@ def judge(assignment: Assignment, kind: str, path: Path | None, row: grade.Row) 
 
 def entries(assignment: Assignment) -> list[tuple[str, str, Path | None]]:
     """(kind, name, catalogue file) for everything the audit grades."""
-    found: list[tuple[str, str, Path | None]] = [("reference", "solution", None), ("skeleton", "skeleton", None)]
+    found: list[tuple[str, str, Path | None]] = [
+        ("reference", "solution", None),
+        ("skeleton", "skeleton", None),
+    ]
     for kind in ("correct", "mistakes"):
         found += [(kind, path.stem, path) for path in assignment.catalogue(kind)]
     return found
 
 
-def audit_assignment(assignment: Assignment, workdir: Path, jobs: int = 2, fast: bool = False) -> list[Verdict]:
+def audit_assignment(
+    assignment: Assignment, workdir: Path, jobs: int = 2, fast: bool = False
+) -> list[Verdict]:
     """Grade every entry of `assignment` (through otter, or the fast path) and judge each."""
     build = build_assignment(assignment, workdir / "dist")
     skeleton = render(assignment)
@@ -127,7 +135,9 @@ def audit_assignment(assignment: Assignment, workdir: Path, jobs: int = 2, fast:
     listed = entries(assignment)
     for kind, name, path in listed:
         sources = [] if kind == "skeleton" else [assignment.solution_path] + ([path] if path else [])
-        nbformat.write(fill(skeleton, sources) if sources else skeleton, submissions / f"{kind}--{name}.ipynb")
+        nbformat.write(
+            fill(skeleton, sources) if sources else skeleton, submissions / f"{kind}--{name}.ipynb"
+        )
     if fast:
         outcomes = fastgrade.grade_all(grade.submissions_in(submissions), build.autograder_zip, jobs)
         rows = [grade.row_from(file, assignment, outcome) for file, outcome in outcomes.items()]

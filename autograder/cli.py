@@ -15,7 +15,11 @@ from . import grade as grade_module
 from . import samples as samples_module
 
 LANGUAGE = click.option(
-    "--lang", "language", type=click.Choice(assignments.LANGUAGES), default="es", show_default=True,
+    "--lang",
+    "language",
+    type=click.Choice(assignments.LANGUAGES),
+    default="es",
+    show_default=True,
     help="Language of the notebooks and the feedback.",
 )
 
@@ -55,15 +59,29 @@ def check(path: str, assignment: str | None, language: str) -> None:
 @click.argument("assignment", type=click.Choice(assignments.names()))
 @click.argument("submissions", type=click.Path(exists=True, file_okay=False))
 @click.option("-o", "--output", default="gradebook.csv", show_default=True, type=click.Path(dir_okay=False))
-@click.option("--autograder", default=None, type=click.Path(exists=True, dir_okay=False),
-              help="The otter zip (default: dist/autograder/<assignment>-autograder.zip).")
-@click.option("--timeout", default=grade_module.DEFAULT_TIMEOUT, show_default=True, help="Seconds per submission.")
+@click.option(
+    "--autograder",
+    default=None,
+    type=click.Path(exists=True, dir_okay=False),
+    help="The otter zip (default: dist/autograder/<assignment>-autograder.zip).",
+)
+@click.option(
+    "--timeout", default=grade_module.DEFAULT_TIMEOUT, show_default=True, help="Seconds per submission."
+)
 @click.option("--jobs", default=1, show_default=True, help="Submissions graded at once.")
-def grade(assignment: str, submissions: str, output: str, autograder: str | None, timeout: float, jobs: int) -> None:
+def grade(
+    assignment: str, submissions: str, output: str, autograder: str | None, timeout: float, jobs: int
+) -> None:
     """Grade a folder of .ipynb/.zip/.py submissions into a gradebook CSV and feedback files."""
     try:
-        rows = grade_module.main(assignment=assignment, submissions=submissions, output=output,
-                                 autograder=autograder, timeout=timeout, jobs=jobs)
+        rows = grade_module.main(
+            assignment=assignment,
+            submissions=submissions,
+            output=output,
+            autograder=autograder,
+            timeout=timeout,
+            jobs=jobs,
+        )
     except FileNotFoundError as error:
         raise click.ClickException(str(error)) from None
     click.echo(grade_module.table(rows, list(assignments.load(assignment).questions)))
@@ -73,7 +91,9 @@ def grade(assignment: str, submissions: str, output: str, autograder: str | None
 @main.command()
 @click.argument("assignment", required=False, type=click.Choice(assignments.names()))
 @click.option("--jobs", default=2, show_default=True)
-@click.option("--fast", is_flag=True, help="Run the notebooks without a Jupyter kernel (seconds, not minutes).")
+@click.option(
+    "--fast", is_flag=True, help="Run the notebooks without a Jupyter kernel (seconds, not minutes)."
+)
 def audit(assignment: str | None, jobs: int, fast: bool) -> None:
     """Grade the catalogues of mistakes and correct versions; exit 1 if any verdict fails."""
     verdicts = audit_module.main(assignment=assignment, jobs=jobs, fast=fast)
@@ -94,7 +114,8 @@ def demo(out: str, language: str) -> None:
         folder = Path(out) / "samples" / name
         samples_module.write(done.assignment, folder, language)
         gradebook = Path(out) / f"gradebook-{name}.csv"
-        rows = grade_module.main(assignment=name, submissions=folder, output=gradebook,
-                                 autograder=done.autograder_zip, jobs=2)
+        rows = grade_module.main(
+            assignment=name, submissions=folder, output=gradebook, autograder=done.autograder_zip, jobs=2
+        )
         click.echo(f"\n== {name} ==  ({gradebook})")
         click.echo(grade_module.table(rows, list(done.assignment.questions)))

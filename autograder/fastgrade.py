@@ -66,7 +66,11 @@ def _grade_in_child(job: tuple[str, str]) -> dict[str, Any]:
                 for r in test_file.test_case_results
                 if not r.passed
             ]
-            questions[test.stem] = {"score": test_file.score, "possible": test_file.possible, "failures": failures}
+            questions[test.stem] = {
+                "score": test_file.score,
+                "possible": test_file.possible,
+                "failures": failures,
+            }
     return {"questions": questions, "cell_error": cell_error, "error": ""}
 
 

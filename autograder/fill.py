@@ -4,14 +4,15 @@ The one mechanism behind "the reference scores 100%", the catalogue of mistakes 
 correct alternatives, and the sample submissions: each top-level function of a module
 replaces the function of the same name in the notebook's code cells. Later modules win, so
 `fill(nb, [reference, mistake])` is the reference with one mistake swapped in. Whatever a
-function needs from its module (imports, helpers, constants) comes along, in the same cell,
-just above it.
+function needs from its module (imports, helpers, constants) that the notebook lacks comes
+along, in the same cell, just above it.
 """
 
 from __future__ import annotations
 
 import ast
 import copy
+from collections.abc import Sequence
 from pathlib import Path
 
 import nbformat
@@ -21,7 +22,7 @@ class FillError(ValueError):
     """A module defines a function that the notebook does not have."""
 
 
-def _definitions(source: str) -> tuple[dict[str, ast.stmt], list[ast.stmt], list[str]]:
+def _definitions(source: str) -> tuple[dict[str, ast.FunctionDef], list[ast.stmt], list[str]]:
     tree = ast.parse(source)
     functions = {node.name: node for node in tree.body if isinstance(node, ast.FunctionDef)}
     return functions, tree.body, source.splitlines()
@@ -85,7 +86,7 @@ def _notebook_names(nb: nbformat.NotebookNode) -> tuple[set[str], set[str]]:
     return functions, imported
 
 
-def fill(nb: nbformat.NotebookNode, sources: list[str | Path]) -> nbformat.NotebookNode:
+def fill(nb: nbformat.NotebookNode, sources: Sequence[str | Path]) -> nbformat.NotebookNode:
     """A copy of nb whose functions are replaced by those defined in `sources`.
 
     sources -- module paths or module source texts, applied in order (later ones win)

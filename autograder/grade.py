@@ -87,7 +87,9 @@ def read_notebook(path: Path, assignment: assignments.Assignment, workdir: Path)
         nb = nbformat.convert(nb, 4)
         nbformat.validate(nb)
     except json.JSONDecodeError as error:
-        raise Rejected(say("reason_not_json", detail=f"JSON: {error.msg}, {error.lineno}:{error.colno}")) from None
+        raise Rejected(
+            say("reason_not_json", detail=f"JSON: {error.msg}, {error.lineno}:{error.colno}")
+        ) from None
     except Exception as error:
         detail = (str(error).splitlines() or [type(error).__name__])[0][:120]
         raise Rejected(say("reason_not_json", detail=detail)) from None
@@ -189,8 +191,14 @@ def write_gradebook(rows: list[Row], questions: list[str], path: Path) -> None:
         for row in rows:
             possible = sum(row.possible.values())
             writer.writerow(
-                [row.submission, *(f"{row.scores[q]:g}" for q in questions), f"{row.total:g}",
-                 f"{possible:g}", row.status, row.reason]
+                [
+                    row.submission,
+                    *(f"{row.scores[q]:g}" for q in questions),
+                    f"{row.total:g}",
+                    f"{possible:g}",
+                    row.status,
+                    row.reason,
+                ]
             )
 
 
@@ -209,12 +217,18 @@ def table(rows: list[Row], questions: list[str]) -> str:
     """The gradebook as an aligned text table, for the terminal."""
     header = ["submission", *questions, "total", "reason"]
     body = [
-        [r.submission, *(f"{r.scores[q]:g}" for q in questions), f"{r.total:g}/{sum(r.possible.values()):g}",
-         r.reason]
+        [
+            r.submission,
+            *(f"{r.scores[q]:g}" for q in questions),
+            f"{r.total:g}/{sum(r.possible.values()):g}",
+            r.reason,
+        ]
         for r in rows
     ]
     widths = [max(len(str(line[i])) for line in [header, *body]) for i in range(len(header))]
-    return "\n".join("  ".join(str(c).ljust(w) for c, w in zip(line, widths)).rstrip() for line in [header, *body])
+    return "\n".join(
+        "  ".join(str(c).ljust(w) for c, w in zip(line, widths)).rstrip() for line in [header, *body]
+    )
 
 
 def main(

@@ -26,7 +26,6 @@ from .assignment import Assignment
 KERNELSPEC = {"display_name": "Python 3", "language": "python", "name": "python3"}
 
 
-
 def skeleton(solution_source: str, name: str, language: str, hint: str | None = None) -> str:
     """The skeleton of function `name`: its reference signature and docstring, no body."""
     lines = solution_source.splitlines()
@@ -56,11 +55,8 @@ def _text(value: object, language: str) -> str:
 def render(assignment: Assignment, language: str = "es") -> nbformat.NotebookNode:
     """The skeleton notebook of `assignment` in `language`."""
     solution = assignment.solution_path.read_text(encoding="utf-8")
-    cells = [
-        nbformat.v4.new_code_cell(
-            f'{MESSAGES[language]["init"]}\nimport otter\ngrader = otter.Notebook("{assignment.notebook_name}")'
-        )
-    ]
+    start_otter = f'import otter\ngrader = otter.Notebook("{assignment.notebook_name}")'
+    cells = [nbformat.v4.new_code_cell(f'{MESSAGES[language]["init"]}\n{start_otter}')]
     for spec in assignment.spec["cells"]:
         if "markdown" in spec:
             cells.append(nbformat.v4.new_markdown_cell(_text(spec["markdown"], language)))

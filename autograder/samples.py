@@ -1,11 +1,11 @@
 """Sample submissions for the demo, made from the skeleton, the reference and the catalogue.
 
-    alumno_correcto.ipynb       the reference solution filled in
-    alumno_con_errores.ipynb    the reference with catalogued mistakes in two functions
-    alumno_sin_empezar.ipynb    the untouched skeleton
-    alumno_archivo_danado.ipynb the first bytes of a notebook: not valid JSON
-    alumno_exportado.zip        otter's export: a zip holding the correct notebook
-    alumno_script.py            a .py export whose first line raises, so nothing gets defined
+alumno_correcto.ipynb       the reference solution filled in
+alumno_con_errores.ipynb    the reference with catalogued mistakes in two functions
+alumno_sin_empezar.ipynb    the untouched skeleton
+alumno_archivo_danado.ipynb the first bytes of a notebook: not valid JSON
+alumno_exportado.zip        otter's export: a zip holding the correct notebook
+alumno_script.py            a .py export whose first line raises, so nothing gets defined
 """
 
 from __future__ import annotations
@@ -44,7 +44,11 @@ def write(assignment: Assignment, folder: Path, language: str = "es") -> list[Pa
     correct = fill(skeleton, [assignment.solution_path])
     buggy = fill(skeleton, [assignment.solution_path, *_two_mistakes(assignment)])
     written = []
-    for name, nb in [("alumno_correcto", correct), ("alumno_con_errores", buggy), ("alumno_sin_empezar", skeleton)]:
+    for name, nb in [
+        ("alumno_correcto", correct),
+        ("alumno_con_errores", buggy),
+        ("alumno_sin_empezar", skeleton),
+    ]:
         written.append(folder / f"{name}.ipynb")
         nbformat.write(nb, written[-1])
     damaged = folder / "alumno_archivo_danado.ipynb"

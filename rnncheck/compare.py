@@ -123,7 +123,9 @@ def assert_same(actual, expected, what, rtol=RTOL, atol=ATOL):
         got = to_dict(actual, what)
         if set(got) != set(expected):
             raise Feedback(
-                say("wrong_keys", what=what, expected=sorted(map(str, expected)), actual=sorted(map(str, got)))
+                say(
+                    "wrong_keys", what=what, expected=sorted(map(str, expected)), actual=sorted(map(str, got))
+                )
             )
         for key in expected:
             assert_same(got[key], expected[key], f"{what}[{key!r}]", rtol=rtol, atol=atol)
@@ -135,9 +137,7 @@ def assert_same(actual, expected, what, rtol=RTOL, atol=ATOL):
         if type(actual) is not list:
             raise Feedback(say("wrong_type", what=what, expected="list", kind=_kind(actual)))
         if len(actual) != len(expected):
-            raise Feedback(
-                say("not_equal", what=what, expected=_short(expected), actual=_short(actual))
-            )
+            raise Feedback(say("not_equal", what=what, expected=_short(expected), actual=_short(actual)))
         for i, (a, e) in enumerate(zip(actual, expected)):
             if type(a) is not type(e) or a != e:
                 raise Feedback(

@@ -26,7 +26,9 @@ def verdicts(tmp_path_factory):
 
     def of(name):
         if name not in cache:
-            found = audit.audit_assignment(assignments.load(name), tmp_path_factory.mktemp(name), jobs=2, fast=True)
+            found = audit.audit_assignment(
+                assignments.load(name), tmp_path_factory.mktemp(name), jobs=2, fast=True
+            )
             cache[name] = {(v.kind, v.entry): v for v in found}
         return cache[name]
 
@@ -63,7 +65,9 @@ def mistake_file(tmp_path: Path, source: str) -> Path:
 def test_judge_flags_a_mistake_that_keeps_full_marks(tmp_path):
     assignment = assignments.load("word_representation")
     path = mistake_file(tmp_path, "def tokenize(text):\n    return text.split()\n")
-    assert audit.judge(assignment, "mistakes", path, fake_row(assignment)) == ["q1 (tokenize) kept full marks"]
+    assert audit.judge(assignment, "mistakes", path, fake_row(assignment)) == [
+        "q1 (tokenize) kept full marks"
+    ]
     assert audit.judge(assignment, "mistakes", path, fake_row(assignment, lost={"q1"})) == []
 
 
@@ -76,10 +80,16 @@ def test_judge_flags_points_lost_on_a_question_that_does_not_use_the_mistake(tmp
 
 def test_judge_requires_the_feedback_phrase(tmp_path):
     assignment = assignments.load("word_representation")
-    path = mistake_file(tmp_path, 'FEEDBACK = "no pasa a minúsculas"\n\ndef tokenize(text):\n    return text.split()\n')
+    path = mistake_file(
+        tmp_path, 'FEEDBACK = "no pasa a minúsculas"\n\ndef tokenize(text):\n    return text.split()\n'
+    )
     row = fake_row(assignment, lost={"q1"})
-    assert audit.judge(assignment, "mistakes", path, row) == ["feedback does not name the mistake ('no pasa a minúsculas')"]
-    row.feedback["q1"] = ["tokens no coincide. Pista: tu resultado coincide con un error frecuente: no pasa a minúsculas."]
+    assert audit.judge(assignment, "mistakes", path, row) == [
+        "feedback does not name the mistake ('no pasa a minúsculas')"
+    ]
+    row.feedback["q1"] = [
+        "tokens no coincide. Pista: tu resultado coincide con un error frecuente: no pasa a minúsculas."
+    ]
     assert audit.judge(assignment, "mistakes", path, row) == []
 
 

@@ -48,7 +48,9 @@ def test_student_release_has_notebook_public_tests_data_and_checker(builds, name
     assignment = build.assignment
     student = build.student
     nbformat.validate(nbformat.read(student / assignment.notebook_name, 4))
-    assert sorted(p.name for p in (student / "tests").glob("q*.py")) == sorted(p.name for p in assignment.test_files)
+    assert sorted(p.name for p in (student / "tests").glob("q*.py")) == sorted(
+        p.name for p in assignment.test_files
+    )
     for path in assignment.data_files + assignment.support_files:
         assert (student / path.relative_to(assignment.folder)).is_file()
     assert (student / "rnncheck" / "answers" / f"{name}.json").is_file()

@@ -34,13 +34,18 @@ def test_check_of_the_skeleton_says_what_is_missing(release):
     assignment, folder = release
     results = check.main(path=folder / assignment.notebook_name)
     assert all(r.score == 0 for r in results)
-    assert results[1].message == "`build_vocabulary` todavía no está implementada: completa su cuerpo y vuelve a ejecutar la celda."
+    assert (
+        results[1].message
+        == "`build_vocabulary` todavía no está implementada: completa su cuerpo y vuelve a ejecutar la celda."
+    )
     assert "✘" in results[1].line()
 
 
 def test_check_of_a_notebook_outside_its_release_builds_the_public_tests(builds, tmp_path):
     build = builds["word_representation"]
-    nb = fill(nbformat.read(build.student / build.assignment.notebook_name, 4), [build.assignment.solution_path])
+    nb = fill(
+        nbformat.read(build.student / build.assignment.notebook_name, 4), [build.assignment.solution_path]
+    )
     nb = fill(nb, ["def tokenize(text):\n    return text.split()\n"])
     path = tmp_path / "mi_tarea.ipynb"
     nbformat.write(nb, path)

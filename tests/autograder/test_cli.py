@@ -22,7 +22,9 @@ def calls(monkeypatch):
     monkeypatch.setattr(cli.build_module, "main", recorder("build", []))
     monkeypatch.setattr(cli.check_module, "main", recorder("check", []))
     monkeypatch.setattr(cli.grade_module, "main", recorder("grade", []))
-    monkeypatch.setattr(cli.audit_module, "main", recorder("audit", [SimpleNamespace(ok=False, line=lambda: "FAIL x")]))
+    monkeypatch.setattr(
+        cli.audit_module, "main", recorder("audit", [SimpleNamespace(ok=False, line=lambda: "FAIL x")])
+    )
     return seen
 
 
@@ -47,11 +49,18 @@ def test_check_forwards_the_path(calls, tmp_path):
 
 def test_grade_forwards_its_options(calls, tmp_path):
     result = CliRunner().invoke(
-        cli.main, ["grade", "word_representation", str(tmp_path), "-o", "g.csv", "--timeout", "9", "--jobs", "2"]
+        cli.main,
+        ["grade", "word_representation", str(tmp_path), "-o", "g.csv", "--timeout", "9", "--jobs", "2"],
     )
     assert result.exit_code == 0, result.output
-    assert calls["grade"] == {"assignment": "word_representation", "submissions": str(tmp_path), "output": "g.csv",
-                              "autograder": None, "timeout": 9.0, "jobs": 2}
+    assert calls["grade"] == {
+        "assignment": "word_representation",
+        "submissions": str(tmp_path),
+        "output": "g.csv",
+        "autograder": None,
+        "timeout": 9.0,
+        "jobs": 2,
+    }
 
 
 def test_grade_rejects_an_unknown_assignment(calls, tmp_path):

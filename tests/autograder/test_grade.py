@@ -30,8 +30,20 @@ def filled(build, folder: Path, name: str, *extra: Path) -> Path:
 def otter_run(notebook: Path, autograder_zip: Path, out: Path) -> dict:
     out.mkdir(exist_ok=True)
     subprocess.run(
-        [sys.executable, "-m", "otter", "run", "--no-logo", "-a", str(autograder_zip), "-o", str(out), str(notebook)],
-        check=True, capture_output=True,
+        [
+            sys.executable,
+            "-m",
+            "otter",
+            "run",
+            "--no-logo",
+            "-a",
+            str(autograder_zip),
+            "-o",
+            str(out),
+            str(notebook),
+        ],
+        check=True,
+        capture_output=True,
     )
     return json.loads((out / "results.json").read_text())
 
@@ -44,7 +56,9 @@ def scored(results: dict) -> tuple[float, float]:
 @pytest.mark.parametrize("name", ASSIGNMENTS)
 def test_reference_scores_full_marks_through_otter_run(builds, name, tmp_path):
     build = builds[name]
-    results = otter_run(filled(build, tmp_path, build.assignment.notebook_name), build.autograder_zip, tmp_path / "out")
+    results = otter_run(
+        filled(build, tmp_path, build.assignment.notebook_name), build.autograder_zip, tmp_path / "out"
+    )
     score, possible = scored(results)
     assert possible > 0 and score == possible
 
@@ -92,17 +106,34 @@ def test_batch_grade_gives_a_row_and_a_reason_to_every_submission(builds, tmp_pa
     nbformat.write(loop, folder / "bucle.ipynb")
     (folder / "notas.txt").write_text("not a submission")
 
-    rows = grade.main(assignment="word_representation", submissions=folder, output=tmp_path / "gb.csv",
-                      autograder=build.autograder_zip, timeout=20, jobs=2)
+    rows = grade.main(
+        assignment="word_representation",
+        submissions=folder,
+        output=tmp_path / "gb.csv",
+        autograder=build.autograder_zip,
+        timeout=20,
+        jobs=2,
+    )
 
     by_name = {row.submission: row for row in rows}
-    assert sorted(by_name) == ["bucle.ipynb", "bueno.ipynb", "con_error.ipynb", "corrupto.ipynb", "vacio.ipynb"]
+    assert sorted(by_name) == [
+        "bucle.ipynb",
+        "bueno.ipynb",
+        "con_error.ipynb",
+        "corrupto.ipynb",
+        "vacio.ipynb",
+    ]
     full = sum(grade.points(build.assignment).values())
     assert by_name["bueno.ipynb"].total == full and by_name["bueno.ipynb"].reason == ""
     buggy = by_name["con_error.ipynb"]
-    assert buggy.scores["q6"] < buggy.possible["q6"] and buggy.total == full - (buggy.possible["q6"] - buggy.scores["q6"])
+    assert buggy.scores["q6"] < buggy.possible["q6"] and buggy.total == full - (
+        buggy.possible["q6"] - buggy.scores["q6"]
+    )
     assert by_name["vacio.ipynb"].total == 0 and by_name["vacio.ipynb"].reason == say("reason_nothing_done")
-    assert by_name["corrupto.ipynb"].status == "error" and "no es un notebook válido" in by_name["corrupto.ipynb"].reason
+    assert (
+        by_name["corrupto.ipynb"].status == "error"
+        and "no es un notebook válido" in by_name["corrupto.ipynb"].reason
+    )
     assert by_name["bucle.ipynb"].status == "error" and "20 s" in by_name["bucle.ipynb"].reason
     lines = (tmp_path / "gb.csv").read_text(encoding="utf-8").splitlines()
     assert lines[0].startswith("submission,q1,") and len(lines) == 6
@@ -122,10 +153,19 @@ def test_batch_grade_takes_the_notebook_out_of_an_export_zip_and_grades_scripts(
         archive.writestr("leeme.txt", "hola")
     (folder / "script.py").write_text("import modulo_que_no_existe\n", encoding="utf-8")
     (folder / "otra_tarea.ipynb").write_text(
-        nbformat.writes(nbformat.v4.new_notebook(metadata={"otter": {"assignment_name": "bptt"}})), encoding="utf-8"
+        nbformat.writes(nbformat.v4.new_notebook(metadata={"otter": {"assignment_name": "bptt"}})),
+        encoding="utf-8",
     )
-    rows = {r.submission: r for r in grade.main(assignment="word_representation", submissions=folder,
-                                                output=tmp_path / "gb.csv", autograder=build.autograder_zip, jobs=2)}
+    rows = {
+        r.submission: r
+        for r in grade.main(
+            assignment="word_representation",
+            submissions=folder,
+            output=tmp_path / "gb.csv",
+            autograder=build.autograder_zip,
+            jobs=2,
+        )
+    }
     assert rows["exportado.zip"].total == sum(grade.points(build.assignment).values())
     assert rows["sin_notebook.zip"].reason == say("reason_no_notebook")
     assert "ModuleNotFoundError" in rows["script.py"].reason and rows["script.py"].total == 0

@@ -43,7 +43,9 @@ def test_every_function_has_a_skeleton_with_the_solution_docstring_and_a_check(n
     in_notebook = {
         node.name: node
         for source in code
-        for node in ast.parse("\n".join(line for line in source.splitlines() if not line.startswith("%"))).body
+        for node in ast.parse(
+            "\n".join(line for line in source.splitlines() if not line.startswith("%"))
+        ).body
         if isinstance(node, ast.FunctionDef)
     }
     for question, function in assignment.questions.items():
@@ -57,5 +59,7 @@ def test_an_unfilled_function_says_so_plainly():
     assignment = assignments.load("word_representation")
     env = {}
     exec(skeleton(assignment.solution_path.read_text(encoding="utf-8"), "tokenize", "es"), env)
-    with pytest.raises(NotImplementedError, match="Completa `tokenize`: esta función todavía no está implementada"):
+    with pytest.raises(
+        NotImplementedError, match="Completa `tokenize`: esta función todavía no está implementada"
+    ):
         env["tokenize"]("hola")

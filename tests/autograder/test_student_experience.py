@@ -16,8 +16,13 @@ pytestmark = pytest.mark.slow
 
 
 def execute(nb, folder):
-    client = NotebookClient(nb, timeout=120, kernel_name="python3", allow_errors=True,
-                            resources={"metadata": {"path": str(folder)}})
+    client = NotebookClient(
+        nb,
+        timeout=120,
+        kernel_name="python3",
+        allow_errors=True,
+        resources={"metadata": {"path": str(folder)}},
+    )
     return client.execute()
 
 
@@ -57,8 +62,16 @@ def test_demo_samples_grade_as_their_names_say(builds, tmp_path):
     build = builds["word_representation"]
     written = samples.write(build.assignment, tmp_path / "samples")
     assert len(written) == 6
-    rows = {r.submission: r for r in grade.main(assignment="word_representation", submissions=tmp_path / "samples",
-                                                output=tmp_path / "gb.csv", autograder=build.autograder_zip, jobs=2)}
+    rows = {
+        r.submission: r
+        for r in grade.main(
+            assignment="word_representation",
+            submissions=tmp_path / "samples",
+            output=tmp_path / "gb.csv",
+            autograder=build.autograder_zip,
+            jobs=2,
+        )
+    }
     full = sum(grade.points(build.assignment).values())
     assert rows["alumno_correcto.ipynb"].total == full == rows["alumno_exportado.zip"].total
     assert 0 < rows["alumno_con_errores.ipynb"].total < full

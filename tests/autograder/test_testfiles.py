@@ -8,7 +8,7 @@ from autograder import assignment as assignments
 from autograder.testfiles import ReferenceFailed, public_source, record_answers, run
 from tests.conftest import ASSIGNMENTS
 
-SOURCE = '''\
+SOURCE = """\
 from otter.test_files import test_case
 
 OK_FORMAT = False
@@ -29,7 +29,7 @@ def test_secret(env):
 @test_case(points=1, hidden=False)
 def test_also_public(env):
     assert env["f"](0) == 0
-'''
+"""
 
 
 def test_public_source_drops_hidden_cases_and_nothing_else():

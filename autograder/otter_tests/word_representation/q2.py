@@ -14,9 +14,14 @@ SENTENCES = ["el gato y el perro", "El perro come", "un gato"]
 def test_specials_then_counts_then_string_order(env):
     vocabulary = call(env, "build_vocabulary", SENTENCES)
     expected = {
-        "<UNK>": 0, "<EOS>": 1,
-        "el": 2, "gato": 3, "perro": 4,
-        "come": 5, "un": 6, "y": 7,
+        "<UNK>": 0,
+        "<EOS>": 1,
+        "el": 2,
+        "gato": 3,
+        "perro": 4,
+        "come": 5,
+        "un": 6,
+        "y": 7,
     }
     assert_same(vocabulary, expected, "build_vocabulary(SENTENCES)")
 
@@ -24,11 +29,15 @@ def test_specials_then_counts_then_string_order(env):
 @test_case(points=1)
 def test_min_count_and_max_size(env):
     kept = call(env, "build_vocabulary", SENTENCES, min_count=2)
-    assert_same(kept, {"<UNK>": 0, "<EOS>": 1, "el": 2, "gato": 3, "perro": 4},
-                "build_vocabulary(SENTENCES, min_count=2)")
+    assert_same(
+        kept,
+        {"<UNK>": 0, "<EOS>": 1, "el": 2, "gato": 3, "perro": 4},
+        "build_vocabulary(SENTENCES, min_count=2)",
+    )
     capped = call(env, "build_vocabulary", SENTENCES, max_size=4)
-    assert_same(capped, {"<UNK>": 0, "<EOS>": 1, "el": 2, "gato": 3},
-                "build_vocabulary(SENTENCES, max_size=4)")
+    assert_same(
+        capped, {"<UNK>": 0, "<EOS>": 1, "el": 2, "gato": 3}, "build_vocabulary(SENTENCES, max_size=4)"
+    )
 
 
 @test_case(points=1, hidden=True)
@@ -41,13 +50,29 @@ def test_unseen_corpora(env):
     ]
     check_against_reference(env, "build_vocabulary", corpus, what="build_vocabulary(corpus)")
     for max_size in (2, 3, 6):
-        check_against_reference(env, "build_vocabulary", corpus, max_size=max_size,
-                                what=f"build_vocabulary(corpus, max_size={max_size})")
+        check_against_reference(
+            env,
+            "build_vocabulary",
+            corpus,
+            max_size=max_size,
+            what=f"build_vocabulary(corpus, max_size={max_size})",
+        )
     for min_count in (2, 3, 10):
-        check_against_reference(env, "build_vocabulary", corpus, min_count=min_count,
-                                what=f"build_vocabulary(corpus, min_count={min_count})")
-    check_against_reference(env, "build_vocabulary", corpus, max_size=5, min_count=2,
-                            what="build_vocabulary(corpus, max_size=5, min_count=2)")
+        check_against_reference(
+            env,
+            "build_vocabulary",
+            corpus,
+            min_count=min_count,
+            what=f"build_vocabulary(corpus, min_count={min_count})",
+        )
+    check_against_reference(
+        env,
+        "build_vocabulary",
+        corpus,
+        max_size=5,
+        min_count=2,
+        what="build_vocabulary(corpus, max_size=5, min_count=2)",
+    )
     check_against_reference(env, "build_vocabulary", [], what="build_vocabulary([])")
 
 

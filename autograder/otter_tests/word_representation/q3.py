@@ -28,8 +28,14 @@ def test_unseen_texts(env):
     vocabulary = {"<EOS>": 1, "<UNK>": 0, "río": 2, "año": 3, "el": 4, "7": 5}
     for text in ["", "El río", "EL AÑO 7", "el_río, el año!", "nada conocido aquí"]:
         for add_eos in (True, False):
-            check_against_reference(env, "encode", text, vocabulary, add_eos=add_eos,
-                                    what=f"encode({text!r}, ..., add_eos={add_eos})")
+            check_against_reference(
+                env,
+                "encode",
+                text,
+                vocabulary,
+                add_eos=add_eos,
+                what=f"encode({text!r}, ..., add_eos={add_eos})",
+            )
 
 
 @test_case(points=0.5, hidden=True)

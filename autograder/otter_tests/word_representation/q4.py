@@ -48,8 +48,9 @@ def test_unseen_indices(env):
         (rng.integers(0, 2, size=(1, 4)), 2),
     ]
     for indices, size in cases:
-        check_against_reference(env, "one_hot", indices, size,
-                                what=f"one_hot(indices {indices.shape}, {size})")
+        check_against_reference(
+            env, "one_hot", indices, size, what=f"one_hot(indices {indices.shape}, {size})"
+        )
 
 
 @test_case(points=1, hidden=True)

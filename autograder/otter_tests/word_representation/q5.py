@@ -13,8 +13,9 @@ E = np.array([[0.1, -0.2, 0.3, 0.4], [1.0, 2.0, -3.0, 0.5]])
 
 @test_case(points=1)
 def test_sentence_gives_columns(env):
-    out = to_array(call(env, "embedding_lookup", E, np.array([3, 1, 3])), "embedding_lookup(E, [3, 1, 3])",
-                   shape=(2, 3))
+    out = to_array(
+        call(env, "embedding_lookup", E, np.array([3, 1, 3])), "embedding_lookup(E, [3, 1, 3])", shape=(2, 3)
+    )
     expected = np.array([[0.4, -0.2, 0.4], [0.5, 2.0, 0.5]])
     assert_close(out, expected, "embedding_lookup(E, [3, 1, 3])")
 
@@ -29,10 +30,19 @@ def test_batch_shape_is_ne_m_t(env):
 def test_unseen_tables(env):
     rng = np.random.default_rng(505)
     table = rng.normal(size=(5, 8))
-    for indices in (np.array([7]), rng.integers(0, 8, size=6), rng.integers(0, 8, size=(1, 1)),
-                    rng.integers(0, 8, size=(4, 3))):
-        check_against_reference(env, "embedding_lookup", table, indices,
-                                what=f"embedding_lookup(E (5, 8), indices {indices.shape})")
+    for indices in (
+        np.array([7]),
+        rng.integers(0, 8, size=6),
+        rng.integers(0, 8, size=(1, 1)),
+        rng.integers(0, 8, size=(4, 3)),
+    ):
+        check_against_reference(
+            env,
+            "embedding_lookup",
+            table,
+            indices,
+            what=f"embedding_lookup(E (5, 8), indices {indices.shape})",
+        )
 
 
 @test_case(points=0.5, hidden=True)

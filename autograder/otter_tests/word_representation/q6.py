@@ -51,8 +51,14 @@ def test_unseen_batches_with_repeats(env):
         (rng.normal(size=(2, 1, 1)), np.array([[2]]), 4),
     ]
     for d_out, indices, size in cases:
-        check_against_reference(env, "embedding_backward", d_out, indices, size,
-                                what=f"dE (d_out {d_out.shape}, indices {indices.shape})")
+        check_against_reference(
+            env,
+            "embedding_backward",
+            d_out,
+            indices,
+            size,
+            what=f"dE (d_out {d_out.shape}, indices {indices.shape})",
+        )
 
 
 @test_case(points=0.5, hidden=True)

@@ -26,8 +26,14 @@ def test_zero_vector_gives_zero(env):
 def test_unseen_vectors(env):
     rng = np.random.default_rng(707)
     u = rng.normal(size=6)
-    pairs = [(u, rng.normal(size=6)), (u, 3.0 * u), (u, -u), (np.array([2.0]), np.array([-5.0])),
-             (np.zeros(4), np.zeros(4)), (1e-3 * u, 1e3 * rng.normal(size=6))]
+    pairs = [
+        (u, rng.normal(size=6)),
+        (u, 3.0 * u),
+        (u, -u),
+        (np.array([2.0]), np.array([-5.0])),
+        (np.zeros(4), np.zeros(4)),
+        (1e-3 * u, 1e3 * rng.normal(size=6)),
+    ]
     for a, b in pairs:
         check_against_reference(env, "cosine_similarity", a, b, what="cosine_similarity(u, v)")
 
