@@ -5,7 +5,7 @@ For each assignment the steps below run in order, each writing one part of the o
     dist/student/<name>/                 the student release, ready to hand out
         <name>.ipynb                     skeleton notebook             (write_notebook)
         tests/q*.py                      public test cases only        (write_public_tests)
-        data/..., support modules        what the notebook reads       (copy_student_files)
+        data/..., support packages       what the notebook reads       (copy_student_files)
         rnncheck/                        the checking library, with the public answers
                                                                        (write_checker)
     dist/student/<name>.zip              the same folder, zipped       (zip_student_release)
@@ -67,11 +67,28 @@ def write_public_tests(build: Build) -> None:
         (tests / path.name).write_text(public_source(path.read_text(encoding="utf-8")), encoding="utf-8")
 
 
+def shipped_files(assignment: Assignment) -> dict[Path, Path]:
+    """Source -> path relative to the notebook's folder, for every data file and support module.
+
+    A support module `m.py` ships as the package `m/__init__.py`: the notebook still says
+    `from m import ...`, and no .py file sits beside a submission (otter's autograder would
+    take it for a .py submission).
+    """
+    shipped = {path: path.relative_to(assignment.folder) for path in assignment.data_files}
+    for path in assignment.support_files:
+        shipped[path] = Path(path.stem) / "__init__.py"
+    return shipped
+
+
+def _copy_shipped(assignment: Assignment, folder: Path) -> list[str]:
+    for source, relative in shipped_files(assignment).items():
+        (folder / relative).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(source, folder / relative)
+    return sorted({relative.parts[0] for relative in shipped_files(assignment).values()})
+
+
 def copy_student_files(build: Build) -> None:
-    for path in build.assignment.data_files + build.assignment.support_files:
-        target = build.student / path.relative_to(build.assignment.folder)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(path, target)
+    _copy_shipped(build.assignment, build.student)
 
 
 def _write_checker(target: Path, build: Build, test_sources: dict[str, str]) -> None:
@@ -104,12 +121,7 @@ def write_autograder(build: Build) -> None:
             shutil.copyfile(path, tests / path.name)
             sources[path.name] = path.read_text(encoding="utf-8")
         _write_checker(staging / "rnncheck", build, sources)
-        files = ["rnncheck"]
-        for path in build.assignment.data_files + build.assignment.support_files:
-            relative = path.relative_to(build.assignment.folder)
-            (staging / relative).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(path, staging / relative)
-            files.append(relative.parts[0])
+        files = ["rnncheck", *_copy_shipped(build.assignment, staging)]
         requirements = ["numpy>=1.26", *build.assignment.requirements]
         (staging / "requirements.txt").write_text("\n".join(requirements) + "\n", encoding="utf-8")
         config = {"lang": "python", "assignment_name": build.assignment.name}
@@ -124,7 +136,7 @@ def write_autograder(build: Build) -> None:
                 requirements="requirements.txt",
                 no_environment=True,
                 python_version=PYTHON_VERSION,
-                files=sorted(set(files)),
+                files=files,
             )
         finally:
             os.chdir(cwd)

@@ -139,7 +139,9 @@ def assert_same(actual, expected, what, rtol=RTOL, atol=ATOL):
         if len(actual) != len(expected):
             raise Feedback(say("not_equal", what=what, expected=_short(expected), actual=_short(actual)))
         for i, (a, e) in enumerate(zip(actual, expected)):
-            if type(a) is not type(e) or a != e:
+            if isinstance(e, (np.ndarray, tuple, list, dict, float)):
+                assert_same(a, e, f"{what}[{i}]", rtol=rtol, atol=atol)
+            elif type(a) is not type(e) or a != e:
                 raise Feedback(
                     say("first_difference", what=what, where=f"[{i}]", expected=repr(e), actual=_short(a))
                 )

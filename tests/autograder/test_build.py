@@ -9,7 +9,7 @@ import nbformat
 import pytest
 
 from autograder import assignment as assignments
-from autograder.build import build_assignment
+from autograder.build import build_assignment, shipped_files
 from autograder.testfiles import _is_hidden
 from tests.conftest import ASSIGNMENTS
 
@@ -51,8 +51,8 @@ def test_student_release_has_notebook_public_tests_data_and_checker(builds, name
     assert sorted(p.name for p in (student / "tests").glob("q*.py")) == sorted(
         p.name for p in assignment.test_files
     )
-    for path in assignment.data_files + assignment.support_files:
-        assert (student / path.relative_to(assignment.folder)).is_file()
+    for source, relative in shipped_files(assignment).items():
+        assert (student / relative).read_bytes() == source.read_bytes()
     assert (student / "rnncheck" / "answers" / f"{name}.json").is_file()
     with zipfile.ZipFile(student.with_suffix(".zip")) as archive:
         assert f"{name}/{assignment.notebook_name}" in archive.namelist()

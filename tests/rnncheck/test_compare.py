@@ -96,3 +96,10 @@ def test_assert_same_compares_integer_arrays_exactly_and_lists_by_item():
     with pytest.raises(Feedback, match=r"\[1\]"):
         assert_same(["a", "c"], ["a", "b"], "tokens")
     assert matches({"<UNK>": 0}, {"<UNK>": 0}) and not matches({"<UNK>": 1}, {"<UNK>": 0})
+
+
+def test_assert_same_recurses_into_lists_of_tuples_of_arrays():
+    caches = ([(np.ones(2), np.zeros(2))], np.ones(3))
+    assert_same(([(np.ones(2), np.zeros(2))], np.ones(3)), caches, "caches")
+    with pytest.raises(Feedback, match=r"caches\[0\]\[0\]\[1\]"):
+        assert_same(([(np.ones(2), np.ones(2))], np.ones(3)), caches, "caches")

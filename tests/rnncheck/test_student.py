@@ -55,7 +55,7 @@ def test_call_reports_a_student_exception_and_cuts_long_messages():
     with pytest.raises(Feedback) as caught:
         call({"noisy": noisy}, "noisy", "x")
     message = str(caught.value)
-    assert message.startswith("`noisy` lanzó IndexError: xxx")
+    assert message.startswith("`noisy` lanzó IndexError: «xxx") and message.endswith("…».")
     assert len(message) < 400
 
 

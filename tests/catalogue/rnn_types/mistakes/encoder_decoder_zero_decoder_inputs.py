@@ -7,7 +7,10 @@ import numpy as np
 
 from assignments.rnn_types.rnn_cell import rnn_cell_forward
 
-FEEDBACK = "alimenta ceros al decodificador en cada paso"
+FEEDBACK = {
+    "es": "alimenta ceros al decodificador en cada paso",
+    "en": "feeds zeros to the decoder at every step",
+}
 
 
 def encoder_decoder_forward(x, a0, encoder, decoder, T_y):

@@ -8,7 +8,7 @@ import numpy as np
 
 from assignments.rnn_types.rnn_cell import rnn_cell_forward
 
-FEEDBACK = "muestrea dos veces por paso"
+FEEDBACK = {"es": "muestrea dos veces por paso", "en": "draws twice per step"}
 
 
 def one_to_many_sample(parameters, T_y, rng, eos_index=None, greedy=False):

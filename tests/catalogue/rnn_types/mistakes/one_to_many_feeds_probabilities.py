@@ -8,7 +8,10 @@ import numpy as np
 
 from assignments.rnn_types.rnn_cell import rnn_cell_forward
 
-FEEDBACK = "realimenta el vector de probabilidades en lugar de un one-hot"
+FEEDBACK = {
+    "es": "realimenta el vector de probabilidades en lugar de un one-hot",
+    "en": "feeds back the vector of probabilities instead of a one-hot",
+}
 
 
 def one_to_many_sample(parameters, T_y, rng, eos_index=None, greedy=False):

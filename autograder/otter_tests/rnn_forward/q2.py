@@ -1,0 +1,112 @@
+"""q2 · initialize_parameters: the contract's shapes, zero biases, small random weights, one result per seed.
+
+The weights are random, so these tests check their properties, never their exact values.
+"""
+
+import numpy as np
+from otter.test_files import test_case
+
+from rnncheck import Feedback, call, say, to_array, to_dict
+
+OK_FORMAT = False
+name = "q2"
+
+WEIGHTS = ("Wax", "Waa", "Wya")
+BIASES = ("ba", "by")
+# 0.01 * standard normal stays below 0.1 in absolute value except with probability ~1e-23
+# per entry; weights drawn without the 0.01 exceed it in almost every entry.
+SMALL = 0.1
+
+
+def parameters_of(value, n_a, n_x, n_y, what="initialize_parameters(...)"):
+    """value checked to be the contract's dict of float64 arrays; name -> plain array."""
+    shapes = {"Wax": (n_a, n_x), "Waa": (n_a, n_a), "Wya": (n_y, n_a), "ba": (n_a, 1), "by": (n_y, 1)}
+    found = to_dict(value, what)
+    if set(found) != set(shapes):
+        raise Feedback(say("wrong_keys", what=what, expected=sorted(shapes), actual=sorted(map(str, found))))
+    parameters = {}
+    for key, shape in shapes.items():
+        label = f"{what}[{key!r}]"
+        parameters[key] = to_array(found[key], label, shape=shape)
+        if found[key].dtype != np.float64:
+            raise Feedback(say("wrong_dtype", what=label, expected="float64", actual=found[key].dtype))
+    return parameters
+
+
+def assert_zero_biases(parameters):
+    for key in BIASES:
+        largest = float(np.max(np.abs(parameters[key])))
+        if largest != 0.0:
+            raise Feedback(say("rnn_bias_not_zero", name=key, largest=largest))
+
+
+def assert_small_random_weights(parameters):
+    for key in WEIGHTS:
+        weights = parameters[key]
+        largest = float(np.max(np.abs(weights)))
+        if largest > SMALL:
+            raise Feedback(say("rnn_weights_not_small", name=key, largest=largest))
+        if weights.size > 1 and np.all(weights == weights.flat[0]):
+            raise Feedback(say("rnn_weights_not_random", name=key, value=float(weights.flat[0])))
+
+
+def assert_same_draw(first, second, seed):
+    for key in WEIGHTS + BIASES:
+        if not np.array_equal(first[key], second[key]):
+            raise Feedback(say("rnn_seed_not_deterministic", seed=seed, name=key))
+
+
+@test_case(points=1.5)
+def test_keys_shapes_and_dtypes(env):
+    parameters_of(
+        call(env, "initialize_parameters", 5, 3, 4, seed=1),
+        5,
+        3,
+        4,
+        what="initialize_parameters(5, 3, 4, seed=1)",
+    )
+    parameters_of(call(env, "initialize_parameters", 2, 7, 1), 2, 7, 1, what="initialize_parameters(2, 7, 1)")
+
+
+@test_case(points=0.5)
+def test_biases_start_at_zero(env):
+    assert_zero_biases(parameters_of(call(env, "initialize_parameters", 6, 4, 3, seed=2), 6, 4, 3))
+
+
+@test_case(points=1)
+def test_weights_are_small_and_random(env):
+    assert_small_random_weights(
+        parameters_of(call(env, "initialize_parameters", 20, 30, 10, seed=3), 20, 30, 10)
+    )
+
+
+@test_case(points=1)
+def test_same_seed_same_parameters_other_seed_others(env):
+    first = parameters_of(call(env, "initialize_parameters", 4, 3, 2, seed=7), 4, 3, 2)
+    second = parameters_of(call(env, "initialize_parameters", 4, 3, 2, seed=7), 4, 3, 2)
+    assert_same_draw(first, second, 7)
+    other = parameters_of(call(env, "initialize_parameters", 4, 3, 2, seed=8), 4, 3, 2)
+    for key in WEIGHTS:
+        if np.array_equal(first[key], other[key]):
+            raise Feedback(say("rnn_seeds_give_same", first=7, second=8, name=key))
+
+
+@test_case(points=1, hidden=True)
+def test_unseen_sizes_and_seeds(env):
+    for n_a, n_x, n_y, seed in [(1, 1, 1, 0), (3, 8, 5, 11), (9, 2, 6, 12345)]:
+        what = f"initialize_parameters({n_a}, {n_x}, {n_y}, seed={seed})"
+        parameters = parameters_of(
+            call(env, "initialize_parameters", n_a, n_x, n_y, seed=seed), n_a, n_x, n_y, what=what
+        )
+        assert_zero_biases(parameters)
+        assert_small_random_weights(parameters)
+    default = parameters_of(call(env, "initialize_parameters", 3, 8, 5), 3, 8, 5)
+    assert_same_draw(default, parameters_of(call(env, "initialize_parameters", 3, 8, 5, seed=0), 3, 8, 5), 0)
+    draws = {
+        seed: parameters_of(call(env, "initialize_parameters", 6, 6, 6, seed=seed), 6, 6, 6)
+        for seed in (0, 1, 2)
+    }
+    for first, second in [(0, 1), (0, 2), (1, 2)]:
+        for key in WEIGHTS:
+            if np.array_equal(draws[first][key], draws[second][key]):
+                raise Feedback(say("rnn_seeds_give_same", first=first, second=second, name=key))

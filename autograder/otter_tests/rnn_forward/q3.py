@@ -1,0 +1,205 @@
+"""q3 · rnn_cell_forward: a_next = tanh(Waa a_prev + Wax xt + ba), yt_pred = softmax(Wya a_next + by),
+cache = (a_next, a_prev, xt, parameters)."""
+
+from itertools import combinations
+
+import numpy as np
+from otter.test_files import test_case
+
+from rnncheck import (
+    Feedback,
+    assert_close,
+    assert_inputs_unchanged,
+    assert_same,
+    call,
+    check_against_reference,
+    reference,
+    say,
+    to_array,
+)
+
+OK_FORMAT = False
+name = "q3"
+
+# n_x = 3, n_a = 2, n_y = 3. Waa is not symmetric and the biases are not zero, so that
+# Waa.T, a missing bias or swapped weights all change the numbers.
+PARAMETERS = {
+    "Wax": np.array([[0.5, -0.2, 0.1], [0.3, 0.8, -0.5]]),
+    "Waa": np.array([[0.4, -0.6], [0.2, 0.3]]),
+    "Wya": np.array([[1.0, -1.0], [0.5, 0.5], [-0.3, 0.8]]),
+    "ba": np.array([[0.1], [-0.2]]),
+    "by": np.array([[0.2], [0.0], [-0.1]]),
+}
+XT = np.array([[1.0, 0.0], [0.5, -1.0], [-0.5, 2.0]])  # (n_x, m) = (3, 2)
+A_PREV = np.array([[0.3, -0.7], [0.9, 0.2]])  # (n_a, m) = (2, 2)
+
+# n_x = n_a = 2: here even a cell that multiplies the wrong thing has matching shapes.
+SQUARE = {
+    "Wax": np.array([[0.7, -0.4], [0.2, 0.5]]),
+    "Waa": np.array([[0.6, 0.3], [-0.5, 0.4]]),
+    "Wya": np.array([[0.9, -0.2], [-0.6, 0.8], [0.1, 0.3]]),
+    "ba": np.array([[0.05], [-0.1]]),
+    "by": np.array([[0.1], [-0.2], [0.3]]),
+}
+
+
+def cell_outputs(value, n_a, n_y, m, what="rnn_cell_forward(...)"):
+    """value checked to be (a_next (n_a, m), yt_pred (n_y, m), cache of 4 entries), arrays float64."""
+    if type(value) is not tuple:
+        raise Feedback(
+            say("wrong_type", what=what, expected="tuple (a_next, yt_pred, cache)", kind=type(value).__name__)
+        )
+    if len(value) != 3:
+        raise Feedback(say("wrong_length", what=what, expected=3, actual=len(value)))
+    outputs = []
+    for label, item, shape in (("a_next", value[0], (n_a, m)), ("yt_pred", value[1], (n_y, m))):
+        outputs.append(to_array(item, label, shape=shape))
+        if item.dtype != np.float64:
+            raise Feedback(say("wrong_dtype", what=label, expected="float64", actual=item.dtype))
+    cache = value[2]
+    if type(cache) is not tuple:
+        raise Feedback(say("wrong_type", what="cache", expected="tuple", kind=type(cache).__name__))
+    if len(cache) != 4:
+        raise Feedback(
+            say("wrong_length", what="cache (a_next, a_prev, xt, parameters)", expected=4, actual=len(cache))
+        )
+    return outputs[0], outputs[1], cache
+
+
+def assert_columns_sum_to_one(s, what):
+    """Fail unless every column (axis 0) of s sums to 1; name the wrong axis when it is one."""
+    sums = s.sum(axis=0)
+    wrong = ~(np.abs(sums - 1.0) <= 1e-9)  # NaN counts as wrong
+    if not wrong.any():
+        return
+    column = tuple(int(i) for i in np.argwhere(wrong)[0])
+    shown = column[0] if len(column) == 1 else list(column)
+    # A softmax (all entries > 0) normalised over other axes (axis 1, all of them, ...)?
+    others = [axes for r in range(1, s.ndim + 1) for axes in combinations(range(s.ndim), r) if axes != (0,)]
+    other_axis = np.all(s > 0) and any(
+        np.allclose(s.sum(axis=axes), 1.0, rtol=0, atol=1e-9) for axes in others
+    )
+    key = "rnn_softmax_wrong_axis" if other_axis else "rnn_columns_not_normalized"
+    raise Feedback(say(key, what=what, column=shown, total=float(sums[column])))
+
+
+def with_entry(parameters, key, value):
+    changed = {k: v.copy() for k, v in parameters.items()}
+    changed[key] = value
+    return changed
+
+
+@test_case(points=1)
+def test_output_shapes_and_dtypes(env):
+    cell_outputs(call(env, "rnn_cell_forward", XT, A_PREV, PARAMETERS), 2, 3, 2)
+    cell_outputs(
+        call(env, "rnn_cell_forward", XT[:, :1], A_PREV[:, :1], PARAMETERS),
+        2,
+        3,
+        1,
+        what="rnn_cell_forward(...) [m = 1]",
+    )
+
+
+@test_case(points=1.5)
+def test_small_example(env):
+    a_next, yt_pred, _ = cell_outputs(call(env, "rnn_cell_forward", XT, A_PREV, PARAMETERS), 2, 3, 2)
+    assert_columns_sum_to_one(yt_pred, "yt_pred")
+    assert_close(
+        a_next, np.array([[0.029991003239, 0.099667994625], [0.793199097084, -0.969264588869]]), "a_next"
+    )
+    expected = np.array(
+        [[0.151028575473, 0.771785245914], [0.400323193438, 0.140467402593], [0.448648231089, 0.087747351493]]
+    )
+    assert_close(yt_pred, expected, "yt_pred")
+
+
+@test_case(points=0.5)
+def test_uses_a_prev(env):
+    xt = np.array([[0.5, -1.0], [1.0, 0.2]])
+    first, _, _ = cell_outputs(
+        call(env, "rnn_cell_forward", xt, np.array([[0.8, -0.3], [0.1, 0.6]]), SQUARE), 2, 3, 2
+    )
+    second, _, _ = cell_outputs(
+        call(env, "rnn_cell_forward", xt, np.array([[-0.5, 0.9], [0.4, -0.7]]), SQUARE), 2, 3, 2
+    )
+    if np.allclose(first, second, rtol=0, atol=1e-12):
+        raise Feedback(say("rnn_a_prev_unused"))
+
+
+@test_case(points=1)
+def test_adds_both_biases(env):
+    a_next, yt_pred, _ = cell_outputs(call(env, "rnn_cell_forward", XT, A_PREV, PARAMETERS), 2, 3, 2)
+    no_ba = with_entry(PARAMETERS, "ba", np.zeros((2, 1)))
+    a_without, _, _ = cell_outputs(call(env, "rnn_cell_forward", XT, A_PREV, no_ba), 2, 3, 2)
+    if np.allclose(a_next, a_without, rtol=0, atol=1e-12):
+        raise Feedback(say("rnn_missing_bias", what="a_next", bias="ba"))
+    assert_columns_sum_to_one(yt_pred, "yt_pred")  # else by may vanish in a softmax over the wrong axis
+    no_by = with_entry(PARAMETERS, "by", np.zeros((3, 1)))
+    _, y_without, _ = cell_outputs(call(env, "rnn_cell_forward", XT, A_PREV, no_by), 2, 3, 2)
+    if np.allclose(yt_pred, y_without, rtol=0, atol=1e-12):
+        raise Feedback(say("rnn_missing_bias", what="yt_pred", bias="by"))
+
+
+@test_case(points=0.5)
+def test_examples_are_independent(env):
+    xt = np.array([[1.0, -0.5, 3.0], [0.0, 2.0, -1.0], [0.5, 0.5, 0.5]])
+    a_prev = np.array([[0.2, -0.9, 0.0], [0.6, 0.3, -0.4]])
+    a_next, yt_pred, _ = cell_outputs(call(env, "rnn_cell_forward", xt, a_prev, PARAMETERS), 2, 3, 3)
+    for i in range(3):
+        a_one, y_one, _ = cell_outputs(
+            call(env, "rnn_cell_forward", xt[:, i : i + 1], a_prev[:, i : i + 1], PARAMETERS),
+            2,
+            3,
+            1,
+            what="rnn_cell_forward(...) [m = 1]",
+        )
+        for label, batch, alone in (("a_next", a_next, a_one), ("yt_pred", yt_pred, y_one)):
+            if not np.allclose(batch[:, i], alone[:, 0], rtol=1e-7, atol=1e-9):
+                raise Feedback(say("rnn_batch_dependence", what=label, example=i))
+
+
+@test_case(points=1.5, hidden=True)
+def test_unseen_inputs(env):
+    rng = np.random.default_rng(303)
+    for n_a, n_x, n_y, m in [(3, 4, 5, 4), (2, 2, 3, 1), (5, 3, 2, 6), (1, 2, 3, 2)]:
+        parameters = {
+            "Wax": rng.normal(0.0, 0.7, (n_a, n_x)),
+            "Waa": rng.normal(0.0, 0.7, (n_a, n_a)),
+            "Wya": rng.normal(0.0, 0.7, (n_y, n_a)),
+            "ba": rng.normal(0.0, 0.5, (n_a, 1)),
+            "by": rng.normal(0.0, 0.5, (n_y, 1)),
+        }
+        xt, a_prev = rng.normal(size=(n_x, m)), np.tanh(rng.normal(size=(n_a, m)))
+        check_against_reference(
+            env,
+            "rnn_cell_forward",
+            xt,
+            a_prev,
+            parameters,
+            what=f"rnn_cell_forward(xt {xt.shape}, a_prev {a_prev.shape}, Wya {parameters['Wya'].shape})",
+        )
+
+
+@test_case(points=1, hidden=True)
+def test_cache_in_contract_form(env):
+    rng = np.random.default_rng(313)
+    parameters = {
+        "Wax": rng.normal(0.0, 0.7, (4, 3)),
+        "Waa": rng.normal(0.0, 0.7, (4, 4)),
+        "Wya": rng.normal(0.0, 0.7, (2, 4)),
+        "ba": rng.normal(0.0, 0.5, (4, 1)),
+        "by": rng.normal(0.0, 0.5, (2, 1)),
+    }
+    xt, a_prev = rng.normal(size=(3, 5)), np.tanh(rng.normal(size=(4, 5)))
+    expected = reference("rnn_cell_forward", xt, a_prev, parameters)[2]
+    _, _, cache = cell_outputs(call(env, "rnn_cell_forward", xt, a_prev, parameters), 4, 2, 5)
+    for i, label in enumerate(("a_next", "a_prev", "xt", "parameters")):
+        assert_same(cache[i], expected[i], f"cache[{i}] ({label})")
+
+
+@test_case(points=0.5, hidden=True)
+def test_inputs_unchanged(env):
+    assert_inputs_unchanged(
+        env, "rnn_cell_forward", XT.copy(), A_PREV.copy(), {k: v.copy() for k, v in PARAMETERS.items()}
+    )

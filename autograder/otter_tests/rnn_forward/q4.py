@@ -1,0 +1,250 @@
+"""q4 · rnn_forward: the cell over T_x steps from a0, the same parameters at every step;
+returns a (n_a, m, T_x), y_pred (n_y, m, T_x) and caches = (list_of_step_caches, x)."""
+
+from itertools import combinations
+
+import numpy as np
+from otter.test_files import test_case
+
+from rnncheck import (
+    Feedback,
+    assert_close,
+    assert_inputs_unchanged,
+    assert_same,
+    call,
+    reference,
+    say,
+    to_array,
+)
+
+OK_FORMAT = False
+name = "q4"
+
+# n_x = 3, n_a = 2, n_y = 3, m = 2, T_x = 3; Waa is not symmetric, biases and a0 are not zero.
+PARAMETERS = {
+    "Wax": np.array([[0.5, -0.2, 0.1], [0.3, 0.8, -0.5]]),
+    "Waa": np.array([[0.4, -0.6], [0.2, 0.3]]),
+    "Wya": np.array([[1.0, -1.0], [0.5, 0.5], [-0.3, 0.8]]),
+    "ba": np.array([[0.1], [-0.2]]),
+    "by": np.array([[0.2], [0.0], [-0.1]]),
+}
+X = np.array(
+    [
+        [[1.0, 0.0, -1.0], [0.5, 0.5, 0.0]],
+        [[0.0, 2.0, 1.0], [-1.0, 0.0, 1.5]],
+        [[0.5, -0.5, 0.0], [1.0, 1.0, -2.0]],
+    ]
+)
+A0 = np.array([[0.2, -0.4], [0.0, 0.6]])
+
+
+def forward_outputs(value, n_a, n_y, m, T_x, what="rnn_forward(...)"):
+    """value checked to be (a, y_pred, caches) with float64 arrays of the contract's shapes and
+    caches = (list of T_x step caches of 4 entries, x); returns (a, y_pred, step_caches, x)."""
+    if type(value) is not tuple:
+        raise Feedback(
+            say("wrong_type", what=what, expected="tuple (a, y_pred, caches)", kind=type(value).__name__)
+        )
+    if len(value) != 3:
+        raise Feedback(say("wrong_length", what=what, expected=3, actual=len(value)))
+    arrays = []
+    for label, item, shape in (("a", value[0], (n_a, m, T_x)), ("y_pred", value[1], (n_y, m, T_x))):
+        arrays.append(to_array(item, label, shape=shape))
+        if item.dtype != np.float64:
+            raise Feedback(say("wrong_dtype", what=label, expected="float64", actual=item.dtype))
+    caches = value[2]
+    if type(caches) is not tuple:
+        raise Feedback(
+            say(
+                "wrong_type",
+                what="caches",
+                expected="tuple (list_of_step_caches, x)",
+                kind=type(caches).__name__,
+            )
+        )
+    if len(caches) != 2:
+        raise Feedback(
+            say("wrong_length", what="caches (list_of_step_caches, x)", expected=2, actual=len(caches))
+        )
+    steps = caches[0]
+    if type(steps) is not list:
+        raise Feedback(say("wrong_type", what="caches[0]", expected="list", kind=type(steps).__name__))
+    if len(steps) != T_x:
+        raise Feedback(
+            say("wrong_length", what="caches[0] (list_of_step_caches)", expected=T_x, actual=len(steps))
+        )
+    for t, cache in enumerate(steps):
+        label = f"caches[0][{t}] (a_next, a_prev, xt, parameters)"
+        if type(cache) is not tuple:
+            raise Feedback(say("wrong_type", what=label, expected="tuple", kind=type(cache).__name__))
+        if len(cache) != 4:
+            raise Feedback(say("wrong_length", what=label, expected=4, actual=len(cache)))
+    return arrays[0], arrays[1], steps, caches[1]
+
+
+def assert_columns_sum_to_one(s, what):
+    """Fail unless every column (axis 0) of s sums to 1; name the wrong axis when it is one."""
+    sums = s.sum(axis=0)
+    wrong = ~(np.abs(sums - 1.0) <= 1e-9)  # NaN counts as wrong
+    if not wrong.any():
+        return
+    column = tuple(int(i) for i in np.argwhere(wrong)[0])
+    shown = column[0] if len(column) == 1 else list(column)
+    # A softmax (all entries > 0) normalised over other axes (axis 1, all of them, ...)?
+    others = [axes for r in range(1, s.ndim + 1) for axes in combinations(range(s.ndim), r) if axes != (0,)]
+    other_axis = np.all(s > 0) and any(
+        np.allclose(s.sum(axis=axes), 1.0, rtol=0, atol=1e-9) for axes in others
+    )
+    key = "rnn_softmax_wrong_axis" if other_axis else "rnn_columns_not_normalized"
+    raise Feedback(say(key, what=what, column=shown, total=float(sums[column])))
+
+
+def run(env, x, a0, parameters, what="rnn_forward(...)"):
+    """The student's (a, y_pred) for these inputs, checked by forward_outputs."""
+    value = call(env, "rnn_forward", x, a0, parameters)
+    a, y_pred, _, _ = forward_outputs(
+        value, a0.shape[0], parameters["Wya"].shape[0], x.shape[1], x.shape[2], what
+    )
+    return a, y_pred
+
+
+@test_case(points=1)
+def test_output_shapes_and_dtypes(env):
+    forward_outputs(call(env, "rnn_forward", X, A0, PARAMETERS), 2, 3, 2, 3)
+    forward_outputs(
+        call(env, "rnn_forward", X[:, :1, :], A0[:, :1], PARAMETERS),
+        2,
+        3,
+        1,
+        3,
+        what="rnn_forward(...) [m = 1]",
+    )
+    forward_outputs(
+        call(env, "rnn_forward", X[:, :, :1], A0, PARAMETERS), 2, 3, 2, 1, what="rnn_forward(...) [T_x = 1]"
+    )
+
+
+@test_case(points=1.5)
+def test_small_example(env):
+    a, y_pred = run(env, X, A0, PARAMETERS)
+    assert_columns_sum_to_one(y_pred, "y_pred")
+    expected_a = np.array(
+        [
+            [
+                [0.623065349572, -0.035024445858, -0.826904378495],
+                [0.129272583606, 0.766042802283, 0.289086447111],
+            ],
+            [
+                [-0.109558470214, 0.940428744223, 0.519112230244],
+                [-0.848283639958, -0.651919989129, 0.960908768837],
+            ],
+        ]
+    )
+    expected_y = np.array(
+        [
+            [
+                [0.562021072054, 0.115895457103, 0.108430829975],
+                [0.740175816885, 0.772445420661, 0.145704081511],
+            ],
+            [
+                [0.285907680667, 0.395774218022, 0.292432243166],
+                [0.159146632883, 0.162172400271, 0.436329484186],
+            ],
+            [
+                [0.152071247278, 0.488330324875, 0.599136926859],
+                [0.100677550232, 0.065382179068, 0.417966434303],
+            ],
+        ]
+    )
+    assert_close(a, expected_a, "a")
+    assert_close(y_pred, expected_y, "y_pred")
+
+
+@test_case(points=1)
+def test_starts_from_a0(env):
+    from_a0, _ = run(env, X, A0, PARAMETERS)
+    from_zeros, _ = run(env, X, np.zeros((2, 2)), PARAMETERS)
+    if np.allclose(from_a0[:, :, 0], from_zeros[:, :, 0], rtol=0, atol=1e-12):
+        raise Feedback(say("rnn_a0_unused"))
+
+
+@test_case(points=1)
+def test_same_parameters_carry_the_state(env):
+    x = np.concatenate([X, X[:, :, ::-1]], axis=2)  # T_x = 6
+    a, y_pred = run(env, x, A0, PARAMETERS)
+    for step in (0, 3):
+        rest_a, rest_y = run(env, x[:, :, step + 1 :], a[:, :, step].copy(), PARAMETERS)
+        for label, full, rest in (("a", a, rest_a), ("y_pred", y_pred, rest_y)):
+            if not np.allclose(full[:, :, step + 1 :], rest, rtol=1e-7, atol=1e-9):
+                raise Feedback(say("rnn_state_not_carried", step=step, next=step + 1, what=label))
+
+
+@test_case(points=0.5)
+def test_examples_are_independent(env):
+    x = np.concatenate([X, X[:, :1, :] * 3.0], axis=1)  # m = 3
+    a0 = np.concatenate([A0, np.array([[-0.8], [0.5]])], axis=1)
+    a, y_pred = run(env, x, a0, PARAMETERS)
+    for i in range(3):
+        a_one, y_one = run(
+            env, x[:, i : i + 1, :], a0[:, i : i + 1], PARAMETERS, what="rnn_forward(...) [m = 1]"
+        )
+        for label, batch, alone in (("a", a, a_one), ("y_pred", y_pred, y_one)):
+            if not np.allclose(batch[:, i, :], alone[:, 0, :], rtol=1e-7, atol=1e-9):
+                raise Feedback(say("rnn_batch_dependence", what=label, example=i))
+
+
+@test_case(points=1.5, hidden=True)
+def test_unseen_inputs(env):
+    rng = np.random.default_rng(404)
+    for n_a, n_x, n_y, m, T_x in [
+        (3, 4, 5, 4, 5),
+        (2, 2, 3, 1, 4),
+        (4, 3, 2, 3, 1),
+        (1, 1, 2, 1, 1),
+        (5, 6, 4, 2, 7),
+    ]:
+        parameters = {
+            "Wax": rng.normal(0.0, 0.7, (n_a, n_x)),
+            "Waa": rng.normal(0.0, 0.7, (n_a, n_a)),
+            "Wya": rng.normal(0.0, 0.7, (n_y, n_a)),
+            "ba": rng.normal(0.0, 0.5, (n_a, 1)),
+            "by": rng.normal(0.0, 0.5, (n_y, 1)),
+        }
+        x, a0 = rng.normal(size=(n_x, m, T_x)), np.tanh(rng.normal(size=(n_a, m)))
+        # The expected states and predictions, one recorded step of the reference cell at a time.
+        expected_a, expected_y = np.zeros((n_a, m, T_x)), np.zeros((n_y, m, T_x))
+        state = a0
+        for t in range(T_x):
+            state, expected_y[:, :, t], _ = reference("rnn_cell_forward", x[:, :, t], state, parameters)
+            expected_a[:, :, t] = state
+        what = f"(x {x.shape}, a0 {a0.shape}, Wya {parameters['Wya'].shape})"
+        a, y_pred = run(env, x, a0, parameters, what=f"rnn_forward{what}")
+        assert_close(a, expected_a, f"a {what}")
+        assert_close(y_pred, expected_y, f"y_pred {what}")
+
+
+@test_case(points=1, hidden=True)
+def test_caches_in_contract_form(env):
+    rng = np.random.default_rng(414)
+    parameters = {
+        "Wax": rng.normal(0.0, 0.7, (3, 4)),
+        "Waa": rng.normal(0.0, 0.7, (3, 3)),
+        "Wya": rng.normal(0.0, 0.7, (2, 3)),
+        "ba": rng.normal(0.0, 0.5, (3, 1)),
+        "by": rng.normal(0.0, 0.5, (2, 1)),
+    }
+    x, a0 = rng.normal(size=(4, 2, 4)), np.tanh(rng.normal(size=(3, 2)))
+    a, _, steps, cached_x = forward_outputs(call(env, "rnn_forward", x, a0, parameters), 3, 2, 2, 4)
+    assert_close(cached_x, x, "caches[1] (x)")
+    for t, cache in enumerate(steps):
+        # Step t's cache is what rnn_cell_forward returns there: (a<t>, a<t-1>, x<t>, parameters).
+        expected = (a[:, :, t], a0 if t == 0 else a[:, :, t - 1], x[:, :, t], parameters)
+        for i, label in enumerate(("a_next", "a_prev", "xt", "parameters")):
+            assert_same(cache[i], expected[i], f"caches[0][{t}][{i}] ({label})")
+
+
+@test_case(points=0.5, hidden=True)
+def test_inputs_unchanged(env):
+    assert_inputs_unchanged(
+        env, "rnn_forward", X.copy(), A0.copy(), {k: v.copy() for k, v in PARAMETERS.items()}
+    )

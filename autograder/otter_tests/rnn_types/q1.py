@@ -1,0 +1,90 @@
+"""q1 · one_to_one_forward: x (n_x, m) -> y (n_y, m), one step of the cell from a_prev = 0."""
+
+import numpy as np
+from otter.test_files import test_case
+
+from rnncheck import (
+    Feedback,
+    assert_close,
+    assert_inputs_unchanged,
+    call,
+    check_against_reference,
+    say,
+    to_array,
+)
+
+OK_FORMAT = False
+name = "q1"
+
+# n_x = 2, n_a = 3, n_y = 2
+PARAMETERS = {
+    "Wax": np.array([[0.5, -1.0], [1.5, 0.2], [-0.3, 0.8]]),
+    "Waa": np.array([[0.1, 0.2, -0.4], [0.3, -0.2, 0.1], [-0.5, 0.4, 0.2]]),
+    "Wya": np.array([[1.0, -0.7, 0.4], [-0.6, 0.9, 0.3]]),
+    "ba": np.array([[0.1], [-0.2], [0.05]]),
+    "by": np.array([[0.2], [-0.1]]),
+}
+X = np.array([[1.0, 0.0, -2.0], [0.5, 1.0, 0.3]])  # m = 3 examples
+# softmax(Wya tanh(Wax X + ba) + by), worked out once
+Y = np.array(
+    [
+        [0.280455089026, 0.314973364070, 0.652786062804],
+        [0.719544910974, 0.685026635930, 0.347213937196],
+    ]
+)
+
+
+@test_case(points=1.5)
+def test_three_examples(env):
+    y = to_array(
+        call(env, "one_to_one_forward", X, PARAMETERS), "one_to_one_forward(x, parameters)", shape=(2, 3)
+    )
+    assert_close(y, Y, "one_to_one_forward(x, parameters)")
+
+
+@test_case(points=0.5)
+def test_one_example(env):
+    y = call(env, "one_to_one_forward", X[:, [2]], PARAMETERS)
+    y = to_array(y, "one_to_one_forward(x (2, 1), parameters)", shape=(2, 1))
+    assert_close(y, Y[:, [2]], "one_to_one_forward(x (2, 1), parameters)")
+
+
+@test_case(points=0.5)
+def test_waa_does_not_matter(env):
+    y = to_array(
+        call(env, "one_to_one_forward", X, PARAMETERS), "one_to_one_forward(x, parameters)", shape=(2, 3)
+    )
+    other = dict(PARAMETERS, Waa=np.full((3, 3), 3.0))
+    y_other = to_array(
+        call(env, "one_to_one_forward", X, other), "one_to_one_forward(x, parameters)", shape=(2, 3)
+    )
+    if not np.allclose(y_other, y, rtol=1e-12, atol=1e-14):
+        raise Feedback(say("types_one_to_one_waa"))
+
+
+@test_case(points=1, hidden=True)
+def test_unseen_inputs(env):
+    rng = np.random.default_rng(1101)
+    for n_x, n_a, n_y, m, scale in [
+        (4, 5, 3, 6, 1.0),
+        (1, 2, 5, 1, 1.0),
+        (3, 3, 2, 4, 10.0),
+        (6, 4, 7, 2, 0.1),
+    ]:
+        parameters = {
+            "Wax": scale * rng.standard_normal((n_a, n_x)),
+            "Waa": rng.standard_normal((n_a, n_a)),
+            "Wya": scale * rng.standard_normal((n_y, n_a)),
+            "ba": rng.standard_normal((n_a, 1)),
+            "by": rng.standard_normal((n_y, 1)),
+        }
+        x = rng.standard_normal((n_x, m))
+        check_against_reference(
+            env, "one_to_one_forward", x, parameters, what=f"one_to_one_forward(x {x.shape}, parameters)"
+        )
+
+
+@test_case(points=0.5, hidden=True)
+def test_inputs_unchanged(env):
+    parameters = {key: value.copy() for key, value in PARAMETERS.items()}
+    assert_inputs_unchanged(env, "one_to_one_forward", X.copy(), parameters)

@@ -1,0 +1,181 @@
+"""q3 · many_to_many_forward: (n_y, m, T_x), one output per real step, exact zeros past each length."""
+
+import numpy as np
+from otter.test_files import test_case
+
+from rnncheck import (
+    Feedback,
+    assert_close,
+    assert_inputs_unchanged,
+    call,
+    check_against_reference,
+    say,
+    to_array,
+)
+
+OK_FORMAT = False
+name = "q3"
+
+# n_x = 2, n_a = 3, n_y = 2
+PARAMETERS = {
+    "Wax": np.array([[0.5, -1.0], [1.5, 0.2], [-0.3, 0.8]]),
+    "Waa": np.array([[0.1, 0.2, -0.4], [0.3, -0.2, 0.1], [-0.5, 0.4, 0.2]]),
+    "Wya": np.array([[1.0, -0.7, 0.4], [-0.6, 0.9, 0.3]]),
+    "ba": np.array([[0.1], [-0.2], [0.05]]),
+    "by": np.array([[0.2], [-0.1]]),
+}
+# m = 3 examples padded to T_x = 4 steps: X[:, i, t] is x<t+1> of example i
+X = np.array(
+    [
+        [[1.0, 0.5, -1.0, 0.0], [0.0, 2.0, 1.0, -0.5], [-1.5, 0.3, 0.0, 1.0]],
+        [[0.2, -0.4, 0.8, 1.0], [1.0, 0.0, -1.0, 0.5], [0.6, 0.6, -0.2, 0.0]],
+    ]
+)
+A0 = np.array([[0.0, 0.1, -0.2], [0.0, 0.3, 0.0], [0.0, -0.1, 0.4]])
+LENGTHS = np.array([4, 2, 0])  # the third example has no real step at all
+# The cell run by hand over each example's real steps, worked out once: Y[:, i, t] = y<t+1>
+Y = np.array(
+    [
+        [
+            [0.378543944280, 0.707091155337, 0.647266130000, 0.255708572084],
+            [0.350268594532, 0.428462386075, 0.0, 0.0],
+            [0.0, 0.0, 0.0, 0.0],
+        ],
+        [
+            [0.621456055720, 0.292908844663, 0.352733870000, 0.744291427916],
+            [0.649731405468, 0.571537613925, 0.0, 0.0],
+            [0.0, 0.0, 0.0, 0.0],
+        ],
+    ]
+)
+
+
+def _y(env, x, a0, parameters, lengths, what):
+    n_y = parameters["Wya"].shape[0]
+    shape = (n_y, x.shape[1], x.shape[2])
+    return to_array(call(env, "many_to_many_forward", x, a0, parameters, lengths), what, shape=shape)
+
+
+def _batch(seed, m, T_x):
+    """Parameters (n_x = 3, n_a = 4, n_y = 5), x (3, m, T_x) and a0 (4, m) drawn from a seed."""
+    rng = np.random.default_rng(seed)
+    parameters = {
+        "Wax": rng.standard_normal((4, 3)),
+        "Waa": rng.standard_normal((4, 4)),
+        "Wya": rng.standard_normal((5, 4)),
+        "ba": rng.standard_normal((4, 1)),
+        "by": rng.standard_normal((5, 1)),
+    }
+    return parameters, rng.standard_normal((3, m, T_x)), rng.standard_normal((4, m))
+
+
+@test_case(points=1.5)
+def test_small_batch_with_lengths(env):
+    what = "many_to_many_forward(x, a0, parameters, lengths=[4, 2, 0])"
+    assert_close(_y(env, X, A0, PARAMETERS, LENGTHS, what), Y, what)
+
+
+@test_case(points=1)
+def test_padded_steps_are_exactly_zero(env):
+    parameters, x, a0 = _batch(3303, 5, 6)
+    lengths = np.array([6, 0, 3, 1, 5])
+    y = _y(
+        env,
+        x,
+        a0,
+        parameters,
+        lengths,
+        "many_to_many_forward(x (3, 5, 6), a0, parameters, lengths=[6, 0, 3, 1, 5])",
+    )
+    for example, length in enumerate(lengths):
+        for step in range(y.shape[2]):
+            column = y[:, example, step]
+            if step >= length and np.any(column != 0.0):
+                value = float(np.max(np.abs(column)))
+                raise Feedback(
+                    say("types_mask_not_zero", example=example, step=step, length=length, value=value)
+                )
+            if step < length and np.any(column == 0.0):
+                raise Feedback(say("types_real_step_zero", example=example, step=step, length=length))
+
+
+@test_case(points=1)
+def test_padding_changes_nothing(env):
+    parameters, x, a0 = _batch(3304, 4, 5)
+    lengths = np.array([2, 5, 0, 4])
+    what = "many_to_many_forward(x (3, 4, 5), a0, parameters, lengths=[2, 5, 0, 4])"
+    y = _y(env, x, a0, parameters, lengths, what)
+    padded = x.copy()
+    for example, length in enumerate(lengths):
+        padded[:, example, length:] = 50.0 * (-1.0) ** np.arange(5 - length)
+    y_padded = _y(env, padded, a0, parameters, lengths, what)
+    for example, length in enumerate(lengths):
+        if not np.allclose(y_padded[:, example], y[:, example], rtol=1e-12, atol=1e-14):
+            raise Feedback(
+                say("types_padding_matters", name="many_to_many_forward", example=example, length=length)
+            )
+
+
+@test_case(points=0.5)
+def test_shapes_for_one_example_one_step_and_no_lengths(env):
+    parameters, x, a0 = _batch(3305, 1, 4)
+    _y(
+        env,
+        x,
+        a0,
+        parameters,
+        np.array([1]),
+        "many_to_many_forward(x (3, 1, 4), a0 (4, 1), parameters, lengths=[1])",
+    )
+    parameters, x, a0 = _batch(3306, 3, 1)
+    _y(
+        env,
+        x,
+        a0,
+        parameters,
+        np.array([1, 0, 1]),
+        "many_to_many_forward(x (3, 3, 1), a0, parameters, lengths=[1, 0, 1])",
+    )
+    what = "many_to_many_forward(x, a0, parameters)"
+    y = to_array(call(env, "many_to_many_forward", X, A0, PARAMETERS), what, shape=(2, 3, 4))
+    assert_close(y[:, 0, :], Y[:, 0, :], what + "[:, 0, :]")
+
+
+@test_case(points=1.5, hidden=True)
+def test_unseen_batches(env):
+    rng = np.random.default_rng(3307)
+    cases = [  # n_x, n_a, n_y, m, T_x, lengths
+        (3, 5, 4, 5, 6, np.array([6, 0, 1, 3, 5])),
+        (3, 5, 4, 4, 6, None),
+        (2, 4, 3, 1, 5, np.array([2])),
+        (2, 4, 3, 3, 1, np.array([1, 0, 1])),
+        (4, 3, 2, 4, 7, np.array([1, 1, 1, 1])),
+        (1, 6, 5, 6, 8, np.array([8, 7, 0, 2, 5, 4])),
+        (2, 2, 2, 2, 3, np.array([0, 0])),
+    ]
+    for n_x, n_a, n_y, m, T_x, lengths in cases:
+        parameters = {
+            "Wax": rng.standard_normal((n_a, n_x)),
+            "Waa": rng.standard_normal((n_a, n_a)),
+            "Wya": 2.0 * rng.standard_normal((n_y, n_a)),
+            "ba": rng.standard_normal((n_a, 1)),
+            "by": rng.standard_normal((n_y, 1)),
+        }
+        x = rng.standard_normal((n_x, m, T_x))
+        a0 = rng.standard_normal((n_a, m))
+        shown = "None" if lengths is None else str(lengths.tolist())
+        check_against_reference(
+            env,
+            "many_to_many_forward",
+            x,
+            a0,
+            parameters,
+            lengths,
+            what=f"many_to_many_forward(x {x.shape}, a0, parameters, lengths={shown})",
+        )
+
+
+@test_case(points=0.5, hidden=True)
+def test_inputs_unchanged(env):
+    parameters = {key: value.copy() for key, value in PARAMETERS.items()}
+    assert_inputs_unchanged(env, "many_to_many_forward", X.copy(), A0.copy(), parameters, LENGTHS.copy())

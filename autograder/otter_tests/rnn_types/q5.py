@@ -1,0 +1,174 @@
+"""q5 · encoder_decoder_forward: (n_y, m, T_y), the encoder's last state starts the self-fed decoder."""
+
+import numpy as np
+from otter.test_files import test_case
+
+from rnncheck import (
+    Feedback,
+    assert_close,
+    assert_inputs_unchanged,
+    call,
+    check_against_reference,
+    say,
+    to_array,
+)
+
+OK_FORMAT = False
+name = "q5"
+
+# Encoder: n_x = 2, n_a = 3 (its outputs, of size 2, are not used)
+ENCODER = {
+    "Wax": np.array([[0.5, -1.0], [1.5, 0.2], [-0.3, 0.8]]),
+    "Waa": np.array([[0.1, 0.2, -0.4], [0.3, -0.2, 0.1], [-0.5, 0.4, 0.2]]),
+    "Wya": np.array([[1.0, -0.7, 0.4], [-0.6, 0.9, 0.3]]),
+    "ba": np.array([[0.1], [-0.2], [0.05]]),
+    "by": np.array([[0.2], [-0.1]]),
+}
+# Decoder: n_a = 3, n_y = 3, and its input is its previous output, so Wax is (n_a, n_y)
+DECODER = {
+    "Wax": np.array([[1.2, -0.8, 0.3], [-0.5, 1.0, 0.7], [0.9, 0.4, -1.1]]),
+    "Waa": np.array([[0.6, -0.2, 0.1], [0.2, 0.5, -0.3], [-0.4, 0.3, 0.7]]),
+    "Wya": np.array([[1.1, 0.3, -0.9], [-0.4, 1.3, 0.2], [0.5, -1.0, 1.2]]),
+    "ba": np.array([[0.0], [0.1], [-0.1]]),
+    "by": np.array([[0.1], [0.0], [-0.2]]),
+}
+X = np.array([[[1.0, 0.5, -1.0], [0.0, 2.0, 1.0]], [[0.2, -0.4, 0.8], [1.0, 0.0, -1.0]]])  # m = 2, T_x = 3
+A0 = np.array([[0.0, 0.1], [0.0, 0.3], [0.0, -0.1]])
+# T_y = 4 output steps, worked out once: Y[:, i, t] = y<t+1> of example i
+Y = np.array(
+    [
+        [
+            [0.177228143399, 0.604875611801, 0.500008519979, 0.444136999504],
+            [0.617162295568, 0.404586207385, 0.296630246266, 0.218416207113],
+        ],
+        [
+            [0.174633454953, 0.274077636589, 0.319548042967, 0.368468622099],
+            [0.345288899953, 0.450768957287, 0.521572042591, 0.607107660835],
+        ],
+        [
+            [0.648138401649, 0.121046751610, 0.180443437055, 0.187394378397],
+            [0.037548804480, 0.144644835328, 0.181797711143, 0.174476132052],
+        ],
+    ]
+)
+
+
+def _y(env, x, a0, encoder, decoder, T_y):
+    what = f"encoder_decoder_forward(x {x.shape}, a0, encoder, decoder, T_y={T_y})"
+    shape = (decoder["Wya"].shape[0], x.shape[1], T_y)
+    return to_array(call(env, "encoder_decoder_forward", x, a0, encoder, decoder, T_y), what, shape=shape)
+
+
+def _pair(seed, n_x=3, n_a=4, n_y=5):
+    """An encoder (n_x -> n_a, outputs of size 2) and a decoder (n_y -> n_a -> n_y) drawn from a seed."""
+    rng = np.random.default_rng(seed)
+
+    def parameters(n_in, n_out):
+        return {
+            "Wax": rng.standard_normal((n_a, n_in)),
+            "Waa": rng.standard_normal((n_a, n_a)),
+            "Wya": rng.standard_normal((n_out, n_a)),
+            "ba": rng.standard_normal((n_a, 1)),
+            "by": rng.standard_normal((n_out, 1)),
+        }
+
+    return parameters(n_x, 2), parameters(n_y, n_y)
+
+
+@test_case(points=1)
+def test_small_translation_with_T_y_greater_than_T_x(env):
+    assert_close(
+        _y(env, X, A0, ENCODER, DECODER, 4), Y, "encoder_decoder_forward(x, a0, encoder, decoder, T_y=4)"
+    )
+
+
+@test_case(points=1)
+def test_shapes(env):
+    encoder, decoder = _pair(5501)
+    rng = np.random.default_rng(5502)
+    for m, T_x, T_y in [(4, 6, 2), (3, 2, 7), (1, 5, 3), (1, 1, 1)]:
+        _y(env, rng.standard_normal((3, m, T_x)), rng.standard_normal((4, m)), encoder, decoder, T_y)
+
+
+@test_case(points=1)
+def test_depends_on_the_input_only_through_the_encoders_last_state(env):
+    encoder, decoder = _pair(5503)
+    encoder["Waa"] = np.zeros((4, 4))  # the last state is then tanh(Wax x<T_x> + ba)
+    rng = np.random.default_rng(5504)
+    x, a0 = rng.standard_normal((3, 2, 5)), rng.standard_normal((4, 2))
+    y = _y(env, x, a0, encoder, decoder, 3)
+    earlier = x.copy()
+    earlier[:, :, :-1] = rng.standard_normal((3, 2, 4))
+    outputs_unused = dict(encoder, Wya=-encoder["Wya"], by=encoder["by"] + 5.0)
+    for change, arguments in [
+        ("x[:, :, :-1]", (earlier, a0, encoder)),
+        ("a0", (x, np.ones((4, 2)), encoder)),
+        ("encoder['Wya'], encoder['by']", (x, a0, outputs_unused)),
+    ]:
+        if not np.allclose(_y(env, *arguments, decoder, 3), y, rtol=1e-12, atol=1e-14):
+            raise Feedback(say("types_encoder_extra_dependence", change=change))
+    last = x.copy()
+    last[:, :, -1] += 1.0
+    if np.allclose(_y(env, last, a0, encoder, decoder, 3), y, rtol=1e-7, atol=1e-9):
+        raise Feedback(say("types_encoder_ignored"))
+
+
+@test_case(points=1)
+def test_decoder_is_fed_zeros_then_its_previous_output(env):
+    encoder, decoder = _pair(5505)
+    rng = np.random.default_rng(5506)
+    x, a0 = rng.standard_normal((3, 3, 4)), rng.standard_normal((4, 3))
+    y = _y(env, x, a0, encoder, decoder, 4)
+    other = dict(decoder, Wax=decoder["Wax"] + 1.0)
+    y_other = _y(env, x, a0, encoder, other, 4)
+    if not np.allclose(y_other[:, :, 0], y[:, :, 0], rtol=1e-12, atol=1e-14):
+        raise Feedback(say("types_decoder_first_input"))
+    for step in range(1, 4):
+        if np.allclose(y_other[:, :, step], y[:, :, step], rtol=1e-7, atol=1e-9):
+            raise Feedback(say("types_decoder_feedback", step=step + 1))
+
+
+@test_case(points=1.5, hidden=True)
+def test_unseen_translations(env):
+    rng = np.random.default_rng(5507)
+    cases = [  # n_x, n_a, n_e, n_y, m, T_x, T_y
+        (4, 5, 3, 6, 3, 7, 4),
+        (2, 3, 2, 4, 2, 3, 8),
+        (3, 4, 5, 3, 1, 5, 5),
+        (1, 2, 1, 2, 4, 1, 1),
+        (5, 6, 2, 7, 1, 2, 9),
+    ]
+    for n_x, n_a, n_e, n_y, m, T_x, T_y in cases:
+        encoder = {
+            "Wax": rng.standard_normal((n_a, n_x)),
+            "Waa": rng.standard_normal((n_a, n_a)),
+            "Wya": rng.standard_normal((n_e, n_a)),
+            "ba": rng.standard_normal((n_a, 1)),
+            "by": rng.standard_normal((n_e, 1)),
+        }
+        decoder = {
+            "Wax": 2.0 * rng.standard_normal((n_a, n_y)),
+            "Waa": rng.standard_normal((n_a, n_a)),
+            "Wya": 2.0 * rng.standard_normal((n_y, n_a)),
+            "ba": rng.standard_normal((n_a, 1)),
+            "by": rng.standard_normal((n_y, 1)),
+        }
+        x = rng.standard_normal((n_x, m, T_x))
+        a0 = rng.standard_normal((n_a, m))
+        check_against_reference(
+            env,
+            "encoder_decoder_forward",
+            x,
+            a0,
+            encoder,
+            decoder,
+            T_y,
+            what=f"encoder_decoder_forward(x {x.shape}, a0, encoder, decoder, T_y={T_y})",
+        )
+
+
+@test_case(points=0.5, hidden=True)
+def test_inputs_unchanged(env):
+    encoder = {key: value.copy() for key, value in ENCODER.items()}
+    decoder = {key: value.copy() for key, value in DECODER.items()}
+    assert_inputs_unchanged(env, "encoder_decoder_forward", X.copy(), A0.copy(), encoder, decoder, 3)

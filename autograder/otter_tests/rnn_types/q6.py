@@ -1,0 +1,64 @@
+"""q6 · architecture_for: the type of RNN of each task of the lecture; ValueError for any other task."""
+
+from otter.test_files import test_case
+
+from rnncheck import Feedback, assert_raises_value_error, assert_same, call, check_against_reference, say
+
+OK_FORMAT = False
+name = "q6"
+
+ARCHITECTURES = ["one-to-one", "one-to-many", "many-to-one", "many-to-many", "encoder-decoder"]
+LECTURE_TASKS = [
+    "speech_recognition",
+    "music_generation",
+    "sentiment_classification",
+    "dna_sequence_analysis",
+    "machine_translation",
+    "video_activity_recognition",
+    "named_entity_recognition",
+]
+
+
+@test_case(points=0.5)
+def test_every_lecture_task_gets_an_architecture(env):
+    for task in LECTURE_TASKS:
+        answer = call(env, "architecture_for", task)
+        if type(answer) is not str or answer not in ARCHITECTURES:
+            shown = repr(answer) if len(repr(answer)) < 80 else repr(answer)[:80] + "…"
+            raise Feedback(
+                say("types_not_architecture", task=task, value=shown, choices=", ".join(ARCHITECTURES))
+            )
+
+
+@test_case(points=0.5)
+def test_sentiment_classification_worked_in_the_notebook(env):
+    answer = call(env, "architecture_for", "sentiment_classification")
+    assert_same(answer, "many-to-one", 'architecture_for("sentiment_classification")')
+
+
+@test_case(points=0.5)
+def test_unknown_task_is_a_value_error(env):
+    assert_raises_value_error(env, "architecture_for", 'task = "image_captioning"', "image_captioning")
+
+
+@test_case(points=1, hidden=True)
+def test_tasks_built_in_this_notebook(env):
+    for task in [
+        "named_entity_recognition",
+        "music_generation",
+        "machine_translation",
+        "sentiment_classification",
+    ]:
+        check_against_reference(env, "architecture_for", task, what=f"architecture_for({task!r})")
+
+
+@test_case(points=1, hidden=True)
+def test_other_tasks_of_the_lecture(env):
+    for task in ["speech_recognition", "dna_sequence_analysis", "video_activity_recognition"]:
+        check_against_reference(env, "architecture_for", task, what=f"architecture_for({task!r})")
+
+
+@test_case(points=0.5, hidden=True)
+def test_other_unknown_tasks_are_value_errors(env):
+    for task in ["", "music", "Machine_Translation", "speech recognition", "named_entity_recognition "]:
+        assert_raises_value_error(env, "architecture_for", f"task = {task!r}", task)
