@@ -49,9 +49,7 @@ def rnn_cell_backward(da_next, cache):
     a_next, a_prev, xt, parameters = cache
     if not isinstance(parameters, dict) or "Wax" not in parameters or "Waa" not in parameters:
         raise ValueError("cache must end with the parameters dict, with Wax and Waa")
-    a_next = np.asarray(a_next, dtype=np.float64)
-    a_prev = np.asarray(a_prev, dtype=np.float64)
-    xt = np.asarray(xt, dtype=np.float64)
+    a_next, a_prev, xt = (np.asarray(value, dtype=np.float64) for value in (a_next, a_prev, xt))
     Wax = np.asarray(parameters["Wax"], dtype=np.float64)
     Waa = np.asarray(parameters["Waa"], dtype=np.float64)
     da_next = np.asarray(da_next, dtype=np.float64)
@@ -92,15 +90,13 @@ def rnn_backward(da, caches):
     """
     if not isinstance(caches, tuple) or len(caches) != 2:
         raise ValueError("caches must be the tuple (list_of_step_caches, x)")
-    step_caches, x = caches
-    x = np.asarray(x, dtype=np.float64)
+    step_caches, x = caches[0], np.asarray(caches[1], dtype=np.float64)
     if len(step_caches) == 0 or x.ndim != 3 or x.shape[2] != len(step_caches):
         raise ValueError(f"caches must hold one step cache per step of x {x.shape}")
     parameters = step_caches[0][3]
     Wax = np.asarray(parameters["Wax"], dtype=np.float64)
     Waa = np.asarray(parameters["Waa"], dtype=np.float64)
-    n_a, n_x = Wax.shape
-    _, m, T_x = x.shape
+    (n_a, n_x), (_, m, T_x) = Wax.shape, x.shape
     da = np.asarray(da, dtype=np.float64)
     if da.shape != (n_a, m, T_x):
         raise ValueError(f"da must have shape {(n_a, m, T_x)}, not {da.shape}")
@@ -219,14 +215,13 @@ def relative_difference(grad, grad_approx):
     difference -- float, ||grad - grad_approx|| / (||grad|| + ||grad_approx||) with the
                   L2 norm of all the entries, in [0, 1]; 0.0 when both are zero
     """
-    grad = np.asarray(grad, dtype=np.float64)
-    grad_approx = np.asarray(grad_approx, dtype=np.float64)
-    if grad.shape != grad_approx.shape:
-        raise ValueError(f"grad {grad.shape} and grad_approx {grad_approx.shape} must have the same shape")
-    denominator = np.linalg.norm(grad.ravel()) + np.linalg.norm(grad_approx.ravel())
-    if denominator == 0.0:
-        return 0.0
-    return float(np.linalg.norm((grad - grad_approx).ravel()) / denominator)
+    shapes = np.shape(grad), np.shape(grad_approx)
+    if shapes[0] != shapes[1]:
+        raise ValueError(f"grad {shapes[0]} and grad_approx {shapes[1]} must have the same shape")
+    g = np.asarray(grad, dtype=np.float64).ravel()
+    n = np.asarray(grad_approx, dtype=np.float64).ravel()
+    size = np.linalg.norm(g) + np.linalg.norm(n)
+    return 0.0 if size == 0.0 else float(np.linalg.norm(g - n) / size)
 
 
 def numerical_gradient(f, array, eps=1e-5):
@@ -321,10 +316,9 @@ def sgd_step(parameters, gradients, learning_rate):
     new_parameters -- new dict with the keys of parameters:
                       p - learning_rate * gradients["d" + p]; the inputs are left unchanged
     """
-    if not isinstance(parameters, dict):
-        raise ValueError(f"parameters must be a dict, not {type(parameters).__name__}")
-    if not isinstance(gradients, dict):
-        raise ValueError(f"gradients must be a dict, not {type(gradients).__name__}")
+    for argument, given in (("parameters", parameters), ("gradients", gradients)):
+        if not isinstance(given, dict):
+            raise ValueError(f"{argument} must be a dict, not {type(given).__name__}")
     new_parameters = {}
     for name, value in parameters.items():
         value = np.asarray(value, dtype=np.float64)

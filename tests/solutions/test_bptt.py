@@ -10,6 +10,7 @@ behaviour against rho**(T_x - t) * sqrt(n_a * m).
 import numpy as np
 import pytest
 
+from assignments.bptt import rnn_utils
 from solutions import bptt
 
 # Central differences in float64 with step EPS: the truncation error is about
@@ -668,3 +669,58 @@ def test_spectral_radius_is_not_the_largest_singular_value():
 def test_spectral_radius_rejects_a_matrix_that_is_not_square():
     with pytest.raises(ValueError, match="W"):
         bptt.spectral_radius(np.ones((2, 3)))
+
+
+# --- the forward pass shipped to students (assignments/bptt/rnn_utils.py) ----------------
+
+
+@pytest.mark.parametrize("n_a, n_x, n_y, m, T_x", SIZES)
+def test_shipped_rnn_forward_matches_an_independent_forward(n_a, n_x, n_y, m, T_x):
+    x, _, a0, p = random_problem(n_a, n_x, n_y, m, T_x)
+    a, y_pred, (step_caches, x_cached) = rnn_utils.rnn_forward(x, a0, p)
+    expected_a, expected_y, (expected_caches, _) = forward(x, a0, p)
+    np.testing.assert_allclose(a, expected_a, rtol=EXACT_TOL, atol=0)
+    np.testing.assert_allclose(y_pred, expected_y, rtol=EXACT_TOL, atol=0)
+    np.testing.assert_array_equal(x_cached, x)
+    assert len(step_caches) == T_x
+    for cache, expected in zip(step_caches, expected_caches, strict=True):
+        assert len(cache) == 4
+        for got_array, expected_array in zip(cache[:3], expected[:3], strict=True):
+            np.testing.assert_allclose(got_array, expected_array, rtol=EXACT_TOL, atol=0)
+        assert cache[3] is p  # the parameters dict that was passed in
+
+
+def test_shipped_rnn_cell_forward_matches_the_formula():
+    x, _, a0, p = random_problem(3, 2, 4, 3, 1)
+    a_next, yt_pred, cache = rnn_utils.rnn_cell_forward(x[:, :, 0], a0, p)
+    expected = cell_forward(x[:, :, 0], a0, p)
+    np.testing.assert_allclose(a_next, expected[0], rtol=EXACT_TOL, atol=0)
+    np.testing.assert_allclose(yt_pred, expected[1], rtol=EXACT_TOL, atol=0)
+    assert cache[3] is p
+
+
+def test_shipped_softmax_is_stable_for_large_logits():
+    got = rnn_utils.softmax(np.array([[1000.0, -1000.0], [1001.0, -1000.0]]))
+    assert np.all(np.isfinite(got))
+    np.testing.assert_allclose(got.sum(axis=0), [1.0, 1.0], rtol=EXACT_TOL)
+    np.testing.assert_allclose(got[:, 0], softmax_columns(np.array([[0.0], [1.0]]))[:, 0], rtol=EXACT_TOL)
+
+
+@pytest.mark.parametrize(
+    "change, argument",
+    [
+        pytest.param(lambda x, a0, p: (x[:2], a0, p), "x", id="x-rows"),
+        pytest.param(lambda x, a0, p: (x, a0[:, :1], p), "a0", id="a0-columns"),
+        pytest.param(lambda x, a0, p: (x, a0, with_entry(p, "Waa", p["Waa"][:2])), "Waa", id="Waa"),
+        pytest.param(lambda x, a0, p: (x, a0, with_entry(p, "ba", p["ba"].ravel())), "ba", id="ba"),
+    ],
+)
+def test_shipped_rnn_forward_rejects_bad_shapes_naming_the_argument(change, argument):
+    x, _, a0, p = random_problem(3, 3, 4, 2, 4)
+    with pytest.raises(ValueError, match=argument):
+        rnn_utils.rnn_forward(*change(x, a0, p))
+
+
+def test_the_reference_uses_the_shipped_forward():
+    assert bptt.rnn_forward is rnn_utils.rnn_forward
+    assert bptt.rnn_cell_forward is rnn_utils.rnn_cell_forward

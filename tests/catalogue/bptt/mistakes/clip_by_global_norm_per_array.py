@@ -6,6 +6,8 @@ and the direction of the whole gradient changes.
 
 import numpy as np
 
+FEEDBACK = {"es": "recorta cada arreglo por separado", "en": "clips each array separately"}
+
 
 def clip_by_global_norm(gradients, max_norm):
     clipped = {}

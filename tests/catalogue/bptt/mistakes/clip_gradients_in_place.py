@@ -6,6 +6,8 @@ returned instead of a new one.
 
 import numpy as np
 
+FEEDBACK = {"es": "modificó su argumento `gradients`", "en": "modified its argument `gradients`"}
+
 
 def clip_gradients(gradients, max_value):
     for key in gradients:

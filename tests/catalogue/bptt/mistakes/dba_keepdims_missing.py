@@ -5,6 +5,8 @@ An update ba - learning_rate * dba would then broadcast to an (n_a, n_a) matrix.
 
 import numpy as np
 
+FEEDBACK = {"es": "suma dba sin keepdims=True", "en": "sums dba without keepdims=True"}
+
 
 def rnn_cell_backward(da_next, cache):
     (a_next, a_prev, xt, parameters) = cache

@@ -5,6 +5,8 @@ Summing over the units instead of the examples gives shape (1, m) instead of (n_
 
 import numpy as np
 
+FEEDBACK = {"es": "suma dba sobre el eje equivocado", "en": "sums dba over the wrong axis"}
+
 
 def rnn_cell_backward(da_next, cache):
     (a_next, a_prev, xt, parameters) = cache

@@ -8,6 +8,11 @@ import numpy as np
 
 from assignments.bptt.rnn_utils import rnn_forward
 
+FEEDBACK = {
+    "es": "no divide el gradiente de la salida entre m",
+    "en": "does not divide the output gradient by m",
+}
+
 
 def rnn_loss_and_gradients(x, y, a0, parameters):
     a, y_pred, caches = rnn_forward(x, a0, parameters)

@@ -9,6 +9,11 @@ import numpy as np
 
 from assignments.bptt.rnn_utils import rnn_forward
 
+FEEDBACK = {
+    "es": "toma la derivada de tanh de la activación equivocada",
+    "en": "takes the tanh derivative from the wrong activation",
+}
+
 
 def gradient_norms_through_time(x, a0, parameters):
     a, y_pred, caches = rnn_forward(x, a0, parameters)

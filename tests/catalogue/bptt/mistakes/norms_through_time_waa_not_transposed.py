@@ -8,6 +8,8 @@ import numpy as np
 
 from assignments.bptt.rnn_utils import rnn_forward
 
+FEEDBACK = {"es": "usa Waa en lugar de su transpuesta", "en": "uses Waa instead of its transpose"}
+
 
 def gradient_norms_through_time(x, a0, parameters):
     a, y_pred, caches = rnn_forward(x, a0, parameters)

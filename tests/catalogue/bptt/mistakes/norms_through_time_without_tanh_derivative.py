@@ -8,6 +8,8 @@ import numpy as np
 
 from assignments.bptt.rnn_utils import rnn_forward
 
+FEEDBACK = {"es": "falta la derivada de tanh", "en": "the tanh derivative is missing"}
+
 
 def gradient_norms_through_time(x, a0, parameters):
     a, y_pred, caches = rnn_forward(x, a0, parameters)

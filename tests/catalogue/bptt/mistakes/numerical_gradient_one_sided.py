@@ -6,7 +6,7 @@ relative, too much to check a gradient to 1e-7.
 
 import numpy as np
 
-FEEDBACK = "diferencias de un solo lado"
+FEEDBACK = {"es": "diferencias de un solo lado", "en": "one-sided differences"}
 
 
 def numerical_gradient(f, array, eps=1e-5):

@@ -8,6 +8,11 @@ import numpy as np
 
 from assignments.bptt.rnn_utils import rnn_forward
 
+FEEDBACK = {
+    "es": "calcula dWya y dby solo en el último paso",
+    "en": "computes dWya and dby at the last step only",
+}
+
 
 def rnn_loss_and_gradients(x, y, a0, parameters):
     a, y_pred, caches = rnn_forward(x, a0, parameters)

@@ -6,7 +6,10 @@ the gradient of a<t>, so backpropagation stops after one step.
 
 import numpy as np
 
-FEEDBACK = "no acumula el gradiente recurrente"
+FEEDBACK = {
+    "es": "no acumula el gradiente recurrente",
+    "en": "does not accumulate the recurrent gradient",
+}
 
 
 def rnn_backward(da, caches):

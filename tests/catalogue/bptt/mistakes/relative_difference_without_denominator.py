@@ -6,6 +6,11 @@ gradients.
 
 import numpy as np
 
+FEEDBACK = {
+    "es": "no divide entre ||grad|| + ||grad_approx||",
+    "en": "does not divide by ||grad|| + ||grad_approx||",
+}
+
 
 def relative_difference(grad, grad_approx):
     return float(np.linalg.norm(grad - grad_approx))

@@ -3,6 +3,11 @@
 p + learning_rate * dp moves the parameters uphill: the loss grows.
 """
 
+FEEDBACK = {
+    "es": "suma el gradiente en lugar de restarlo",
+    "en": "adds the gradient instead of subtracting it",
+}
+
 
 def sgd_step(parameters, gradients, learning_rate):
     new_parameters = {}

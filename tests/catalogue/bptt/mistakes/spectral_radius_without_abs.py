@@ -6,6 +6,11 @@ small.
 
 import numpy as np
 
+FEEDBACK = {
+    "es": "olvida el valor absoluto de los valores propios",
+    "en": "forgets the absolute value of the eigenvalues",
+}
+
 
 def spectral_radius(W):
     eigenvalues = np.linalg.eigvals(W)

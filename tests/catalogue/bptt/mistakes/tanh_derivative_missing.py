@@ -6,7 +6,7 @@ the cell were linear.
 
 import numpy as np
 
-FEEDBACK = "falta la derivada de tanh"
+FEEDBACK = {"es": "falta la derivada de tanh", "en": "the tanh derivative is missing"}
 
 
 def rnn_cell_backward(da_next, cache):

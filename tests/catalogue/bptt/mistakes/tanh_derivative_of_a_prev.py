@@ -6,6 +6,11 @@ input of the cell.
 
 import numpy as np
 
+FEEDBACK = {
+    "es": "toma la derivada de tanh de la activación equivocada",
+    "en": "takes the tanh derivative from the wrong activation",
+}
+
 
 def rnn_cell_backward(da_next, cache):
     (a_next, a_prev, xt, parameters) = cache

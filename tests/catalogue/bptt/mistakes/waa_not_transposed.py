@@ -6,7 +6,7 @@ goes back through Waa^T; the shapes agree (Waa is square), so nothing raises.
 
 import numpy as np
 
-FEEDBACK = "usa Waa en lugar de su transpuesta"
+FEEDBACK = {"es": "usa Waa en lugar de su transpuesta", "en": "uses Waa instead of its transpose"}
 
 
 def rnn_cell_backward(da_next, cache):

@@ -6,7 +6,10 @@ last (the first time step) survives, although the same weights are used at every
 
 import numpy as np
 
-FEEDBACK = "no suma los gradientes de los pesos en el tiempo"
+FEEDBACK = {
+    "es": "no suma los gradientes de los pesos en el tiempo",
+    "en": "does not sum the weight gradients over time",
+}
 
 
 def rnn_backward(da, caches):

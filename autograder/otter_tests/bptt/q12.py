@@ -1,0 +1,106 @@
+"""q12 · training: a tiny character-level language model learns with the student's functions."""
+
+import numpy as np
+from otter.test_files import test_case
+
+from rnncheck import Feedback, call, say, to_array, to_dict, to_float
+
+OK_FORMAT = False
+name = "q12"
+
+# Sixteen names of six letters from data/nombres.txt, written out so that the test needs no file.
+NAMES = [
+    "teresa", "martha", "silvia", "andrea", "mónica", "sandra", "camila", "ximena",
+    "regina", "renata", "carmen", "raquel", "lorena", "susana", "rebeca", "isabel",
+]  # fmt: skip
+# Full-batch gradient descent from a fixed seed: with the reference the loss falls steadily
+# from 21.3 to 10.4 (about half) in STEPS steps, in 0.05 s; any correct implementation gives
+# the same numbers up to rounding. FRACTION = 25% leaves a wide margin, while a model that
+# does not learn stays near 7 * log(21) = 21.3 and one that climbs the gradient goes up.
+N_A = 16
+STEPS = 100
+LEARNING_RATE = 0.15
+MAX_NORM = 5.0
+FRACTION = 0.25
+
+
+def training_data(names):
+    """x (n_x, m, T_x) and y (m, T_x) for names of one length: y<t> is the t-th character
+    ("\\n" after the last one), x<t> the one-hot of y<t-1>, and x<1> = 0."""
+    characters = ["\n"] + sorted(set("".join(names)))
+    index = {character: i for i, character in enumerate(characters)}
+    y = np.array([[index[character] for character in name + "\n"] for name in names])
+    m, T_x = y.shape
+    x = np.zeros((len(characters), m, T_x))
+    for i in range(m):
+        for t in range(1, T_x):
+            x[y[i, t - 1], i, t] = 1.0
+    return x, y
+
+
+def arrays(value, what, shapes):
+    """value as a dict of float64 arrays, with at least the keys of `shapes`, in those shapes."""
+    got = to_dict(value, what)
+    if not set(shapes) <= set(got):
+        raise Feedback(say("wrong_keys", what=what, expected=sorted(shapes), actual=sorted(map(str, got))))
+    return {key: to_array(got[key], f"{what}[{key!r}]", shape=shape) for key, shape in shapes.items()}
+
+
+def loss_and_gradients(env, x, y, a0, parameters, shapes):
+    result = call(env, "rnn_loss_and_gradients", x, y, a0, parameters)
+    if type(result) is not tuple or len(result) != 2:
+        kind = type(result).__name__
+        what = "rnn_loss_and_gradients(...)"
+        raise Feedback(say("wrong_type", what=what, expected="tuple (loss, gradients)", kind=kind))
+    loss = to_float(result[0], "rnn_loss_and_gradients(...)[0]")
+    return loss, arrays(result[1], "rnn_loss_and_gradients(...)[1]", shapes)
+
+
+def losses_before_and_after(env, names, n_a, steps, learning_rate, clip, limit, seed):
+    """The loss before and after `steps` steps of gradient descent with the student's
+    rnn_loss_and_gradients, `clip` (clip_by_global_norm or clip_gradients, with `limit`) and sgd_step."""
+    x, y = training_data(names)
+    n_x, m, _ = x.shape
+    rng = np.random.default_rng(seed)
+    parameters = {
+        "Wax": rng.normal(0.0, 0.01, (n_a, n_x)),
+        "Waa": rng.normal(0.0, 0.01, (n_a, n_a)),
+        "Wya": rng.normal(0.0, 0.01, (n_x, n_a)),
+        "ba": np.zeros((n_a, 1)),
+        "by": np.zeros((n_x, 1)),
+    }
+    shapes = {key: value.shape for key, value in parameters.items()}
+    gradient_shapes = {"d" + key: shape for key, shape in shapes.items()}
+    a0 = np.zeros((n_a, m))
+    first = None
+    for _ in range(steps):
+        loss, gradients = loss_and_gradients(env, x, y, a0, parameters, gradient_shapes)
+        first = loss if first is None else first
+        clipped = arrays(call(env, clip, gradients, limit), f"{clip}(...)", gradient_shapes)
+        parameters = arrays(
+            call(env, "sgd_step", parameters, clipped, learning_rate), "sgd_step(...)", shapes
+        )
+    last, _ = loss_and_gradients(env, x, y, a0, parameters, gradient_shapes)
+    return first, last
+
+
+def assert_loss_falls(first, last, steps, clip, fraction):
+    target = (1 - fraction) * first
+    if not last <= target:
+        values = {"before": first, "after": last, "fraction": fraction, "target": target}
+        raise Feedback(say("bptt_loss_did_not_fall", steps=steps, clip=clip, **values))
+
+
+@test_case(points=2)
+def test_loss_falls_by_a_quarter_in_100_steps(env):
+    first, last = losses_before_and_after(
+        env, NAMES, N_A, STEPS, LEARNING_RATE, "clip_by_global_norm", MAX_NORM, seed=12
+    )
+    assert_loss_falls(first, last, STEPS, "clip_by_global_norm", FRACTION)
+
+
+@test_case(points=1, hidden=True)
+def test_loss_falls_on_unseen_names_with_clipping_by_value(env):
+    names = ["maría", "juana", "laura", "norma", "lucía", "sofía", "paula", "pilar", "rocío", "irene"]
+    first, last = losses_before_and_after(env, names, 12, 100, 0.15, "clip_gradients", 1.0, seed=120)
+    assert_loss_falls(first, last, 100, "clip_gradients", 0.25)

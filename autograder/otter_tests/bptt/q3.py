@@ -1,0 +1,52 @@
+"""q3 · cross_entropy_loss: sum over the steps, mean over the examples, of -log y_pred[y, i, t]."""
+
+import numpy as np
+from otter.test_files import test_case
+
+from rnncheck import assert_inputs_unchanged, assert_same, call, check_against_reference, to_float
+
+OK_FORMAT = False
+name = "q3"
+
+# n_y = 3 classes, m = 2 examples, T_y = 2 steps; each column y_pred[:, i, t] sums to 1.
+Y_PRED = np.array(
+    [
+        [[0.7, 0.1], [0.2, 0.3]],
+        [[0.2, 0.6], [0.5, 0.3]],
+        [[0.1, 0.3], [0.3, 0.4]],
+    ]
+)
+Y = np.array([[0, 1], [1, 2]])  # example 0: classes 0 then 1; example 1: classes 1 then 2
+
+
+@test_case(points=1)
+def test_two_examples_two_steps(env):
+    # picked: y_pred[0, 0, 0] = 0.7, y_pred[1, 0, 1] = 0.6, y_pred[1, 1, 0] = 0.5, y_pred[2, 1, 1] = 0.4
+    expected = -(np.log(0.7) + np.log(0.6) + np.log(0.5) + np.log(0.4)) / 2
+    loss = to_float(call(env, "cross_entropy_loss", Y_PRED, Y), "cross_entropy_loss(Y_PRED, Y)")
+    assert_same(loss, expected, "cross_entropy_loss(Y_PRED, Y)")
+
+
+@test_case(points=0.5)
+def test_one_example_one_step(env):
+    y_pred = np.array([[[0.25]], [[0.75]]])
+    loss = to_float(call(env, "cross_entropy_loss", y_pred, np.array([[1]])), "cross_entropy_loss(...)")
+    assert_same(loss, -np.log(0.75), "cross_entropy_loss(y_pred (2, 1, 1), [[1]])")
+
+
+@test_case(points=1, hidden=True)
+def test_unseen_predictions(env):
+    rng = np.random.default_rng(3301)
+    for n_y, m, T_y in [(4, 3, 5), (5, 1, 6), (2, 4, 1), (7, 2, 3), (3, 1, 1)]:
+        logits = rng.normal(0.0, 2.0, (n_y, m, T_y))
+        y_pred = np.exp(logits) / np.sum(np.exp(logits), axis=0, keepdims=True)
+        y = rng.integers(0, n_y, (m, T_y))
+        check_against_reference(
+            env, "cross_entropy_loss", y_pred, y, what=f"cross_entropy_loss(y_pred {y_pred.shape}, y)"
+        )
+
+
+@test_case(points=0.5, hidden=True)
+def test_inputs_unchanged(env):
+    y_pred = np.array([[[0.4, 0.9]], [[0.6, 0.1]]])
+    assert_inputs_unchanged(env, "cross_entropy_loss", y_pred, np.array([[1, 0]]))

@@ -1,0 +1,122 @@
+"""q6 · numerical_gradient: central differences of f(), one entry of array at a time, restored after."""
+
+import copy
+
+import numpy as np
+from otter.test_files import test_case
+
+from rnncheck import Feedback, assert_close, call, relative_difference, say, to_array
+
+OK_FORMAT = False
+name = "q6"
+
+# Central differences are exact for a quadratic and off by eps**2 / 6 * |f'''| ~ 2e-11 for
+# sin with eps = 1e-5; rounding adds about 1e-16 * |f| / eps ~ 1e-10. One-sided differences
+# are off by about eps / 2 * |f''| ~ 1e-5. CENTRAL_TOLERANCE separates the two with a wide
+# margin on each side.
+CENTRAL_TOLERANCE = 1e-8
+
+
+class ReadsArray:
+    """f() = formula(array): a function with no arguments that reads `array`, as in the notebook.
+
+    The tests pass f and array together; the copies the student's function receives share
+    the copied array, so f sees every change made to it. The shared `log` keeps the array
+    the student received ("given") and a copy of what f saw at every call ("seen").
+    """
+
+    def __init__(self, formula, array, log=None):
+        self.formula = formula
+        self.array = array
+        self.log = {"given": [], "seen": []} if log is None else log
+
+    def __call__(self):
+        self.log["seen"].append(np.array(self.array, dtype=np.float64, copy=True))
+        return float(self.formula(self.array))
+
+    def __deepcopy__(self, memo):
+        array = copy.deepcopy(self.array, memo)  # the same copy as the `array` argument
+        self.log["given"].append(array)
+        return ReadsArray(self.formula, array, self.log)
+
+
+def position(index):
+    return "[" + ", ".join(str(int(i)) for i in index) + "]"
+
+
+def assert_derivative(got, expected, one_sided, what):
+    """got ~ expected within CENTRAL_TOLERANCE; name one-sided differences when got is one of those."""
+    if relative_difference(got, expected) <= CENTRAL_TOLERANCE:
+        return
+    if any(relative_difference(got, value) <= CENTRAL_TOLERANCE for value in one_sided):
+        raise Feedback(say("bptt_one_sided"))
+    assert_close(got, expected, what, rtol=CENTRAL_TOLERANCE, atol=CENTRAL_TOLERANCE)
+
+
+@test_case(points=1)
+def test_sum_of_squares_gives_twice_the_array(env):
+    array = np.array([[0.3, -1.2, 2.0, 0.7], [1.5, -0.4, 0.0, -2.5], [0.9, 1.1, -0.6, 0.2]])
+    eps = 1e-5  # the default
+    f = ReadsArray(lambda a: np.sum(a**2), array)
+    got = to_array(call(env, "numerical_gradient", f, array), "numerical_gradient(f, array)", shape=(3, 4))
+    # d/dx sum(x**2) = 2x; one-sided differences give 2x + eps or 2x - eps instead.
+    assert_derivative(got, 2 * array, [2 * array + eps, 2 * array - eps], "numerical_gradient(f, array)")
+
+
+@test_case(points=0.5)
+def test_sum_of_sines_gives_cosines(env):
+    array = np.array([[0.5, -1.0, 2.0], [3.0, -0.25, 1.25]])
+    eps = 1e-5
+    f = ReadsArray(lambda a: np.sum(np.sin(a)), array)
+    got = to_array(call(env, "numerical_gradient", f, array), "numerical_gradient(f, array)", shape=(2, 3))
+    one_sided = [np.cos(array) - eps / 2 * np.sin(array), np.cos(array) + eps / 2 * np.sin(array)]
+    assert_derivative(got, np.cos(array), one_sided, "numerical_gradient(f, array)")
+
+
+@test_case(points=1)
+def test_array_restored_and_one_entry_changed_at_a_time(env):
+    array = np.array([[0.3, -1.2], [2.0, 0.7], [-0.1, 1.9]])
+    f = ReadsArray(lambda a: np.sum(np.sin(a)) + np.prod(a), array)
+    call(env, "numerical_gradient", f, array)
+    after = f.log["given"][-1]
+    if not np.array_equal(after, array):
+        where = tuple(np.argwhere(after != array)[0])
+        raise Feedback(
+            say(
+                "bptt_not_restored",
+                where=position(where),
+                actual=repr(float(after[where])),
+                expected=repr(float(array[where])),
+            )
+        )
+    for number, seen in enumerate(f.log["seen"], start=1):
+        changed = int(np.count_nonzero(seen != array))
+        if changed > 1:
+            raise Feedback(say("bptt_not_one_at_a_time", changed=changed, call=number))
+
+
+@test_case(points=0.5, hidden=True)
+def test_uses_eps(env):
+    # Central differences of x**3 with step h give 3 x**2 + h**2 exactly.
+    array = np.array([1.0, -2.0, 0.5])
+    f = ReadsArray(lambda a: np.sum(a**3), array)
+    got = to_array(
+        call(env, "numerical_gradient", f, array, eps=0.5),
+        "numerical_gradient(f, array, eps=0.5)",
+        shape=(3,),
+    )
+    one_sided = [3 * array**2 + 1.5 * array + 0.25, 3 * array**2 - 1.5 * array + 0.25]
+    assert_derivative(got, 3 * array**2 + 0.25, one_sided, "numerical_gradient(f, array, eps=0.5)")
+
+
+@test_case(points=0.5, hidden=True)
+def test_coupled_function_of_a_three_dimensional_array(env):
+    # f = (sum x)**2 has the gradient 2 sum(x) in every entry, if every entry is put back
+    # before the next one moves.
+    array = np.arange(8.0).reshape(2, 2, 2) / 4.0 - 1.0
+    f = ReadsArray(lambda a: np.sum(a) ** 2, array)
+    got = to_array(call(env, "numerical_gradient", f, array), "numerical_gradient(f, array)", shape=(2, 2, 2))
+    expected = np.full((2, 2, 2), 2 * np.sum(array))
+    assert_derivative(
+        got, expected, [expected + 1e-5, expected - 1e-5], "numerical_gradient(f, array (2, 2, 2))"
+    )

@@ -1,0 +1,48 @@
+"""q9 · sgd_step: new parameters p - learning_rate * gradients["d" + p], the inputs unchanged."""
+
+import numpy as np
+from otter.test_files import test_case
+
+from rnncheck import assert_inputs_unchanged, assert_same, call, check_against_reference
+
+OK_FORMAT = False
+name = "q9"
+
+PARAMETERS = {"Waa": np.array([[0.5, -1.0], [2.0, 0.0]]), "ba": np.array([[1.0], [-1.0]])}
+# da0 is not a parameter's gradient: sgd_step ignores it.
+GRADIENTS = {
+    "dWaa": np.array([[1.0, 2.0], [-4.0, 0.5]]),
+    "dba": np.array([[10.0], [0.0]]),
+    "da0": np.ones((2, 3)),
+}
+
+
+@test_case(points=1)
+def test_each_parameter_moves_against_its_gradient(env):
+    expected = {"Waa": np.array([[0.4, -1.2], [2.4, -0.05]]), "ba": np.array([[0.0], [-1.0]])}
+    assert_same(
+        call(env, "sgd_step", PARAMETERS, GRADIENTS, 0.1), expected, "sgd_step(PARAMETERS, GRADIENTS, 0.1)"
+    )
+
+
+@test_case(points=0.5)
+def test_inputs_unchanged(env):
+    assert_inputs_unchanged(env, "sgd_step", PARAMETERS, GRADIENTS, 0.1)
+
+
+@test_case(points=1, hidden=True)
+def test_unseen_parameters(env):
+    rng = np.random.default_rng(9301)
+    shapes = {"Wax": (4, 3), "Waa": (4, 4), "Wya": (2, 4), "ba": (4, 1), "by": (2, 1)}
+    parameters = {key: rng.normal(size=shape) for key, shape in shapes.items()}
+    gradients = {"d" + key: rng.normal(size=shape) for key, shape in shapes.items()}
+    gradients["da0"] = rng.normal(size=(4, 5))
+    for learning_rate in (0.01, 0.5, 0.0):
+        check_against_reference(
+            env,
+            "sgd_step",
+            parameters,
+            gradients,
+            learning_rate,
+            what=f"sgd_step(parameters, gradients, {learning_rate:g})",
+        )
