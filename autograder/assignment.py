@@ -70,12 +70,20 @@ class Assignment:
 
     @property
     def questions(self) -> dict[str, str]:
-        """Question name -> the function it grades, in notebook order."""
-        return {
+        """Question -> the function it grades ("" for a question on the notebook as a whole),
+        one per test file, in order."""
+        graded = {
             cell["question"]: cell["function"]
             for cell in self.spec["cells"]
             if "function" in cell and "question" in cell
         }
+        return {path.stem: graded.get(path.stem, "") for path in self.test_files}
+
+    @property
+    def uses(self) -> dict[str, set[str]]:
+        """Question -> the functions its tests call: its own, or those its check cell lists in `uses`."""
+        listed = {cell["check"]: set(cell.get("uses", [])) for cell in self.spec["cells"] if "check" in cell}
+        return {q: ({f} if f else set()) | listed.get(q, set()) for q, f in self.questions.items()}
 
     @property
     def functions(self) -> list[str]:

@@ -97,11 +97,12 @@ def judge(assignment: Assignment, kind: str, path: Path | None, row: grade.Row) 
     defined = defined_functions(path) & set(assignment.functions)
     affected = set().union(*(callers(assignment)[f] for f in defined)) if defined else set()
     problems = []
+    uses = assignment.uses
     for question, function in assignment.questions.items():
         if function in defined and full[question]:
             problems.append(f"{question} ({function}) kept full marks")
-        if function not in affected and not full[question]:
-            problems.append(f"{question} ({function}) lost points but does not use {sorted(defined)}")
+        if not uses[question] & affected and not full[question]:
+            problems.append(f"{question} ({function or 'notebook'}) lost points but does not use {sorted(defined)}")
     phrase = feedback_of(path)
     if isinstance(phrase, dict):
         phrase = phrase.get("es")

@@ -26,24 +26,40 @@ from .assignment import Assignment
 KERNELSPEC = {"display_name": "Python 3", "language": "python", "name": "python3"}
 
 
+def _heads(source: str) -> dict[str, tuple[list[str], ast.FunctionDef]]:
+    """Top-level function name -> (its lines from `def` to the end of its docstring, node)."""
+    lines = source.splitlines()
+    heads = {}
+    for node in ast.parse(source).body:
+        if isinstance(node, ast.FunctionDef):
+            docstring = node.body[0]
+            if not (isinstance(docstring, ast.Expr) and isinstance(docstring.value, ast.Constant)):
+                raise ValueError(f"function {node.name!r} has no docstring")
+            first = min([node.lineno] + [d.lineno for d in node.decorator_list])
+            heads[node.name] = (lines[first - 1 : docstring.end_lineno], node)
+    return heads
+
+
 def skeleton(solution_source: str, name: str, language: str, hint: str | None = None) -> str:
     """The skeleton of function `name`: its reference signature and docstring, no body."""
-    lines = solution_source.splitlines()
-    for node in ast.parse(solution_source).body:
-        if isinstance(node, ast.FunctionDef) and node.name == name:
-            break
-    else:
+    heads = _heads(solution_source)
+    if name not in heads:
         raise ValueError(f"the solution has no function {name!r}")
-    docstring = node.body[0]
-    if not (isinstance(docstring, ast.Expr) and isinstance(docstring.value, ast.Constant)):
-        raise ValueError(f"the solution's {name!r} has no docstring")
-    head = lines[node.lineno - 1 : docstring.end_lineno]
     body = []
     if hint:
         body += ["# " + line if line else "#" for line in hint.strip().splitlines()]
     todo = MESSAGES[language]["todo"].format(name=name)
     body += [MESSAGES[language]["your_code"], f"raise NotImplementedError({todo!r})"]
-    return "\n".join(head + [textwrap.indent(line, "    ") for line in body])
+    return "\n".join(heads[name][0] + [textwrap.indent(line, "    ") for line in body])
+
+
+def without_bodies(source: str, statement: str) -> str:
+    """The module source with the body of every top-level function replaced by `statement`."""
+    lines = source.splitlines()
+    for head, node in sorted(_heads(source).values(), key=lambda item: -item[1].lineno):
+        first = min([node.lineno] + [d.lineno for d in node.decorator_list])
+        lines[first - 1 : node.end_lineno] = head + ["    " + statement]
+    return "\n".join(lines) + "\n"
 
 
 def _text(value: object, language: str) -> str:

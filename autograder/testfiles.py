@@ -8,6 +8,9 @@ so removing a hidden function removes everything it would reveal.
 from __future__ import annotations
 
 import ast
+import shutil
+import tempfile
+from contextlib import chdir
 from pathlib import Path
 from typing import Any
 
@@ -89,7 +92,11 @@ def record_answers(assignment: Assignment, sources: dict[str, str]) -> Recorder:
             mistakes.append((phrase, namespace(reference_source, path.read_text(encoding="utf-8"))))
     recorder = Recorder(reference, mistakes)
     failures = []
-    with recording(recorder):
+    with tempfile.TemporaryDirectory() as folder, recording(recorder), chdir(folder):
+        for path in assignment.data_files:  # tests read data files relative to the notebook
+            target = Path(folder) / path.relative_to(assignment.folder)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(path, target)
         for name, source in sources.items():
             result = run(source, dict(reference), path=name)
             failures += [f"{name}: {r.message}" for r in result.test_case_results if not r.passed]

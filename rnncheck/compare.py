@@ -11,7 +11,7 @@ import numpy as np
 
 from .feedback import Feedback
 from .messages import say
-from .numerics import ATOL, RTOL
+from .numerics import ATOL, GRADIENT_ATOL, GRADIENT_RTOL, RTOL
 
 
 def _kind(value):
@@ -63,7 +63,7 @@ def _position(index):
     return "[" + ", ".join(str(int(i)) for i in index) + "]"
 
 
-def assert_close(actual, expected, what, rtol=RTOL, atol=ATOL):
+def assert_close(actual, expected, what, rtol=RTOL, atol=ATOL, message="not_close"):
     """Fail with the largest error and its position unless actual ~ expected elementwise."""
     actual = to_array(actual, what, shape=np.shape(expected))
     expected = np.asarray(expected, dtype=np.float64)
@@ -78,7 +78,7 @@ def assert_close(actual, expected, what, rtol=RTOL, atol=ATOL):
         where = np.unravel_index(int(np.argmax(excess)), excess.shape)
         raise Feedback(
             say(
-                "not_close",
+                message,
                 what=what,
                 where=_position(where),
                 expected=f"{expected[where]:.6g}",
@@ -87,6 +87,11 @@ def assert_close(actual, expected, what, rtol=RTOL, atol=ATOL):
             )
         )
     return actual
+
+
+def assert_gradient(analytic, numeric, what):
+    """Fail, saying where, unless an analytic gradient matches central differences entry by entry."""
+    return assert_close(analytic, numeric, what, rtol=GRADIENT_RTOL, atol=GRADIENT_ATOL, message="gradient")
 
 
 def assert_same(actual, expected, what, rtol=RTOL, atol=ATOL):

@@ -1,7 +1,9 @@
 """The one numerics module: tolerances, relative difference and central differences.
 
-Used by the public tests, the hidden tests and the project's own pytest suite. Pure numpy,
-float64 throughout; nothing here modifies its arguments.
+Used by the tests and the project's own pytest suite. Pure numpy, float64 throughout;
+nothing here modifies its arguments. The functions run when the build records answers
+(`rnncheck.recorded`); the copies shipped to students and in autograder zips keep only their
+signatures and docstrings, since students write these two functions themselves in bptt.
 """
 
 import numpy as np
@@ -19,6 +21,11 @@ ATOL = 1e-9
 # function) above 1e-4. GRADIENT_TOLERANCE sits between the two with margin on each side.
 EPS = 1e-5
 GRADIENT_TOLERANCE = 1e-6
+# The same margin entry by entry, for checks that say where a gradient is wrong: central
+# differences of the smooth losses in the tests match a right gradient to ~1e-9 absolute;
+# a wrong one is off by 1e-2 or more somewhere.
+GRADIENT_RTOL = 1e-5
+GRADIENT_ATOL = 1e-7
 
 
 def relative_difference(grad, grad_approx):

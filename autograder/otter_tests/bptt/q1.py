@@ -4,14 +4,14 @@ import numpy as np
 from otter.test_files import test_case
 
 from rnncheck import (
-    GRADIENT_TOLERANCE,
     Feedback,
+    assert_gradient,
     assert_inputs_unchanged,
     call,
     check_against_reference,
     numerical_gradient,
+    recorded,
     reference,
-    relative_difference,
     say,
     to_array,
     to_dict,
@@ -73,14 +73,6 @@ def with_entry(parameters, key, value):
     return changed
 
 
-def assert_gradient(analytic, numeric, what):
-    # GRADIENT_TOLERANCE (rnncheck.numerics): central differences of this smooth L agree
-    # with a right gradient to about 1e-10; a missing factor or term is off by more than 1e-3.
-    difference = relative_difference(analytic, numeric)
-    if not difference <= GRADIENT_TOLERANCE:
-        raise Feedback(say("gradient", what=what, difference=difference, tolerance=GRADIENT_TOLERANCE))
-
-
 @test_case(points=0.5)
 def test_keys_and_shapes(env):
     backward(env)
@@ -88,10 +80,13 @@ def test_keys_and_shapes(env):
 
 @test_case(points=1)
 def test_dxt_and_da_prev_match_central_differences(env):
-    numeric = {
-        "dxt": numerical_gradient(lambda xt: loss(env, xt, A_PREV, PARAMETERS), XT),
-        "da_prev": numerical_gradient(lambda a_prev: loss(env, XT, a_prev, PARAMETERS), A_PREV),
-    }
+    numeric = recorded(
+        "q1 test_dxt_and_da_prev_match_central_differences",
+        lambda: {
+            "dxt": numerical_gradient(lambda xt: loss(env, xt, A_PREV, PARAMETERS), XT),
+            "da_prev": numerical_gradient(lambda a_prev: loss(env, XT, a_prev, PARAMETERS), A_PREV),
+        },
+    )
     got = backward(env)
     for key, value in numeric.items():
         assert_gradient(got[key], value, key)
@@ -99,12 +94,15 @@ def test_dxt_and_da_prev_match_central_differences(env):
 
 @test_case(points=1)
 def test_parameter_gradients_match_central_differences(env):
-    numeric = {
-        "d" + key: numerical_gradient(
-            lambda v, key=key: loss(env, XT, A_PREV, with_entry(PARAMETERS, key, v)), PARAMETERS[key]
-        )
-        for key in ("Wax", "Waa", "ba")
-    }
+    numeric = recorded(
+        "q1 test_parameter_gradients_match_central_differences",
+        lambda: {
+            "d" + key: numerical_gradient(
+                lambda v, key=key: loss(env, XT, A_PREV, with_entry(PARAMETERS, key, v)), PARAMETERS[key]
+            )
+            for key in ("Wax", "Waa", "ba")
+        },
+    )
     got = backward(env)
     for key, value in numeric.items():
         assert_gradient(got[key], value, key)

@@ -4,14 +4,14 @@ import numpy as np
 from otter.test_files import test_case
 
 from rnncheck import (
-    GRADIENT_TOLERANCE,
     Feedback,
+    assert_gradient,
     assert_inputs_unchanged,
     assert_same,
     call,
     check_against_reference,
     numerical_gradient,
-    relative_difference,
+    recorded,
     say,
     to_array,
     to_dict,
@@ -75,14 +75,6 @@ def with_entry(parameters, key, value):
     return changed
 
 
-def assert_gradient(analytic, numeric, what):
-    # GRADIENT_TOLERANCE (rnncheck.numerics): central differences of this smooth loss agree
-    # with a right gradient to about 1e-10; a missing factor (1 / m) or term is off by more than 1e-3.
-    difference = relative_difference(analytic, numeric)
-    if not difference <= GRADIENT_TOLERANCE:
-        raise Feedback(say("gradient", what=what, difference=difference, tolerance=GRADIENT_TOLERANCE))
-
-
 @test_case(points=0.5)
 def test_loss_is_float_and_gradients_have_the_parameter_shapes(env):
     loss_and_gradients(env)
@@ -90,19 +82,22 @@ def test_loss_is_float_and_gradients_have_the_parameter_shapes(env):
 
 @test_case(points=0.5)
 def test_loss_is_the_cross_entropy_of_the_forward_pass(env):
-    expected = loss(env, X, A0, PARAMETERS)
+    expected = recorded("q4 loss of the shipped forward", lambda: loss(env, X, A0, PARAMETERS))
     got, _ = loss_and_gradients(env)
     assert_same(got, expected, "rnn_loss_and_gradients(...)[0]")
 
 
 @test_case(points=1)
 def test_output_layer_gradients_match_central_differences(env):
-    numeric = {
-        "d" + key: numerical_gradient(
-            lambda v, key=key: loss(env, X, A0, with_entry(PARAMETERS, key, v)), PARAMETERS[key]
-        )
-        for key in ("Wya", "by")
-    }
+    numeric = recorded(
+        "q4 test_output_layer_gradients_match_central_differences",
+        lambda: {
+            "d" + key: numerical_gradient(
+                lambda v, key=key: loss(env, X, A0, with_entry(PARAMETERS, key, v)), PARAMETERS[key]
+            )
+            for key in ("Wya", "by")
+        },
+    )
     _, got = loss_and_gradients(env)
     for key, value in numeric.items():
         assert_gradient(got[key], value, key)
@@ -110,13 +105,19 @@ def test_output_layer_gradients_match_central_differences(env):
 
 @test_case(points=1)
 def test_recurrent_gradients_match_central_differences(env):
-    numeric = {
-        "d" + key: numerical_gradient(
-            lambda v, key=key: loss(env, X, A0, with_entry(PARAMETERS, key, v)), PARAMETERS[key]
-        )
-        for key in ("Wax", "Waa", "ba")
-    }
-    numeric["da0"] = numerical_gradient(lambda a0: loss(env, X, a0, PARAMETERS), A0)
+    numeric = recorded(
+        "q4 test_recurrent_gradients_match_central_differences",
+        lambda: {
+            "d" + key: numerical_gradient(
+                lambda v, key=key: loss(env, X, A0, with_entry(PARAMETERS, key, v)), PARAMETERS[key]
+            )
+            for key in ("Wax", "Waa", "ba")
+        },
+    )
+    numeric["da0"] = recorded(
+        "q4 test_recurrent_gradients_match_central_differences da0",
+        lambda: numerical_gradient(lambda a0: loss(env, X, a0, PARAMETERS), A0),
+    )
     _, got = loss_and_gradients(env)
     for key, value in numeric.items():
         assert_gradient(got[key], value, key)

@@ -5,7 +5,7 @@ import copy
 import numpy as np
 from otter.test_files import test_case
 
-from rnncheck import Feedback, assert_close, call, relative_difference, say, to_array
+from rnncheck import Feedback, assert_close, call, matches, say, to_array
 
 OK_FORMAT = False
 name = "q6"
@@ -46,9 +46,9 @@ def position(index):
 
 def assert_derivative(got, expected, one_sided, what):
     """got ~ expected within CENTRAL_TOLERANCE; name one-sided differences when got is one of those."""
-    if relative_difference(got, expected) <= CENTRAL_TOLERANCE:
+    if matches(got, expected, rtol=CENTRAL_TOLERANCE, atol=CENTRAL_TOLERANCE):
         return
-    if any(relative_difference(got, value) <= CENTRAL_TOLERANCE for value in one_sided):
+    if any(matches(got, value, rtol=CENTRAL_TOLERANCE, atol=CENTRAL_TOLERANCE) for value in one_sided):
         raise Feedback(say("bptt_one_sided"))
     assert_close(got, expected, what, rtol=CENTRAL_TOLERANCE, atol=CENTRAL_TOLERANCE)
 
