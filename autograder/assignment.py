@@ -64,9 +64,13 @@ class Assignment:
         return [self.folder / f for f in self.spec.get("data", [])]
 
     @property
-    def support_files(self) -> list[Path]:
-        """Python modules the notebook imports, shipped beside it (never solution code)."""
-        return [self.folder / f for f in self.spec.get("support", [])]
+    def support_modules(self) -> dict[str, tuple[Path, list[str]]]:
+        """Given code the notebook imports: module name -> (the reference solution it is taken
+        from, the functions taken), e.g. bptt's rnn_utils from assignment 2's reference."""
+        return {
+            module: (SOLUTIONS_DIR / f"{spec['from']}.py", list(spec["functions"]))
+            for module, spec in self.spec.get("support", {}).items()
+        }
 
     @property
     def questions(self) -> dict[str, str]:

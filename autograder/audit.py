@@ -102,7 +102,9 @@ def judge(assignment: Assignment, kind: str, path: Path | None, row: grade.Row) 
         if function in defined and full[question]:
             problems.append(f"{question} ({function}) kept full marks")
         if not uses[question] & affected and not full[question]:
-            problems.append(f"{question} ({function or 'notebook'}) lost points but does not use {sorted(defined)}")
+            problems.append(
+                f"{question} ({function or 'notebook'}) lost points but does not use {sorted(defined)}"
+            )
     phrase = feedback_of(path)
     if isinstance(phrase, dict):
         phrase = phrase.get("es")

@@ -28,8 +28,11 @@ from pathlib import Path
 
 import nbformat
 
+from rnncheck.messages import MESSAGES
+
 from . import assignment as assignments
 from .assignment import SUPPORT_PACKAGE, Assignment
+from .fill import extract
 from .notebook import render, without_bodies
 from .testfiles import public_source, record_answers
 
@@ -68,27 +71,39 @@ def write_public_tests(build: Build) -> None:
 
 
 def shipped_files(assignment: Assignment) -> dict[Path, Path]:
-    """Source -> path relative to the notebook's folder, for every data file and support module.
+    """Data file -> its path relative to the notebook's folder."""
+    return {path: path.relative_to(assignment.folder) for path in assignment.data_files}
 
-    A support module `m.py` ships as the package `m/__init__.py`: the notebook still says
-    `from m import ...`, and no .py file sits beside a submission (otter's autograder would
-    take it for a .py submission).
+
+def support_source(assignment: Assignment, module: str, language: str) -> str:
+    """The given module `module`: working functions of an earlier assignment's reference.
+
+    It ships as the package `module/__init__.py`: the notebook says `from module import ...`,
+    and no .py file sits beside a submission (otter would take it for a .py submission).
     """
-    shipped = {path: path.relative_to(assignment.folder) for path in assignment.data_files}
-    for path in assignment.support_files:
-        shipped[path] = Path(path.stem) / "__init__.py"
-    return shipped
+    solution, functions = assignment.support_modules[module]
+    header = MESSAGES[language]["support_doc"].format(functions=", ".join(functions))
+    return f'"""{header}"""\n\n' + extract(solution.read_text(encoding="utf-8"), functions)
 
 
-def _copy_shipped(assignment: Assignment, folder: Path) -> list[str]:
-    for source, relative in shipped_files(assignment).items():
+def _copy_shipped(build: Build, folder: Path) -> list[str]:
+    """Write the data files and support packages into folder; their top-level names."""
+    top = set()
+    for source, relative in shipped_files(build.assignment).items():
         (folder / relative).parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(source, folder / relative)
-    return sorted({relative.parts[0] for relative in shipped_files(assignment).values()})
+        top.add(relative.parts[0])
+    for module in build.assignment.support_modules:
+        (folder / module).mkdir(parents=True, exist_ok=True)
+        (folder / module / "__init__.py").write_text(
+            support_source(build.assignment, module, build.language), encoding="utf-8"
+        )
+        top.add(module)
+    return sorted(top)
 
 
 def copy_student_files(build: Build) -> None:
-    _copy_shipped(build.assignment, build.student)
+    _copy_shipped(build, build.student)
 
 
 BUILD_TIME_ONLY = 'raise RuntimeError("this function runs only when the autograder is built")'
@@ -98,7 +113,9 @@ def _write_checker(target: Path, build: Build, test_sources: dict[str, str]) -> 
     """rnncheck with the answers the tests need; its numerics keep only their signatures."""
     shutil.copytree(SUPPORT_PACKAGE, target, ignore=IGNORED)
     numerics = target / "numerics.py"
-    numerics.write_text(without_bodies(numerics.read_text(encoding="utf-8"), BUILD_TIME_ONLY), encoding="utf-8")
+    numerics.write_text(
+        without_bodies(numerics.read_text(encoding="utf-8"), BUILD_TIME_ONLY), encoding="utf-8"
+    )
     (target / "language.txt").write_text(build.language + "\n", encoding="utf-8")
     recorder = record_answers(build.assignment, test_sources)
     recorder.save(str(target / "answers" / f"{build.assignment.name}.json"))
@@ -127,7 +144,7 @@ def write_autograder(build: Build) -> None:
             shutil.copyfile(path, tests / path.name)
             sources[path.name] = path.read_text(encoding="utf-8")
         _write_checker(staging / "rnncheck", build, sources)
-        files = ["rnncheck", *_copy_shipped(build.assignment, staging)]
+        files = ["rnncheck", *_copy_shipped(build, staging)]
         requirements = ["numpy>=1.26", *build.assignment.requirements]
         (staging / "requirements.txt").write_text("\n".join(requirements) + "\n", encoding="utf-8")
         config = {"lang": "python", "assignment_name": build.assignment.name}

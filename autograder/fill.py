@@ -112,6 +112,18 @@ def fill(nb: nbformat.NotebookNode, sources: Sequence[str | Path]) -> nbformat.N
     return nb
 
 
+def extract(source: str, names: Sequence[str]) -> str:
+    """The functions `names` of a module, with the module-level statements they use, as module text."""
+    functions, body, lines = _definitions(source)
+    missing = [name for name in names if name not in functions]
+    if missing:
+        raise FillError(f"the module has no function {missing}")
+    wanted = [functions[name] for name in names]
+    needed = {node for f in wanted for node in _needed(f, body, skip=set())}
+    kept = [node for node in body if node in needed or node in wanted]
+    return "\n\n\n".join(_segment(node, lines) for node in kept) + "\n"
+
+
 def _replace(nb: nbformat.NotebookNode, name: str, replacement: str) -> None:
     for cell in nb.cells:
         if cell.cell_type != "code":

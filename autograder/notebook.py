@@ -72,7 +72,7 @@ def render(assignment: Assignment, language: str = "es") -> nbformat.NotebookNod
     """The skeleton notebook of `assignment` in `language`."""
     solution = assignment.solution_path.read_text(encoding="utf-8")
     start_otter = f'import otter\ngrader = otter.Notebook("{assignment.notebook_name}")'
-    cells = [nbformat.v4.new_code_cell(f'{MESSAGES[language]["init"]}\n{start_otter}')]
+    cells = [nbformat.v4.new_code_cell(f"{MESSAGES[language]['init']}\n{start_otter}")]
     for spec in assignment.spec["cells"]:
         if "markdown" in spec:
             cells.append(nbformat.v4.new_markdown_cell(_text(spec["markdown"], language)))

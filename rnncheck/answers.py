@@ -99,7 +99,11 @@ class Recorder:
 
     def computed(self, label, compute):
         value = compute()
-        self.entries[answer_key("recorded", (label,), {})] = {"name": label, "expected": encode(value), "mistakes": []}
+        self.entries[answer_key("recorded", (label,), {})] = {
+            "name": label,
+            "expected": encode(value),
+            "mistakes": [],
+        }
         return value
 
     def save(self, path):

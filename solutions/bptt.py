@@ -25,7 +25,7 @@ function costs points in that function's question only.
 
 import numpy as np
 
-from assignments.bptt.rnn_utils import rnn_cell_forward, rnn_forward, softmax  # noqa: F401
+from solutions.rnn_forward import rnn_cell_forward, rnn_forward, softmax  # noqa: F401
 
 
 def rnn_cell_backward(da_next, cache):

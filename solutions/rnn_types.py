@@ -15,7 +15,7 @@ it, by name, into the student notebook to prove that the reference scores full m
 
 import numpy as np
 
-from assignments.rnn_types.rnn_cell import rnn_cell_forward, softmax  # noqa: F401
+from solutions.rnn_forward import rnn_cell_forward, softmax  # noqa: F401
 
 
 def one_to_one_forward(x, parameters):

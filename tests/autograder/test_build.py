@@ -6,6 +6,7 @@ import zipfile
 from pathlib import Path
 
 import nbformat
+import numpy as np
 import pytest
 
 from autograder import assignment as assignments
@@ -61,7 +62,10 @@ def test_student_release_has_notebook_public_tests_data_and_checker(builds, name
 def test_student_release_holds_no_line_of_solution_code(builds, name):
     build = builds[name]
     shipped = set(student_text(build.student))
-    leaked = sorted(solution_lines(build.assignment) & shipped)
+    given = set()  # the support packages are earlier assignments' code, given on purpose
+    for module in build.assignment.support_modules:
+        given |= {line.strip() for line in (build.student / module / "__init__.py").read_text().splitlines()}
+    leaked = sorted(solution_lines(build.assignment) & (shipped - given))
     assert not leaked
     assert not (build.student / "solutions").exists()
 
@@ -75,6 +79,23 @@ def test_student_release_holds_no_hidden_test(builds, name):
         assert not any(_is_hidden(n) for n in ast.parse(public).body)
         for node in hidden:
             assert f"def {node.name}(" not in public
+
+
+def test_support_packages_are_the_reference_functions_they_name(builds, name):
+    build = builds[name]
+    for module, (solution, functions) in build.assignment.support_modules.items():
+        shipped = build.student / module / "__init__.py"
+        env = {}
+        exec(compile(shipped.read_text(encoding="utf-8"), str(shipped), "exec"), env)
+        reference = {}
+        exec(compile(solution.read_text(encoding="utf-8"), str(solution), "exec"), reference)
+        for function in functions:
+            assert env[function].__doc__ == reference[function].__doc__
+        rng = np.random.default_rng(0)
+        z = rng.normal(size=(4, 3)) * 50
+        np.testing.assert_array_equal(env["softmax"](z), reference["softmax"](z))
+        with zipfile.ZipFile(build.autograder_zip) as archive:
+            assert archive.read(f"files/{module}/__init__.py") == shipped.read_bytes()
 
 
 def test_student_answers_are_a_strict_subset_of_the_autograder_answers(builds, name):

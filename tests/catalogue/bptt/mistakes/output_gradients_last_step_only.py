@@ -6,7 +6,7 @@ all the time steps.
 
 import numpy as np
 
-from assignments.bptt.rnn_utils import rnn_forward
+from solutions.rnn_forward import rnn_forward
 
 FEEDBACK = {
     "es": "calcula dWya y dby solo en el último paso",

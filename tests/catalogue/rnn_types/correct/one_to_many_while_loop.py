@@ -2,7 +2,7 @@
 
 import numpy as np
 
-from assignments.rnn_types.rnn_cell import rnn_cell_forward
+from solutions.rnn_forward import rnn_cell_forward
 
 
 def one_to_many_sample(parameters, T_y, rng, eos_index=None, greedy=False):

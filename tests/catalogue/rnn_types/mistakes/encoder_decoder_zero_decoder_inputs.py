@@ -5,7 +5,7 @@ The decoder never sees what it produced, so only its hidden state carries the se
 
 import numpy as np
 
-from assignments.rnn_types.rnn_cell import rnn_cell_forward
+from solutions.rnn_forward import rnn_cell_forward
 
 FEEDBACK = {
     "es": "alimenta ceros al decodificador en cada paso",

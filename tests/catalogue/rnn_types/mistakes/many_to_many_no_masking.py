@@ -5,7 +5,7 @@ lengths is accepted but never used, so every example gets T_x outputs.
 
 import numpy as np
 
-from assignments.rnn_types.rnn_cell import rnn_cell_forward
+from solutions.rnn_forward import rnn_cell_forward
 
 FEEDBACK = {"es": "no enmascara los pasos", "en": "does not mask the steps"}
 

@@ -4,7 +4,7 @@ The padding after a short example's last real step keeps updating the hidden sta
 output read at step T_x is not the one of the example's last word.
 """
 
-from assignments.rnn_types.rnn_cell import rnn_cell_forward
+from solutions.rnn_forward import rnn_cell_forward
 
 FEEDBACK = {"es": "ignora lengths", "en": "ignores lengths"}
 

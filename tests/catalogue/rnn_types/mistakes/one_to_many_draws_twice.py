@@ -6,7 +6,7 @@ recorded and fed back, so the generator advances twice per step (even without eo
 
 import numpy as np
 
-from assignments.rnn_types.rnn_cell import rnn_cell_forward
+from solutions.rnn_forward import rnn_cell_forward
 
 FEEDBACK = {"es": "muestrea dos veces por paso", "en": "draws twice per step"}
 

@@ -6,7 +6,7 @@ the next step does not know which index was chosen.
 
 import numpy as np
 
-from assignments.rnn_types.rnn_cell import rnn_cell_forward
+from solutions.rnn_forward import rnn_cell_forward
 
 FEEDBACK = {
     "es": "realimenta el vector de probabilidades en lugar de un one-hot",

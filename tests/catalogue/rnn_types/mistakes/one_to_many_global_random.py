@@ -5,7 +5,7 @@ The global generator makes the samples irreproducible for a seeded rng.
 
 import numpy as np
 
-from assignments.rnn_types.rnn_cell import rnn_cell_forward
+from solutions.rnn_forward import rnn_cell_forward
 
 
 def one_to_many_sample(parameters, T_y, rng, eos_index=None, greedy=False):

@@ -6,7 +6,7 @@ with the same rng differs from what it would have been.
 
 import numpy as np
 
-from assignments.rnn_types.rnn_cell import rnn_cell_forward
+from solutions.rnn_forward import rnn_cell_forward
 
 
 def one_to_many_sample(parameters, T_y, rng, eos_index=None, greedy=False):

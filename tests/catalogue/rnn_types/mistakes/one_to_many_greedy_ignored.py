@@ -5,7 +5,7 @@ greedy=True should take argmax(probs) and give the same sequence on every call.
 
 import numpy as np
 
-from assignments.rnn_types.rnn_cell import rnn_cell_forward
+from solutions.rnn_forward import rnn_cell_forward
 
 
 def one_to_many_sample(parameters, T_y, rng, eos_index=None, greedy=False):

@@ -5,7 +5,7 @@ The one-hot is built but assigned to a new name, so x<t> = 0 for all t.
 
 import numpy as np
 
-from assignments.rnn_types.rnn_cell import rnn_cell_forward
+from solutions.rnn_forward import rnn_cell_forward
 
 
 def one_to_many_sample(parameters, T_y, rng, eos_index=None, greedy=False):

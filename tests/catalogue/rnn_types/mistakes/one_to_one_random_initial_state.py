@@ -5,7 +5,7 @@ The output changes from one call to the next, and depends on Waa.
 
 import numpy as np
 
-from assignments.rnn_types.rnn_cell import rnn_cell_forward
+from solutions.rnn_forward import rnn_cell_forward
 
 
 def one_to_one_forward(x, parameters):
