@@ -12,6 +12,7 @@ from rnncheck import (
     say,
     to_array,
 )
+from rnncheck.rnn import random_parameters
 
 OK_FORMAT = False
 name = "q10"
@@ -114,13 +115,7 @@ def test_unseen_recurrences(env):
 @test_case(points=0.5, hidden=True)
 def test_inputs_unchanged(env):
     rng = np.random.default_rng(10304)
-    parameters = {
-        "Wax": rng.normal(size=(3, 2)),
-        "Waa": rng.normal(size=(3, 3)),
-        "Wya": rng.normal(size=(2, 3)),
-        "ba": rng.normal(size=(3, 1)),
-        "by": rng.normal(size=(2, 1)),
-    }
+    parameters = random_parameters(rng, 3, 2, 2)  # n_a, n_x, n_y
     assert_inputs_unchanged(
         env, "gradient_norms_through_time", rng.normal(size=(2, 2, 4)), rng.normal(size=(3, 2)), parameters
     )

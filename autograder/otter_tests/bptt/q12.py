@@ -3,7 +3,8 @@
 import numpy as np
 from otter.test_files import test_case
 
-from rnncheck import Feedback, call, say, to_array, to_dict, to_float
+from rnncheck import Feedback, call, say, to_float
+from rnncheck.rnn import array_dict, tuple_of
 
 OK_FORMAT = False
 name = "q12"
@@ -38,22 +39,10 @@ def training_data(names):
     return x, y
 
 
-def arrays(value, what, shapes):
-    """value as a dict of float64 arrays, with at least the keys of `shapes`, in those shapes."""
-    got = to_dict(value, what)
-    if not set(shapes) <= set(got):
-        raise Feedback(say("wrong_keys", what=what, expected=sorted(shapes), actual=sorted(map(str, got))))
-    return {key: to_array(got[key], f"{what}[{key!r}]", shape=shape) for key, shape in shapes.items()}
-
-
 def loss_and_gradients(env, x, y, a0, parameters, shapes):
-    result = call(env, "rnn_loss_and_gradients", x, y, a0, parameters)
-    if type(result) is not tuple or len(result) != 2:
-        kind = type(result).__name__
-        what = "rnn_loss_and_gradients(...)"
-        raise Feedback(say("wrong_type", what=what, expected="tuple (loss, gradients)", kind=kind))
-    loss = to_float(result[0], "rnn_loss_and_gradients(...)[0]")
-    return loss, arrays(result[1], "rnn_loss_and_gradients(...)[1]", shapes)
+    what = "rnn_loss_and_gradients(...)"
+    result = tuple_of(call(env, "rnn_loss_and_gradients", x, y, a0, parameters), what, ("loss", "gradients"))
+    return to_float(result[0], f"{what}[0]"), array_dict(result[1], f"{what}[1]", shapes, exact=False)
 
 
 def losses_before_and_after(env, names, n_a, steps, learning_rate, clip, limit, seed):
@@ -76,9 +65,9 @@ def losses_before_and_after(env, names, n_a, steps, learning_rate, clip, limit, 
     for _ in range(steps):
         loss, gradients = loss_and_gradients(env, x, y, a0, parameters, gradient_shapes)
         first = loss if first is None else first
-        clipped = arrays(call(env, clip, gradients, limit), f"{clip}(...)", gradient_shapes)
-        parameters = arrays(
-            call(env, "sgd_step", parameters, clipped, learning_rate), "sgd_step(...)", shapes
+        clipped = array_dict(call(env, clip, gradients, limit), f"{clip}(...)", gradient_shapes, exact=False)
+        parameters = array_dict(
+            call(env, "sgd_step", parameters, clipped, learning_rate), "sgd_step(...)", shapes, exact=False
         )
     last, _ = loss_and_gradients(env, x, y, a0, parameters, gradient_shapes)
     return first, last

@@ -4,17 +4,20 @@ import numpy as np
 from otter.test_files import test_case
 
 from rnncheck import (
-    Feedback,
-    assert_gradient,
     assert_inputs_unchanged,
     call,
     check_against_reference,
     numerical_gradient,
     recorded,
     reference,
-    say,
     to_array,
-    to_dict,
+)
+from rnncheck.rnn import (
+    array_dict,
+    assert_gradients,
+    numerical_parameter_gradients,
+    random_parameters,
+    tuple_of,
 )
 
 OK_FORMAT = False
@@ -22,13 +25,7 @@ name = "q2"
 
 # n_a = 3, n_x = 2, n_y = 2, m = 2, T_x = 4. Weights large enough that tanh is far from linear.
 _rng = np.random.default_rng(32)
-PARAMETERS = {
-    "Wax": _rng.normal(0.0, 0.8, (3, 2)),
-    "Waa": _rng.normal(0.0, 0.8, (3, 3)),
-    "Wya": _rng.normal(0.0, 0.8, (2, 3)),
-    "ba": _rng.normal(0.0, 0.5, (3, 1)),
-    "by": _rng.normal(0.0, 0.5, (2, 1)),
-}
+PARAMETERS = random_parameters(_rng, 3, 2, 2, scale=0.8, ba=0.5, by=0.5)
 X = _rng.normal(0.0, 1.0, (2, 2, 4))
 A0 = _rng.normal(0.0, 0.5, (3, 2))
 # da is the gradient of L = sum(DA * a) with respect to each a<t> from outside the
@@ -37,22 +34,10 @@ DA = _rng.normal(0.0, 1.0, (3, 2, 4))
 SHAPES = {"dx": (2, 2, 4), "da0": (3, 2), "dWax": (3, 2), "dWaa": (3, 3), "dba": (3, 1)}
 
 
-def gradients(result, what, shapes):
-    """result as a dict of float64 arrays with exactly the keys and shapes of `shapes`."""
-    got = to_dict(result, what)
-    if set(got) != set(shapes):
-        raise Feedback(say("wrong_keys", what=what, expected=sorted(shapes), actual=sorted(map(str, got))))
-    return {key: to_array(got[key], f"{what}[{key!r}]", shape=shape) for key, shape in shapes.items()}
-
-
 def forward(env, x, a0, parameters):
     """(a, y_pred, caches) from the notebook's rnn_forward (the one shipped in rnn_utils)."""
     result = call(env, "rnn_forward", x, a0, parameters)
-    if type(result) is not tuple or len(result) != 3:
-        raise Feedback(
-            say("wrong_type", what="rnn_forward(...)", expected="tuple", kind=type(result).__name__)
-        )
-    return result
+    return tuple_of(result, "rnn_forward(...)", ("a", "y_pred", "caches"))
 
 
 def loss(env, x, a0, parameters):
@@ -64,7 +49,7 @@ def loss(env, x, a0, parameters):
 def backward(env):
     """The student's gradients for DA and the caches of the shipped forward, checked."""
     caches = forward(env, X, A0, PARAMETERS)[2]
-    return gradients(call(env, "rnn_backward", DA, caches), "rnn_backward(...)", SHAPES)
+    return array_dict(call(env, "rnn_backward", DA, caches), "rnn_backward(...)", SHAPES)
 
 
 def recorded_caches(x, a0, parameters):
@@ -74,12 +59,6 @@ def recorded_caches(x, a0, parameters):
         a_prev, _, cache = reference("rnn_cell_forward", x[:, :, t], a_prev, parameters)
         step_caches.append(cache)
     return step_caches, x
-
-
-def with_entry(parameters, key, value):
-    changed = dict(parameters)
-    changed[key] = value
-    return changed
 
 
 @test_case(points=0.5)
@@ -96,25 +75,18 @@ def test_dx_and_da0_match_central_differences(env):
             "da0": numerical_gradient(lambda a0: loss(env, X, a0, PARAMETERS), A0),
         },
     )
-    got = backward(env)
-    for key, value in numeric.items():
-        assert_gradient(got[key], value, key)
+    assert_gradients(backward(env), numeric)
 
 
 @test_case(points=1)
 def test_parameter_gradients_match_central_differences(env):
     numeric = recorded(
         "q2 test_parameter_gradients_match_central_differences",
-        lambda: {
-            "d" + key: numerical_gradient(
-                lambda v, key=key: loss(env, X, A0, with_entry(PARAMETERS, key, v)), PARAMETERS[key]
-            )
-            for key in ("Wax", "Waa", "ba")
-        },
+        lambda: numerical_parameter_gradients(
+            lambda parameters: loss(env, X, A0, parameters), PARAMETERS, ("Wax", "Waa", "ba")
+        ),
     )
-    got = backward(env)
-    for key, value in numeric.items():
-        assert_gradient(got[key], value, key)
+    assert_gradients(backward(env), numeric)
 
 
 @test_case(points=1.5, hidden=True)
@@ -122,13 +94,7 @@ def test_unseen_sequences(env):
     rng = np.random.default_rng(2301)
     cases = [(4, 3, 2, 3, 6, "all"), (3, 2, 3, 1, 5, "last"), (2, 3, 2, 4, 1, "all"), (1, 1, 2, 1, 3, "last")]
     for n_a, n_x, n_y, m, T_x, reaches in cases:
-        parameters = {
-            "Wax": rng.normal(0.0, 0.9, (n_a, n_x)),
-            "Waa": rng.normal(0.0, 0.9, (n_a, n_a)),
-            "Wya": rng.normal(0.0, 1.0, (n_y, n_a)),
-            "ba": rng.normal(0.0, 0.5, (n_a, 1)),
-            "by": rng.normal(0.0, 0.5, (n_y, 1)),
-        }
+        parameters = random_parameters(rng, n_a, n_x, n_y, scale=0.9, Wya=1.0, ba=0.5, by=0.5)
         x, a0 = rng.normal(0.0, 1.0, (n_x, m, T_x)), rng.normal(0.0, 0.6, (n_a, m))
         caches = recorded_caches(x, a0, parameters)
         da = rng.normal(0.0, 1.0, (n_a, m, T_x))
@@ -140,12 +106,6 @@ def test_unseen_sequences(env):
 @test_case(points=0.5, hidden=True)
 def test_inputs_unchanged(env):
     rng = np.random.default_rng(2302)
-    parameters = {
-        "Wax": rng.normal(size=(3, 2)),
-        "Waa": rng.normal(size=(3, 3)),
-        "Wya": rng.normal(size=(2, 3)),
-        "ba": rng.normal(size=(3, 1)),
-        "by": rng.normal(size=(2, 1)),
-    }
+    parameters = random_parameters(rng, 3, 2, 2)  # n_a, n_x, n_y
     caches = recorded_caches(rng.normal(size=(2, 2, 3)), rng.normal(size=(3, 2)), parameters)
     assert_inputs_unchanged(env, "rnn_backward", rng.normal(size=(3, 2, 3)), caches)

@@ -4,18 +4,21 @@ import numpy as np
 from otter.test_files import test_case
 
 from rnncheck import (
-    Feedback,
-    assert_gradient,
     assert_inputs_unchanged,
     assert_same,
     call,
     check_against_reference,
     numerical_gradient,
     recorded,
-    say,
     to_array,
-    to_dict,
     to_float,
+)
+from rnncheck.rnn import (
+    array_dict,
+    assert_gradients,
+    numerical_parameter_gradients,
+    random_parameters,
+    tuple_of,
 )
 
 OK_FORMAT = False
@@ -23,13 +26,7 @@ name = "q4"
 
 # n_a = 3, n_x = 2, n_y = 4, m = 2, T_x = 3, an output at every step.
 _rng = np.random.default_rng(34)
-PARAMETERS = {
-    "Wax": _rng.normal(0.0, 0.8, (3, 2)),
-    "Waa": _rng.normal(0.0, 0.8, (3, 3)),
-    "Wya": _rng.normal(0.0, 0.8, (4, 3)),
-    "ba": _rng.normal(0.0, 0.5, (3, 1)),
-    "by": _rng.normal(0.0, 0.5, (4, 1)),
-}
+PARAMETERS = random_parameters(_rng, 3, 2, 4, scale=0.8, ba=0.5, by=0.5)
 X = _rng.normal(0.0, 1.0, (2, 2, 3))
 A0 = _rng.normal(0.0, 0.5, (3, 2))
 Y = np.array([[3, 0, 2], [1, 1, 0]])  # the true class of each example (row) at each step
@@ -38,41 +35,21 @@ PICKED = [(3, 0, 0), (0, 0, 1), (2, 0, 2), (1, 1, 0), (1, 1, 1), (0, 1, 2)]
 SHAPES = {"dWax": (3, 2), "dWaa": (3, 3), "dWya": (4, 3), "dba": (3, 1), "dby": (4, 1), "da0": (3, 2)}
 
 
-def gradients(result, what, shapes):
-    """result as a dict of float64 arrays with exactly the keys and shapes of `shapes`."""
-    got = to_dict(result, what)
-    if set(got) != set(shapes):
-        raise Feedback(say("wrong_keys", what=what, expected=sorted(shapes), actual=sorted(map(str, got))))
-    return {key: to_array(got[key], f"{what}[{key!r}]", shape=shape) for key, shape in shapes.items()}
-
-
 def loss(env, x, a0, parameters):
     """The loss of the conventions on y_pred from the notebook's rnn_forward (the shipped one):
     sum over the steps, mean over the m = 2 examples, of -log of the true class's probability."""
-    result = call(env, "rnn_forward", x, a0, parameters)
-    if type(result) is not tuple or len(result) != 3:
-        raise Feedback(
-            say("wrong_type", what="rnn_forward(...)", expected="tuple", kind=type(result).__name__)
-        )
+    result = tuple_of(
+        call(env, "rnn_forward", x, a0, parameters), "rnn_forward(...)", ("a", "y_pred", "caches")
+    )
     y_pred = to_array(result[1], "rnn_forward(...)[1]", shape=(4, 2, 3))
     return -sum(float(np.log(y_pred[c, i, t])) for c, i, t in PICKED) / 2
 
 
 def loss_and_gradients(env):
     """The student's (loss, gradients) on X, Y, A0, PARAMETERS, checked and converted."""
-    result = call(env, "rnn_loss_and_gradients", X, Y, A0, PARAMETERS)
     what = "rnn_loss_and_gradients(...)"
-    if type(result) is not tuple or len(result) != 2:
-        raise Feedback(
-            say("wrong_type", what=what, expected="tuple (loss, gradients)", kind=type(result).__name__)
-        )
-    return to_float(result[0], f"{what}[0]"), gradients(result[1], f"{what}[1]", SHAPES)
-
-
-def with_entry(parameters, key, value):
-    changed = dict(parameters)
-    changed[key] = value
-    return changed
+    result = tuple_of(call(env, "rnn_loss_and_gradients", X, Y, A0, PARAMETERS), what, ("loss", "gradients"))
+    return to_float(result[0], f"{what}[0]"), array_dict(result[1], f"{what}[1]", SHAPES)
 
 
 @test_case(points=0.5)
@@ -91,49 +68,33 @@ def test_loss_is_the_cross_entropy_of_the_forward_pass(env):
 def test_output_layer_gradients_match_central_differences(env):
     numeric = recorded(
         "q4 test_output_layer_gradients_match_central_differences",
-        lambda: {
-            "d" + key: numerical_gradient(
-                lambda v, key=key: loss(env, X, A0, with_entry(PARAMETERS, key, v)), PARAMETERS[key]
-            )
-            for key in ("Wya", "by")
-        },
+        lambda: numerical_parameter_gradients(
+            lambda parameters: loss(env, X, A0, parameters), PARAMETERS, ("Wya", "by")
+        ),
     )
-    _, got = loss_and_gradients(env)
-    for key, value in numeric.items():
-        assert_gradient(got[key], value, key)
+    assert_gradients(loss_and_gradients(env)[1], numeric)
 
 
 @test_case(points=1)
 def test_recurrent_gradients_match_central_differences(env):
     numeric = recorded(
         "q4 test_recurrent_gradients_match_central_differences",
-        lambda: {
-            "d" + key: numerical_gradient(
-                lambda v, key=key: loss(env, X, A0, with_entry(PARAMETERS, key, v)), PARAMETERS[key]
-            )
-            for key in ("Wax", "Waa", "ba")
-        },
+        lambda: numerical_parameter_gradients(
+            lambda parameters: loss(env, X, A0, parameters), PARAMETERS, ("Wax", "Waa", "ba")
+        ),
     )
     numeric["da0"] = recorded(
         "q4 test_recurrent_gradients_match_central_differences da0",
         lambda: numerical_gradient(lambda a0: loss(env, X, a0, PARAMETERS), A0),
     )
-    _, got = loss_and_gradients(env)
-    for key, value in numeric.items():
-        assert_gradient(got[key], value, key)
+    assert_gradients(loss_and_gradients(env)[1], numeric)
 
 
 @test_case(points=1.5, hidden=True)
 def test_unseen_models(env):
     rng = np.random.default_rng(4301)
     for n_a, n_x, n_y, m, T_x in [(4, 3, 5, 3, 6), (3, 4, 3, 1, 4), (2, 2, 3, 4, 1), (5, 3, 4, 2, 8)]:
-        parameters = {
-            "Wax": rng.normal(0.0, 0.9, (n_a, n_x)),
-            "Waa": rng.normal(0.0, 0.9, (n_a, n_a)),
-            "Wya": rng.normal(0.0, 1.0, (n_y, n_a)),
-            "ba": rng.normal(0.0, 0.5, (n_a, 1)),
-            "by": rng.normal(0.0, 0.5, (n_y, 1)),
-        }
+        parameters = random_parameters(rng, n_a, n_x, n_y, scale=0.9, Wya=1.0, ba=0.5, by=0.5)
         x, a0 = rng.normal(0.0, 1.0, (n_x, m, T_x)), rng.normal(0.0, 0.6, (n_a, m))
         y = rng.integers(0, n_y, (m, T_x))
         check_against_reference(
@@ -150,12 +111,6 @@ def test_unseen_models(env):
 @test_case(points=0.5, hidden=True)
 def test_inputs_unchanged(env):
     rng = np.random.default_rng(4302)
-    parameters = {
-        "Wax": rng.normal(size=(3, 2)),
-        "Waa": rng.normal(size=(3, 3)),
-        "Wya": rng.normal(size=(4, 3)),
-        "ba": rng.normal(size=(3, 1)),
-        "by": rng.normal(size=(4, 1)),
-    }
+    parameters = random_parameters(rng, 3, 2, 4)  # n_a, n_x, n_y
     x, y, a0 = rng.normal(size=(2, 2, 3)), rng.integers(0, 4, (2, 3)), rng.normal(size=(3, 2))
     assert_inputs_unchanged(env, "rnn_loss_and_gradients", x, y, a0, parameters)

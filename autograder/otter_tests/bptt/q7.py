@@ -4,6 +4,7 @@ import numpy as np
 from otter.test_files import test_case
 
 from rnncheck import assert_inputs_unchanged, assert_same, call, check_against_reference
+from rnncheck.rnn import random_gradients
 
 OK_FORMAT = False
 name = "q7"
@@ -39,16 +40,7 @@ def test_unseen_gradients(env):
         "dWax": -(1.5 ** np.arange(12)).reshape(4, 3),
         "dby": rng.normal(0.0, 50.0, (3, 1)),
     }
-    usual = {
-        key: rng.normal(0.0, 3.0, shape)
-        for key, shape in [
-            ("dWax", (3, 2)),
-            ("dWaa", (3, 3)),
-            ("dWya", (2, 3)),
-            ("dba", (3, 1)),
-            ("dby", (2, 1)),
-        ]
-    }
+    usual = random_gradients(rng, 3, 2, 2, scale=3.0)  # n_a, n_x, n_y
     for gradients, max_value in [
         (exploding, 5.0),
         (exploding, 1e9),

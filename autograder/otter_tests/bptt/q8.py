@@ -12,6 +12,7 @@ from rnncheck import (
     say,
     to_array,
 )
+from rnncheck.rnn import random_gradients
 
 OK_FORMAT = False
 name = "q8"
@@ -48,16 +49,7 @@ def test_joint_norm_not_each_arrays_norm(env):
         4.0,
         what="clip_by_global_norm({dWax: [[3, 0]], dWaa: [[0], [3]]}, 4.0)",
     )
-    usual = {
-        key: rng.normal(0.0, 2.0, shape)
-        for key, shape in [
-            ("dWax", (3, 2)),
-            ("dWaa", (3, 3)),
-            ("dWya", (2, 3)),
-            ("dba", (3, 1)),
-            ("dby", (2, 1)),
-        ]
-    }
+    usual = random_gradients(rng, 3, 2, 2, scale=2.0)  # n_a, n_x, n_y
     for max_norm in (1.0, 5.0, 7.5, 1e3):
         check_against_reference(
             env, "clip_by_global_norm", usual, max_norm, what=f"clip_by_global_norm(gradients, {max_norm:g})"

@@ -4,6 +4,7 @@ import numpy as np
 from otter.test_files import test_case
 
 from rnncheck import assert_inputs_unchanged, assert_same, call, check_against_reference
+from rnncheck.rnn import random_gradients, random_parameters
 
 OK_FORMAT = False
 name = "q9"
@@ -33,9 +34,8 @@ def test_inputs_unchanged(env):
 @test_case(points=1, hidden=True)
 def test_unseen_parameters(env):
     rng = np.random.default_rng(9301)
-    shapes = {"Wax": (4, 3), "Waa": (4, 4), "Wya": (2, 4), "ba": (4, 1), "by": (2, 1)}
-    parameters = {key: rng.normal(size=shape) for key, shape in shapes.items()}
-    gradients = {"d" + key: rng.normal(size=shape) for key, shape in shapes.items()}
+    parameters = random_parameters(rng, 4, 3, 2)  # n_a, n_x, n_y
+    gradients = random_gradients(rng, 4, 3, 2)
     gradients["da0"] = rng.normal(size=(4, 5))
     for learning_rate in (0.01, 0.5, 0.0):
         check_against_reference(

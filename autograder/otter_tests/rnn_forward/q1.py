@@ -1,53 +1,19 @@
 """q1 · softmax: over axis 0, every column a probability distribution; stable for logits of 1000."""
 
-from itertools import combinations
-
 import numpy as np
 from otter.test_files import test_case
 
-from rnncheck import (
-    Feedback,
-    assert_close,
-    assert_inputs_unchanged,
-    call,
-    check_against_reference,
-    say,
-    to_array,
-)
+from rnncheck import Feedback, assert_close, assert_inputs_unchanged, call, check_against_reference, say
+from rnncheck.rnn import assert_columns_sum_to_one, float64_array
 
 OK_FORMAT = False
 name = "q1"
 
 
-def float64_output(value, what, shape):
-    """value as a plain array, checked to be a float64 numpy.ndarray of `shape`."""
-    array = to_array(value, what, shape=shape)
-    if value.dtype != np.float64:
-        raise Feedback(say("wrong_dtype", what=what, expected="float64", actual=value.dtype))
-    return array
-
-
-def assert_columns_sum_to_one(s, what):
-    """Fail unless every column (axis 0) of s sums to 1; name the wrong axis when it is one."""
-    sums = s.sum(axis=0)
-    wrong = ~(np.abs(sums - 1.0) <= 1e-9)  # NaN counts as wrong
-    if not wrong.any():
-        return
-    column = tuple(int(i) for i in np.argwhere(wrong)[0])
-    shown = column[0] if len(column) == 1 else list(column)
-    # A softmax (all entries > 0) normalised over other axes (axis 1, all of them, ...)?
-    others = [axes for r in range(1, s.ndim + 1) for axes in combinations(range(s.ndim), r) if axes != (0,)]
-    other_axis = np.all(s > 0) and any(
-        np.allclose(s.sum(axis=axes), 1.0, rtol=0, atol=1e-9) for axes in others
-    )
-    key = "rnn_softmax_wrong_axis" if other_axis else "rnn_columns_not_normalized"
-    raise Feedback(say(key, what=what, column=shown, total=float(sums[column])))
-
-
 @test_case(points=1)
 def test_three_classes_two_examples(env):
     z = np.array([[1.0, 2.0], [2.0, 4.0], [3.0, 0.0]])
-    s = float64_output(call(env, "softmax", z), "softmax(z)", (3, 2))
+    s = float64_array(call(env, "softmax", z), "softmax(z)", (3, 2))
     assert_columns_sum_to_one(s, "softmax(z)")
     # Column 0 is softmax([1, 2, 3]), column 1 softmax([2, 4, 0]).
     expected = np.array(
@@ -59,9 +25,9 @@ def test_three_classes_two_examples(env):
 @test_case(points=1)
 def test_columns_are_distributions(env):
     z = np.linspace(-3.0, 4.0, 20).reshape(4, 5) ** 2 / 4.0
-    s = float64_output(call(env, "softmax", z), "softmax(z (4, 5))", (4, 5))
+    s = float64_array(call(env, "softmax", z), "softmax(z (4, 5))", (4, 5))
     assert_columns_sum_to_one(s, "softmax(z (4, 5))")
-    single = float64_output(call(env, "softmax", z[:, 2:3]), "softmax(z[:, 2:3])", (4, 1))
+    single = float64_array(call(env, "softmax", z[:, 2:3]), "softmax(z[:, 2:3])", (4, 1))
     assert_close(single[:, 0], s[:, 2], "softmax(z[:, 2:3]) [m = 1]")
 
 
@@ -69,7 +35,7 @@ def test_columns_are_distributions(env):
 def test_large_logits_stay_finite(env):
     z = np.array([[1000.0, -1000.0], [999.0, -1001.0], [998.0, -1000.0]])
     what = "softmax([[1000, -1000], [999, -1001], [998, -1000]])"
-    s = float64_output(call(env, "softmax", z), what, (3, 2))
+    s = float64_array(call(env, "softmax", z), what, (3, 2))
     bad = ~np.isfinite(s)
     if bad.any():
         where = tuple(int(i) for i in np.argwhere(bad)[0])

@@ -6,7 +6,8 @@ The weights are random, so these tests check their properties, never their exact
 import numpy as np
 from otter.test_files import test_case
 
-from rnncheck import Feedback, call, say, to_array, to_dict
+from rnncheck import Feedback, call, say
+from rnncheck.rnn import array_dict, parameter_shapes
 
 OK_FORMAT = False
 name = "q2"
@@ -20,17 +21,7 @@ SMALL = 0.1
 
 def parameters_of(value, n_a, n_x, n_y, what="initialize_parameters(...)"):
     """value checked to be the contract's dict of float64 arrays; name -> plain array."""
-    shapes = {"Wax": (n_a, n_x), "Waa": (n_a, n_a), "Wya": (n_y, n_a), "ba": (n_a, 1), "by": (n_y, 1)}
-    found = to_dict(value, what)
-    if set(found) != set(shapes):
-        raise Feedback(say("wrong_keys", what=what, expected=sorted(shapes), actual=sorted(map(str, found))))
-    parameters = {}
-    for key, shape in shapes.items():
-        label = f"{what}[{key!r}]"
-        parameters[key] = to_array(found[key], label, shape=shape)
-        if found[key].dtype != np.float64:
-            raise Feedback(say("wrong_dtype", what=label, expected="float64", actual=found[key].dtype))
-    return parameters
+    return array_dict(value, what, parameter_shapes(n_a, n_x, n_y), float64=True)
 
 
 def assert_zero_biases(parameters):

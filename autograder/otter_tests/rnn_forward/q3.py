@@ -1,8 +1,6 @@
 """q3 · rnn_cell_forward: a_next = tanh(Waa a_prev + Wax xt + ba), yt_pred = softmax(Wya a_next + by),
 cache = (a_next, a_prev, xt, parameters)."""
 
-from itertools import combinations
-
 import numpy as np
 from otter.test_files import test_case
 
@@ -15,8 +13,8 @@ from rnncheck import (
     check_against_reference,
     reference,
     say,
-    to_array,
 )
+from rnncheck.rnn import assert_columns_sum_to_one, float64_array, random_parameters, tuple_of, with_entry
 
 OK_FORMAT = False
 name = "q3"
@@ -45,48 +43,9 @@ SQUARE = {
 
 def cell_outputs(value, n_a, n_y, m, what="rnn_cell_forward(...)"):
     """value checked to be (a_next (n_a, m), yt_pred (n_y, m), cache of 4 entries), arrays float64."""
-    if type(value) is not tuple:
-        raise Feedback(
-            say("wrong_type", what=what, expected="tuple (a_next, yt_pred, cache)", kind=type(value).__name__)
-        )
-    if len(value) != 3:
-        raise Feedback(say("wrong_length", what=what, expected=3, actual=len(value)))
-    outputs = []
-    for label, item, shape in (("a_next", value[0], (n_a, m)), ("yt_pred", value[1], (n_y, m))):
-        outputs.append(to_array(item, label, shape=shape))
-        if item.dtype != np.float64:
-            raise Feedback(say("wrong_dtype", what=label, expected="float64", actual=item.dtype))
-    cache = value[2]
-    if type(cache) is not tuple:
-        raise Feedback(say("wrong_type", what="cache", expected="tuple", kind=type(cache).__name__))
-    if len(cache) != 4:
-        raise Feedback(
-            say("wrong_length", what="cache (a_next, a_prev, xt, parameters)", expected=4, actual=len(cache))
-        )
-    return outputs[0], outputs[1], cache
-
-
-def assert_columns_sum_to_one(s, what):
-    """Fail unless every column (axis 0) of s sums to 1; name the wrong axis when it is one."""
-    sums = s.sum(axis=0)
-    wrong = ~(np.abs(sums - 1.0) <= 1e-9)  # NaN counts as wrong
-    if not wrong.any():
-        return
-    column = tuple(int(i) for i in np.argwhere(wrong)[0])
-    shown = column[0] if len(column) == 1 else list(column)
-    # A softmax (all entries > 0) normalised over other axes (axis 1, all of them, ...)?
-    others = [axes for r in range(1, s.ndim + 1) for axes in combinations(range(s.ndim), r) if axes != (0,)]
-    other_axis = np.all(s > 0) and any(
-        np.allclose(s.sum(axis=axes), 1.0, rtol=0, atol=1e-9) for axes in others
-    )
-    key = "rnn_softmax_wrong_axis" if other_axis else "rnn_columns_not_normalized"
-    raise Feedback(say(key, what=what, column=shown, total=float(sums[column])))
-
-
-def with_entry(parameters, key, value):
-    changed = {k: v.copy() for k, v in parameters.items()}
-    changed[key] = value
-    return changed
+    a_next, yt_pred, cache = tuple_of(value, what, ("a_next", "yt_pred", "cache"))
+    a_next, yt_pred = float64_array(a_next, "a_next", (n_a, m)), float64_array(yt_pred, "yt_pred", (n_y, m))
+    return a_next, yt_pred, tuple_of(cache, "cache", ("a_next", "a_prev", "xt", "parameters"))
 
 
 @test_case(points=1)
@@ -163,13 +122,7 @@ def test_examples_are_independent(env):
 def test_unseen_inputs(env):
     rng = np.random.default_rng(303)
     for n_a, n_x, n_y, m in [(3, 4, 5, 4), (2, 2, 3, 1), (5, 3, 2, 6), (1, 2, 3, 2)]:
-        parameters = {
-            "Wax": rng.normal(0.0, 0.7, (n_a, n_x)),
-            "Waa": rng.normal(0.0, 0.7, (n_a, n_a)),
-            "Wya": rng.normal(0.0, 0.7, (n_y, n_a)),
-            "ba": rng.normal(0.0, 0.5, (n_a, 1)),
-            "by": rng.normal(0.0, 0.5, (n_y, 1)),
-        }
+        parameters = random_parameters(rng, n_a, n_x, n_y, scale=0.7, ba=0.5, by=0.5)
         xt, a_prev = rng.normal(size=(n_x, m)), np.tanh(rng.normal(size=(n_a, m)))
         check_against_reference(
             env,
@@ -184,13 +137,7 @@ def test_unseen_inputs(env):
 @test_case(points=1, hidden=True)
 def test_cache_in_contract_form(env):
     rng = np.random.default_rng(313)
-    parameters = {
-        "Wax": rng.normal(0.0, 0.7, (4, 3)),
-        "Waa": rng.normal(0.0, 0.7, (4, 4)),
-        "Wya": rng.normal(0.0, 0.7, (2, 4)),
-        "ba": rng.normal(0.0, 0.5, (4, 1)),
-        "by": rng.normal(0.0, 0.5, (2, 1)),
-    }
+    parameters = random_parameters(rng, 4, 3, 2, scale=0.7, ba=0.5, by=0.5)  # n_a, n_x, n_y
     xt, a_prev = rng.normal(size=(3, 5)), np.tanh(rng.normal(size=(4, 5)))
     expected = reference("rnn_cell_forward", xt, a_prev, parameters)[2]
     _, _, cache = cell_outputs(call(env, "rnn_cell_forward", xt, a_prev, parameters), 4, 2, 5)

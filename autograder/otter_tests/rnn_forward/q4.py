@@ -1,21 +1,11 @@
 """q4 · rnn_forward: the cell over T_x steps from a0, the same parameters at every step;
 returns a (n_a, m, T_x), y_pred (n_y, m, T_x) and caches = (list_of_step_caches, x)."""
 
-from itertools import combinations
-
 import numpy as np
 from otter.test_files import test_case
 
-from rnncheck import (
-    Feedback,
-    assert_close,
-    assert_inputs_unchanged,
-    assert_same,
-    call,
-    reference,
-    say,
-    to_array,
-)
+from rnncheck import Feedback, assert_close, assert_inputs_unchanged, assert_same, call, reference, say
+from rnncheck.rnn import assert_columns_sum_to_one, float64_array, random_parameters, tuple_of
 
 OK_FORMAT = False
 name = "q4"
@@ -41,32 +31,9 @@ A0 = np.array([[0.2, -0.4], [0.0, 0.6]])
 def forward_outputs(value, n_a, n_y, m, T_x, what="rnn_forward(...)"):
     """value checked to be (a, y_pred, caches) with float64 arrays of the contract's shapes and
     caches = (list of T_x step caches of 4 entries, x); returns (a, y_pred, step_caches, x)."""
-    if type(value) is not tuple:
-        raise Feedback(
-            say("wrong_type", what=what, expected="tuple (a, y_pred, caches)", kind=type(value).__name__)
-        )
-    if len(value) != 3:
-        raise Feedback(say("wrong_length", what=what, expected=3, actual=len(value)))
-    arrays = []
-    for label, item, shape in (("a", value[0], (n_a, m, T_x)), ("y_pred", value[1], (n_y, m, T_x))):
-        arrays.append(to_array(item, label, shape=shape))
-        if item.dtype != np.float64:
-            raise Feedback(say("wrong_dtype", what=label, expected="float64", actual=item.dtype))
-    caches = value[2]
-    if type(caches) is not tuple:
-        raise Feedback(
-            say(
-                "wrong_type",
-                what="caches",
-                expected="tuple (list_of_step_caches, x)",
-                kind=type(caches).__name__,
-            )
-        )
-    if len(caches) != 2:
-        raise Feedback(
-            say("wrong_length", what="caches (list_of_step_caches, x)", expected=2, actual=len(caches))
-        )
-    steps = caches[0]
+    a, y_pred, caches = tuple_of(value, what, ("a", "y_pred", "caches"))
+    a, y_pred = float64_array(a, "a", (n_a, m, T_x)), float64_array(y_pred, "y_pred", (n_y, m, T_x))
+    steps, x = tuple_of(caches, "caches", ("list_of_step_caches", "x"))
     if type(steps) is not list:
         raise Feedback(say("wrong_type", what="caches[0]", expected="list", kind=type(steps).__name__))
     if len(steps) != T_x:
@@ -74,29 +41,8 @@ def forward_outputs(value, n_a, n_y, m, T_x, what="rnn_forward(...)"):
             say("wrong_length", what="caches[0] (list_of_step_caches)", expected=T_x, actual=len(steps))
         )
     for t, cache in enumerate(steps):
-        label = f"caches[0][{t}] (a_next, a_prev, xt, parameters)"
-        if type(cache) is not tuple:
-            raise Feedback(say("wrong_type", what=label, expected="tuple", kind=type(cache).__name__))
-        if len(cache) != 4:
-            raise Feedback(say("wrong_length", what=label, expected=4, actual=len(cache)))
-    return arrays[0], arrays[1], steps, caches[1]
-
-
-def assert_columns_sum_to_one(s, what):
-    """Fail unless every column (axis 0) of s sums to 1; name the wrong axis when it is one."""
-    sums = s.sum(axis=0)
-    wrong = ~(np.abs(sums - 1.0) <= 1e-9)  # NaN counts as wrong
-    if not wrong.any():
-        return
-    column = tuple(int(i) for i in np.argwhere(wrong)[0])
-    shown = column[0] if len(column) == 1 else list(column)
-    # A softmax (all entries > 0) normalised over other axes (axis 1, all of them, ...)?
-    others = [axes for r in range(1, s.ndim + 1) for axes in combinations(range(s.ndim), r) if axes != (0,)]
-    other_axis = np.all(s > 0) and any(
-        np.allclose(s.sum(axis=axes), 1.0, rtol=0, atol=1e-9) for axes in others
-    )
-    key = "rnn_softmax_wrong_axis" if other_axis else "rnn_columns_not_normalized"
-    raise Feedback(say(key, what=what, column=shown, total=float(sums[column])))
+        tuple_of(cache, f"caches[0][{t}]", ("a_next", "a_prev", "xt", "parameters"))
+    return a, y_pred, steps, x
 
 
 def run(env, x, a0, parameters, what="rnn_forward(...)"):
@@ -203,13 +149,7 @@ def test_unseen_inputs(env):
         (1, 1, 2, 1, 1),
         (5, 6, 4, 2, 7),
     ]:
-        parameters = {
-            "Wax": rng.normal(0.0, 0.7, (n_a, n_x)),
-            "Waa": rng.normal(0.0, 0.7, (n_a, n_a)),
-            "Wya": rng.normal(0.0, 0.7, (n_y, n_a)),
-            "ba": rng.normal(0.0, 0.5, (n_a, 1)),
-            "by": rng.normal(0.0, 0.5, (n_y, 1)),
-        }
+        parameters = random_parameters(rng, n_a, n_x, n_y, scale=0.7, ba=0.5, by=0.5)
         x, a0 = rng.normal(size=(n_x, m, T_x)), np.tanh(rng.normal(size=(n_a, m)))
         # The expected states and predictions, one recorded step of the reference cell at a time.
         expected_a, expected_y = np.zeros((n_a, m, T_x)), np.zeros((n_y, m, T_x))
@@ -226,13 +166,7 @@ def test_unseen_inputs(env):
 @test_case(points=1, hidden=True)
 def test_caches_in_contract_form(env):
     rng = np.random.default_rng(414)
-    parameters = {
-        "Wax": rng.normal(0.0, 0.7, (3, 4)),
-        "Waa": rng.normal(0.0, 0.7, (3, 3)),
-        "Wya": rng.normal(0.0, 0.7, (2, 3)),
-        "ba": rng.normal(0.0, 0.5, (3, 1)),
-        "by": rng.normal(0.0, 0.5, (2, 1)),
-    }
+    parameters = random_parameters(rng, 3, 4, 2, scale=0.7, ba=0.5, by=0.5)  # n_a, n_x, n_y
     x, a0 = rng.normal(size=(4, 2, 4)), np.tanh(rng.normal(size=(3, 2)))
     a, _, steps, cached_x = forward_outputs(call(env, "rnn_forward", x, a0, parameters), 3, 2, 2, 4)
     assert_close(cached_x, x, "caches[1] (x)")

@@ -12,6 +12,7 @@ from rnncheck import (
     say,
     to_array,
 )
+from rnncheck.rnn import random_parameters
 
 OK_FORMAT = False
 name = "q1"
@@ -71,13 +72,7 @@ def test_unseen_inputs(env):
         (3, 3, 2, 4, 10.0),
         (6, 4, 7, 2, 0.1),
     ]:
-        parameters = {
-            "Wax": scale * rng.standard_normal((n_a, n_x)),
-            "Waa": rng.standard_normal((n_a, n_a)),
-            "Wya": scale * rng.standard_normal((n_y, n_a)),
-            "ba": rng.standard_normal((n_a, 1)),
-            "by": rng.standard_normal((n_y, 1)),
-        }
+        parameters = random_parameters(rng, n_a, n_x, n_y, Wax=scale, Wya=scale)
         x = rng.standard_normal((n_x, m))
         check_against_reference(
             env, "one_to_one_forward", x, parameters, what=f"one_to_one_forward(x {x.shape}, parameters)"

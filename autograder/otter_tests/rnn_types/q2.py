@@ -12,6 +12,7 @@ from rnncheck import (
     say,
     to_array,
 )
+from rnncheck.rnn import random_parameters
 
 OK_FORMAT = False
 name = "q2"
@@ -106,13 +107,7 @@ def test_unseen_batches(env):
         (1, 6, 5, 6, 8, np.array([8, 7, 1, 2, 5, 4])),
     ]
     for n_x, n_a, n_y, m, T_x, lengths in cases:
-        parameters = {
-            "Wax": rng.standard_normal((n_a, n_x)),
-            "Waa": rng.standard_normal((n_a, n_a)),
-            "Wya": 2.0 * rng.standard_normal((n_y, n_a)),
-            "ba": rng.standard_normal((n_a, 1)),
-            "by": rng.standard_normal((n_y, 1)),
-        }
+        parameters = random_parameters(rng, n_a, n_x, n_y, Wya=2.0)
         x = rng.standard_normal((n_x, m, T_x))
         a0 = rng.standard_normal((n_a, m))
         shown = "None" if lengths is None else str(lengths.tolist())

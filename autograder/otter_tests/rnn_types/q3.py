@@ -12,6 +12,7 @@ from rnncheck import (
     say,
     to_array,
 )
+from rnncheck.rnn import random_parameters
 
 OK_FORMAT = False
 name = "q3"
@@ -59,13 +60,7 @@ def _y(env, x, a0, parameters, lengths, what):
 def _batch(seed, m, T_x):
     """Parameters (n_x = 3, n_a = 4, n_y = 5), x (3, m, T_x) and a0 (4, m) drawn from a seed."""
     rng = np.random.default_rng(seed)
-    parameters = {
-        "Wax": rng.standard_normal((4, 3)),
-        "Waa": rng.standard_normal((4, 4)),
-        "Wya": rng.standard_normal((5, 4)),
-        "ba": rng.standard_normal((4, 1)),
-        "by": rng.standard_normal((5, 1)),
-    }
+    parameters = random_parameters(rng, 4, 3, 5)
     return parameters, rng.standard_normal((3, m, T_x)), rng.standard_normal((4, m))
 
 
@@ -154,13 +149,7 @@ def test_unseen_batches(env):
         (2, 2, 2, 2, 3, np.array([0, 0])),
     ]
     for n_x, n_a, n_y, m, T_x, lengths in cases:
-        parameters = {
-            "Wax": rng.standard_normal((n_a, n_x)),
-            "Waa": rng.standard_normal((n_a, n_a)),
-            "Wya": 2.0 * rng.standard_normal((n_y, n_a)),
-            "ba": rng.standard_normal((n_a, 1)),
-            "by": rng.standard_normal((n_y, 1)),
-        }
+        parameters = random_parameters(rng, n_a, n_x, n_y, Wya=2.0)
         x = rng.standard_normal((n_x, m, T_x))
         a0 = rng.standard_normal((n_a, m))
         shown = "None" if lengths is None else str(lengths.tolist())

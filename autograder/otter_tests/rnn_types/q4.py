@@ -12,6 +12,7 @@ from rnncheck import (
     check_against_reference,
     say,
 )
+from rnncheck.rnn import random_parameters
 
 OK_FORMAT = False
 name = "q4"
@@ -233,13 +234,7 @@ def test_frequencies_of_many_draws_follow_the_models_probabilities(env):
 
 def _model(rng, n_y, n_a, scale):
     """The parameters of a one-to-many model (n_x = n_y) drawn from the generator rng."""
-    return {
-        "Wax": scale * rng.standard_normal((n_a, n_y)),
-        "Waa": rng.standard_normal((n_a, n_a)),
-        "Wya": scale * rng.standard_normal((n_y, n_a)),
-        "ba": rng.standard_normal((n_a, 1)),
-        "by": rng.standard_normal((n_y, 1)),
-    }
+    return random_parameters(rng, n_a, n_y, n_y, Wax=scale, Wya=scale)
 
 
 @test_case(points=1.5, hidden=True)

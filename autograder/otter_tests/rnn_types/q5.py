@@ -12,6 +12,7 @@ from rnncheck import (
     say,
     to_array,
 )
+from rnncheck.rnn import random_parameters
 
 OK_FORMAT = False
 name = "q5"
@@ -62,17 +63,8 @@ def _y(env, x, a0, encoder, decoder, T_y):
 def _pair(seed, n_x=3, n_a=4, n_y=5):
     """An encoder (n_x -> n_a, outputs of size 2) and a decoder (n_y -> n_a -> n_y) drawn from a seed."""
     rng = np.random.default_rng(seed)
-
-    def parameters(n_in, n_out):
-        return {
-            "Wax": rng.standard_normal((n_a, n_in)),
-            "Waa": rng.standard_normal((n_a, n_a)),
-            "Wya": rng.standard_normal((n_out, n_a)),
-            "ba": rng.standard_normal((n_a, 1)),
-            "by": rng.standard_normal((n_out, 1)),
-        }
-
-    return parameters(n_x, 2), parameters(n_y, n_y)
+    encoder = random_parameters(rng, n_a, n_x, 2)
+    return encoder, random_parameters(rng, n_a, n_y, n_y)
 
 
 @test_case(points=1)
@@ -139,20 +131,8 @@ def test_unseen_translations(env):
         (5, 6, 2, 7, 1, 2, 9),
     ]
     for n_x, n_a, n_e, n_y, m, T_x, T_y in cases:
-        encoder = {
-            "Wax": rng.standard_normal((n_a, n_x)),
-            "Waa": rng.standard_normal((n_a, n_a)),
-            "Wya": rng.standard_normal((n_e, n_a)),
-            "ba": rng.standard_normal((n_a, 1)),
-            "by": rng.standard_normal((n_e, 1)),
-        }
-        decoder = {
-            "Wax": 2.0 * rng.standard_normal((n_a, n_y)),
-            "Waa": rng.standard_normal((n_a, n_a)),
-            "Wya": 2.0 * rng.standard_normal((n_y, n_a)),
-            "ba": rng.standard_normal((n_a, 1)),
-            "by": rng.standard_normal((n_y, 1)),
-        }
+        encoder = random_parameters(rng, n_a, n_x, n_e)
+        decoder = random_parameters(rng, n_a, n_y, n_y, Wax=2.0, Wya=2.0)
         x = rng.standard_normal((n_x, m, T_x))
         a0 = rng.standard_normal((n_a, m))
         check_against_reference(
