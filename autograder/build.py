@@ -186,7 +186,7 @@ def _zip_folder(folder: Path, target: Path) -> None:
 
 def build_assignment(assignment: Assignment, out: Path, language: str = "es") -> Build:
     """Run every step for one assignment; the student folder is made anew."""
-    build = Build(assignment, language, Path(out))
+    build = Build(assignment, language, Path(out).resolve())  # steps change directory
     shutil.rmtree(build.student, ignore_errors=True)
     build.student.mkdir(parents=True)
     for step in STEPS:

@@ -84,7 +84,10 @@ def grade(
         )
     except FileNotFoundError as error:
         raise click.ClickException(str(error)) from None
-    click.echo(grade_module.table(rows, list(assignments.load(assignment).questions)))
+    questions = list(assignments.load(assignment).questions)
+    click.echo(grade_module.table(rows, questions))
+    if rows:
+        click.echo("\n" + grade_module.summary(rows, questions))
     click.echo(f"\n{output}")
 
 
@@ -117,5 +120,7 @@ def demo(out: str, language: str) -> None:
         rows = grade_module.main(
             assignment=name, submissions=folder, output=gradebook, autograder=done.autograder_zip, jobs=2
         )
+        questions = list(done.assignment.questions)
         click.echo(f"\n== {name} ==  ({gradebook})")
-        click.echo(grade_module.table(rows, list(done.assignment.questions)))
+        click.echo(grade_module.table(rows, questions))
+        click.echo(grade_module.summary(rows, questions))

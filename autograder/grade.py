@@ -1,4 +1,4 @@
-"""`rnngrade grade`: a folder of submissions into a gradebook, feedback files and a summary.
+"""`rnngrade grade`: a folder of submissions into a gradebook, feedback files and a class summary.
 
 Each submission goes through these steps, in order; the first that fails gives the row its
 reason and a zero, and the batch goes on with the next submission:
@@ -24,7 +24,7 @@ import subprocess
 import sys
 import tempfile
 import zipfile
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import ThreadPoolExecutor, as_completed
 from pathlib import Path
 from typing import Any
 
@@ -213,6 +213,24 @@ def write_feedback(row: Row, folder: Path) -> None:
     (folder / f"{Path(row.submission).stem}.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
+def summary(rows: list[Row], questions: list[str]) -> str:
+    """The class at a glance: per question, the mean score and how many got full marks."""
+    graded = [r for r in rows if r.status == "graded"]
+    lines = [f"{len(rows)} submissions, {len(graded)} graded, {len(rows) - len(graded)} not gradable"]
+    for q in questions + ["total"]:
+        scores = [r.total if q == "total" else r.scores[q] for r in graded]
+        possible = sum(rows[0].possible.values()) if q == "total" else rows[0].possible[q]
+        full = sum(score >= possible for score in scores)
+        mean = sum(scores) / len(scores) if scores else 0.0
+        lines.append(f"{q:<6} mean {mean:5.2f} / {possible:g}   full marks {full}/{len(graded)}")
+    return "\n".join(lines)
+
+
+def write_summary(rows: list[Row], questions: list[str], path: Path) -> None:
+    if rows:
+        path.write_text(summary(rows, questions) + "\n", encoding="utf-8")
+
+
 def table(rows: list[Row], questions: list[str]) -> str:
     """The gradebook as an aligned text table, for the terminal."""
     header = ["submission", *questions, "total", "reason"]
@@ -250,12 +268,17 @@ def main(
     if not autograder_zip.is_file():
         raise FileNotFoundError(f"no autograder zip at {autograder_zip}: run `rnngrade build` first")
     paths = submissions_in(Path(submissions))
-    with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
-        rows = list(pool.map(lambda p: grade_one(p, chosen, autograder_zip.resolve(), timeout), paths))
     output = Path(output)
     output.parent.mkdir(parents=True, exist_ok=True)
     questions = list(chosen.questions)
-    write_gradebook(rows, questions, output)
-    for row in rows:
-        write_feedback(row, output.parent / f"{output.stem}-feedback")
+    done: dict[Path, Row] = {}
+    with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
+        pending = {pool.submit(grade_one, p, chosen, autograder_zip.resolve(), timeout): p for p in paths}
+        for future in as_completed(pending):
+            # written as each submission finishes: an interrupted batch keeps what it graded
+            done[pending[future]] = row = future.result()
+            write_feedback(row, output.parent / f"{output.stem}-feedback")
+            write_gradebook([done[p] for p in paths if p in done], questions, output)
+    rows = [done[p] for p in paths]
+    write_summary(rows, questions, output.parent / f"{output.stem}-summary.txt")
     return rows

@@ -136,3 +136,10 @@ def test_english_build_translates_prose_and_feedback(name, tmp_path):
     nb = nbformat.read(english.student / english.assignment.notebook_name, 4)
     assert "# YOUR CODE HERE" in "\n".join(c.source for c in nb.cells)
     assert (english.student / "rnncheck" / "language.txt").read_text().strip() == "en"
+
+
+def test_build_into_a_relative_folder(name, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    build = build_assignment(assignments.load(name), Path("dist"))
+    assert (tmp_path / "dist" / "autograder" / f"{name}-autograder.zip").is_file()
+    assert build.student == tmp_path / "dist" / "student" / name

@@ -139,6 +139,9 @@ def test_batch_grade_gives_a_row_and_a_reason_to_every_submission(builds, tmp_pa
     assert lines[0].startswith("submission,q1,") and len(lines) == 6
     feedback = (tmp_path / "gb-feedback" / "con_error.txt").read_text(encoding="utf-8")
     assert "q6:" in feedback and "dE" in feedback
+    summary = (tmp_path / "gb-summary.txt").read_text(encoding="utf-8")
+    assert summary.startswith("5 submissions, 3 graded, 2 not gradable")
+    assert "full marks 1/3" in summary.splitlines()[-1]  # only bueno.ipynb has every point
 
 
 def test_batch_grade_takes_the_notebook_out_of_an_export_zip_and_grades_scripts(builds, tmp_path):
@@ -189,3 +192,29 @@ def test_fast_path_gives_otters_scores(builds, name, tmp_path):
         row = grade.row_from(notebook.name, build.assignment, fast[notebook.name])
         assert row.scores == expected.scores, notebook.name
         assert row.feedback == expected.feedback, notebook.name
+
+
+def test_an_interrupted_batch_keeps_the_rows_it_graded(builds, tmp_path, monkeypatch):
+    build = builds["word_representation"]
+    folder = tmp_path / "submissions"
+    folder.mkdir()
+    for name in ("a.ipynb", "b.ipynb", "c.ipynb"):
+        (folder / name).write_text("{}")
+
+    def grade_until_b(path, assignment, autograder_zip, timeout):
+        if path.name == "b.ipynb":
+            raise KeyboardInterrupt
+        return grade.Row(path.name, {q: 1.0 for q in assignment.questions}, grade.points(assignment))
+
+    monkeypatch.setattr(grade, "grade_one", grade_until_b)
+    with pytest.raises(KeyboardInterrupt):
+        grade.main(
+            assignment="word_representation",
+            submissions=folder,
+            output=tmp_path / "gb.csv",
+            autograder=build.autograder_zip,
+            jobs=1,
+        )
+    lines = (tmp_path / "gb.csv").read_text(encoding="utf-8").splitlines()
+    assert len(lines) == 2 and lines[1].startswith("a.ipynb,1,")
+    assert (tmp_path / "gb-feedback" / "a.txt").is_file()
