@@ -18,11 +18,12 @@ demo: $(STAMP)
 build: $(STAMP)
 	$(BIN)/rnngrade build --out dist
 
-test: $(STAMP)
+test: lint
 	$(BIN)/python -m pytest
 
 lint: $(STAMP)
-	$(BIN)/ruff check autograder rnncheck solutions tests
+	$(BIN)/ruff check autograder rnncheck solutions tests benchmarks
+	$(BIN)/ruff format --check autograder rnncheck solutions tests benchmarks
 	$(BIN)/mypy
 
 clean:
