@@ -144,13 +144,19 @@ def _reason(outcome: dict[str, Any], assignment: assignments.Assignment) -> str:
     return ""
 
 
+_POINTS: dict[str, dict[str, float]] = {}
+
+
 def points(assignment: assignments.Assignment) -> dict[str, float]:
-    """Question -> points possible, read from the assignment's test files as otter reads them."""
+    """Question -> points possible, read once from the assignment's test files as otter reads them."""
     from otter.test_files.exception_test import ExceptionTestFile
 
-    return {
-        path.stem: float(ExceptionTestFile.from_file(str(path)).possible) for path in assignment.test_files
-    }
+    if assignment.name not in _POINTS:
+        _POINTS[assignment.name] = {
+            path.stem: float(ExceptionTestFile.from_file(str(path)).possible)
+            for path in assignment.test_files
+        }
+    return dict(_POINTS[assignment.name])
 
 
 def row_from(name: str, assignment: assignments.Assignment, outcome: dict[str, Any]) -> Row:

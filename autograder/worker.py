@@ -41,15 +41,18 @@ def first_cell_error(notebook: Any) -> str:
     return ""
 
 
+def question_outcome(test_file: Any) -> dict[str, Any]:
+    """Score, points possible and failed cases of one otter test file after it ran."""
+    failures = [
+        {"hidden": r.test_case.hidden, "message": failure_text(r.message), "case": r.test_case.name}
+        for r in test_file.test_case_results
+        if not r.passed
+    ]
+    return {"score": test_file.score, "possible": test_file.possible, "failures": failures}
+
+
 def summarize(results: Any) -> dict[str, Any]:
-    questions = {}
-    for name, test_file in results.results.items():
-        failures = [
-            {"hidden": r.test_case.hidden, "message": failure_text(r.message), "case": r.test_case.name}
-            for r in test_file.test_case_results
-            if not r.passed
-        ]
-        questions[name] = {"score": test_file.score, "possible": test_file.possible, "failures": failures}
+    questions = {name: question_outcome(test_file) for name, test_file in results.results.items()}
     catastrophic = getattr(results, "_catastrophic_error", None)
     return {
         "questions": questions,
