@@ -39,6 +39,31 @@ def one_to_one_forward(x, parameters):
     return y_pred
 
 
+def _sequences(x, a0, parameters, lengths, shortest):
+    """x as float64 (n_x, m, T_x) and lengths as ints (m,) in [shortest, T_x], checked with a0."""
+    x = np.asarray(x, dtype=np.float64)
+    n_x = np.shape(parameters["Wax"])[1]
+    if x.ndim != 3 or x.shape[0] != n_x:
+        raise ValueError(f"x must have shape (n_x, m, T_x) with n_x = {n_x}, not {x.shape}")
+    _, m, T_x = x.shape
+    if T_x < shortest:
+        raise ValueError(f"x must have at least {shortest} time step (T_x >= {shortest})")
+    n_a = np.shape(parameters["Waa"])[0]
+    if np.shape(a0) != (n_a, m):
+        raise ValueError(f"a0 must have shape (n_a, m) = ({n_a}, {m}), not {np.shape(a0)}")
+    if lengths is None:
+        return x, np.full(m, T_x)
+    lengths = np.asarray(lengths)
+    if lengths.shape != (m,):
+        raise ValueError(f"lengths must have shape (m,) = ({m},), not {lengths.shape}")
+    if not np.issubdtype(lengths.dtype, np.integer):
+        raise ValueError(f"lengths must hold integers, not {lengths.dtype}")
+    if m and (lengths.min() < shortest or lengths.max() > T_x):
+        got = f"{lengths.min()}..{lengths.max()}"
+        raise ValueError(f"lengths must lie in [{shortest}, T_x] = [{shortest}, {T_x}], got {got}")
+    return x, lengths
+
+
 def many_to_one_forward(x, a0, parameters, lengths=None):
     """Many-to-one: a sequence gives one output, read at each example's last real step.
 
@@ -57,28 +82,8 @@ def many_to_one_forward(x, a0, parameters, lengths=None):
     y_pred -- float64 array (n_y, m): column i is y<lengths[i]> of example i, so that
               padding after an example's last step has no effect
     """
-    x = np.asarray(x, dtype=np.float64)
-    n_x = np.shape(parameters["Wax"])[1]
-    if x.ndim != 3 or x.shape[0] != n_x:
-        raise ValueError(f"x must have shape (n_x, m, T_x) with n_x = {n_x}, not {x.shape}")
+    x, lengths = _sequences(x, a0, parameters, lengths, shortest=1)
     _, m, T_x = x.shape
-    if T_x == 0:
-        raise ValueError("x must have at least one time step (T_x >= 1)")
-    n_a = np.shape(parameters["Waa"])[0]
-    if np.shape(a0) != (n_a, m):
-        raise ValueError(f"a0 must have shape (n_a, m) = ({n_a}, {m}), not {np.shape(a0)}")
-    if lengths is None:
-        lengths = np.full(m, T_x)
-    else:
-        lengths = np.asarray(lengths)
-        if lengths.shape != (m,):
-            raise ValueError(f"lengths must have shape (m,) = ({m},), not {lengths.shape}")
-        if not np.issubdtype(lengths.dtype, np.integer):
-            raise ValueError(f"lengths must hold integers, not {lengths.dtype}")
-        if m and (lengths.min() < 1 or lengths.max() > T_x):
-            raise ValueError(
-                f"lengths must lie in [1, T_x] = [1, {T_x}], got {lengths.min()}..{lengths.max()}"
-            )
 
     n_y = np.shape(parameters["Wya"])[0]
     y_pred = np.zeros((n_y, m))
@@ -107,26 +112,8 @@ def many_to_many_forward(x, a0, parameters, lengths=None):
     y_pred -- float64 array (n_y, m, T_x): y_pred[:, i, t] is y<t+1> of example i for
               t < lengths[i], and exactly 0 at the padded steps t >= lengths[i]
     """
-    x = np.asarray(x, dtype=np.float64)
-    n_x = np.shape(parameters["Wax"])[1]
-    if x.ndim != 3 or x.shape[0] != n_x:
-        raise ValueError(f"x must have shape (n_x, m, T_x) with n_x = {n_x}, not {x.shape}")
+    x, lengths = _sequences(x, a0, parameters, lengths, shortest=0)
     _, m, T_x = x.shape
-    n_a = np.shape(parameters["Waa"])[0]
-    if np.shape(a0) != (n_a, m):
-        raise ValueError(f"a0 must have shape (n_a, m) = ({n_a}, {m}), not {np.shape(a0)}")
-    if lengths is None:
-        lengths = np.full(m, T_x)
-    else:
-        lengths = np.asarray(lengths)
-        if lengths.shape != (m,):
-            raise ValueError(f"lengths must have shape (m,) = ({m},), not {lengths.shape}")
-        if not np.issubdtype(lengths.dtype, np.integer):
-            raise ValueError(f"lengths must hold integers, not {lengths.dtype}")
-        if m and (lengths.min() < 0 or lengths.max() > T_x):
-            raise ValueError(
-                f"lengths must lie in [0, T_x] = [0, {T_x}], got {lengths.min()}..{lengths.max()}"
-            )
 
     n_y = np.shape(parameters["Wya"])[0]
     y_pred = np.zeros((n_y, m, T_x))
