@@ -11,6 +11,7 @@ import contextlib
 import dataclasses
 import io
 import json
+import os
 import shutil
 import tempfile
 from collections.abc import Iterator
@@ -69,6 +70,19 @@ def public_release(path: Path, name: str | None, language: str) -> Iterator[Path
         yield build.student / path.name
 
 
+@contextlib.contextmanager
+def _kernel_quiet() -> Iterator[None]:
+    """Send what the Jupyter kernel process writes to stderr (its start-up warnings) nowhere."""
+    saved = os.dup(2)
+    with open(os.devnull, "w") as devnull:
+        os.dup2(devnull.fileno(), 2)
+        try:
+            yield
+        finally:
+            os.dup2(saved, 2)
+            os.close(saved)
+
+
 def main(*, path: str | Path, assignment: str | None = None, language: str = "es") -> list[QuestionResult]:
     """Run the public tests of every question on the file; one result per question."""
     from otter.execute import grade_notebook
@@ -81,7 +95,7 @@ def main(*, path: str | Path, assignment: str | None = None, language: str = "es
         folder = runnable.parent
         tests = sorted(str(p) for p in (folder / "tests").glob("q*.py"))
         log = io.StringIO()
-        with chdir(folder), contextlib.redirect_stdout(log), contextlib.redirect_stderr(log):
+        with chdir(folder), contextlib.redirect_stdout(log), contextlib.redirect_stderr(log), _kernel_quiet():
             results = grade_notebook(
                 str(runnable),
                 tests_glob=tests,

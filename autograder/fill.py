@@ -98,6 +98,8 @@ def fill(nb: nbformat.NotebookNode, sources: Sequence[str | Path]) -> nbformat.N
     nb = copy.deepcopy(nb)
     in_notebook, imported = _notebook_names(nb)
     for source in sources:
+        if isinstance(source, str) and "\n" not in source and Path(source).is_file():
+            raise FillError(f"{source!r} is a file name: pass pathlib.Path({source!r}) to fill from it")
         text = Path(source).read_text(encoding="utf-8") if isinstance(source, Path) else source
         functions, body, lines = _definitions(text)
         filled = [name for name in functions if name in in_notebook]

@@ -57,3 +57,11 @@ def test_fill_leaves_other_notebook_functions_to_the_notebook():
 def test_fill_refuses_a_module_that_fills_nothing():
     with pytest.raises(FillError, match="none of the notebook's functions"):
         fill(SKELETON, ["def triple(x):\n    return 3 * x\n"])
+
+
+def test_fill_refuses_a_file_name_given_as_text(tmp_path):
+    module = tmp_path / "m.py"
+    module.write_text("def double(x):\n    return 2 * x\n")
+    with pytest.raises(FillError, match="pass pathlib.Path"):
+        fill(SKELETON, [str(module)])
+    assert run(fill(SKELETON, [module]))["double"](5) == 10
