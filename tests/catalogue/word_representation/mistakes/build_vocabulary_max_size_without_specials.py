@@ -1,5 +1,7 @@
 """build_vocabulary keeps max_size words on top of the two special tokens."""
 
+FEEDBACK = {"es": "max_size no cuenta <UNK> y <EOS>", "en": "max_size does not count <UNK> and <EOS>"}
+
 import re
 
 

@@ -1,5 +1,7 @@
 """complete_analogy does not leave a, b and c out of the candidates."""
 
+FEEDBACK = {"es": "no deja fuera a, b y c", "en": "does not leave a, b and c out"}
+
 import numpy as np
 
 

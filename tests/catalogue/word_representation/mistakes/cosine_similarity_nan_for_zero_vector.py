@@ -1,5 +1,7 @@
 """cosine_similarity divides by zero (nan) when a vector is zero."""
 
+FEEDBACK = {"es": "divide entre cero cuando un vector es nulo", "en": "divides by zero when a vector is zero"}
+
 import numpy as np
 
 

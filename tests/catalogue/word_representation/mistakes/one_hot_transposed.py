@@ -1,5 +1,7 @@
 """one_hot puts the vocabulary on the last axis: (T, V) instead of (V, T)."""
 
+FEEDBACK = {"es": "devuelve (T, V) en lugar de (V, T)", "en": "returns (T, V) instead of (V, T)"}
+
 import numpy as np
 
 

@@ -1,5 +1,7 @@
 """tokenize does not lowercase the text."""
 
+FEEDBACK = {"es": "no pasa el texto a minúsculas", "en": "does not lowercase the text"}
+
 import re
 
 
