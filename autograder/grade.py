@@ -159,9 +159,14 @@ def points(assignment: assignments.Assignment) -> dict[str, float]:
     return dict(_POINTS[assignment.name])
 
 
+def blank_row(name: str, assignment: assignments.Assignment) -> Row:
+    """A row with no points yet on any question."""
+    return Row(name, {q: 0.0 for q in assignment.questions}, points(assignment))
+
+
 def row_from(name: str, assignment: assignments.Assignment, outcome: dict[str, Any]) -> Row:
     """The gradebook row of a graded submission, from autograder.worker's outcome."""
-    row = Row(name, {q: 0.0 for q in assignment.questions}, points(assignment))
+    row = blank_row(name, assignment)
     for question, result in outcome["questions"].items():
         row.scores[question] = float(result["score"])
         row.possible[question] = float(result["possible"])
@@ -180,7 +185,7 @@ def grade_one(path: Path, assignment: assignments.Assignment, autograder_zip: Pa
             notebook = read_notebook(find_notebook(path, workdir), assignment, workdir)
             outcome = run_worker(notebook, autograder_zip, timeout)
         except Rejected as rejected:
-            row = Row(path.name, {q: 0.0 for q in assignment.questions}, points(assignment))
+            row = blank_row(path.name, assignment)
             row.status, row.reason = "error", str(rejected)
             return row
     return row_from(path.name, assignment, outcome)
