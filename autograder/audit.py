@@ -27,7 +27,7 @@ from . import assignment as assignments
 from . import fastgrade, grade
 from .assignment import Assignment
 from .build import build_assignment
-from .fill import fill
+from .fill import defined_functions, fill
 from .notebook import render
 from .testfiles import feedback_of
 
@@ -52,11 +52,6 @@ class Verdict:
         return f"{mark} {self.assignment}/{self.kind}/{self.entry}: {scored}" + "".join(
             f"\n       {p}" for p in self.problems
         )
-
-
-def defined_functions(path: Path) -> set[str]:
-    tree = ast.parse(path.read_text(encoding="utf-8"))
-    return {node.name for node in tree.body if isinstance(node, ast.FunctionDef)}
 
 
 def callers(assignment: Assignment) -> dict[str, set[str]]:

@@ -28,6 +28,11 @@ def _definitions(source: str) -> tuple[dict[str, ast.FunctionDef], list[ast.stmt
     return functions, tree.body, source.splitlines()
 
 
+def defined_functions(path: Path) -> set[str]:
+    """The names of the top-level functions a module file defines."""
+    return set(_definitions(path.read_text(encoding="utf-8"))[0])
+
+
 def _segment(node: ast.stmt, lines: list[str]) -> str:
     first = min([node.lineno] + [d.lineno for d in getattr(node, "decorator_list", [])])
     return "\n".join(lines[first - 1 : node.end_lineno])

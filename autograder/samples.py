@@ -16,9 +16,8 @@ from pathlib import Path
 import nbformat
 
 from .assignment import Assignment
-from .audit import defined_functions
 from .build import ZIP_DATE
-from .fill import fill
+from .fill import defined_functions, fill
 from .notebook import render
 
 
