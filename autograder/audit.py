@@ -1,7 +1,8 @@
 """`rnngrade audit`: the autograder graded against its own catalogues.
 
 Every entry is filled into the skeleton notebook over the reference solution and graded
-with the built autograder zip, exactly as a student's submission would be. Expected:
+with the built autograder zip through the grading engine, exactly as a student's submission
+would be. Expected:
 
     reference     full marks
     skeleton      zero, every failure saying the function is not implemented
@@ -24,9 +25,11 @@ import nbformat
 from rnncheck.messages import say
 
 from . import assignment as assignments
-from . import fastgrade, grade
+from . import grade
 from .assignment import Assignment
 from .build import build_assignment
+from .engine.batch import Options, grade_all
+from .engine.outcome import Outcome
 from .fill import defined_functions, fill
 from .notebook import render
 from .testfiles import feedback_of
@@ -39,7 +42,7 @@ class Verdict:
     assignment: str
     kind: str
     entry: str
-    row: grade.Row
+    row: Outcome
     problems: list[str]
 
     @property
@@ -76,7 +79,7 @@ def callers(assignment: Assignment) -> dict[str, set[str]]:
     return found
 
 
-def judge(assignment: Assignment, kind: str, path: Path | None, row: grade.Row) -> list[str]:
+def judge(assignment: Assignment, kind: str, path: Path | None, row: Outcome) -> list[str]:
     """What is wrong with how `row` was graded, given what the entry is; [] when all is well."""
     full = {q: row.scores[q] >= row.possible[q] > 0 for q in row.scores}
     if row.status != "graded":
@@ -123,10 +126,10 @@ def entries(assignment: Assignment) -> list[tuple[str, str, Path | None]]:
 
 
 def audit_assignment(
-    assignment: Assignment, workdir: Path, jobs: int = 2, fast: bool = False
+    assignment: Assignment, workdir: Path, jobs: int | None = None, seed: int | None = None
 ) -> list[Verdict]:
-    """Grade every entry of `assignment` (through otter, or the fast path) and judge each."""
-    build = build_assignment(assignment, workdir / "dist")
+    """Grade every entry of `assignment` and judge each; hidden inputs drawn with seed (fresh if None)."""
+    build = build_assignment(assignment, workdir / "dist", seed=seed)
     skeleton = render(assignment)
     submissions = workdir / "submissions" / assignment.name
     submissions.mkdir(parents=True)
@@ -136,17 +139,8 @@ def audit_assignment(
         nbformat.write(
             fill(skeleton, sources) if sources else skeleton, submissions / f"{kind}--{name}.ipynb"
         )
-    if fast:
-        outcomes = fastgrade.grade_all(grade.submissions_in(submissions), build.autograder_zip, jobs)
-        rows = [grade.row_from(file, assignment, outcome) for file, outcome in outcomes.items()]
-    else:
-        rows = grade.main(
-            assignment=assignment.name,
-            submissions=submissions,
-            output=workdir / f"{assignment.name}.csv",
-            autograder=build.autograder_zip,
-            jobs=jobs,
-        )
+    files = grade.submissions_in(submissions)
+    rows = grade_all(build.autograder_zip, [(p.name, p) for p in files], Options(jobs=jobs or Options().jobs))
     by_name = {row.submission: row for row in rows}
     return [
         Verdict(assignment.name, kind, name, row, judge(assignment, kind, path, row))
@@ -155,11 +149,11 @@ def audit_assignment(
     ]
 
 
-def main(*, assignment: str | None = None, jobs: int = 2, fast: bool = False) -> list[Verdict]:
+def main(*, assignment: str | None = None, jobs: int | None = None, seed: int | None = None) -> list[Verdict]:
     """Audit one assignment, or all of them; one verdict per graded entry."""
     chosen = [assignment] if assignment else assignments.names()
     verdicts: list[Verdict] = []
     with tempfile.TemporaryDirectory(prefix="rnnaudit-") as workdir:
         for name in chosen:
-            verdicts += audit_assignment(assignments.load(name), Path(workdir) / name, jobs, fast)
+            verdicts += audit_assignment(assignments.load(name), Path(workdir) / name, jobs, seed)
     return verdicts

@@ -21,6 +21,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import os
+import secrets
 import shutil
 import tempfile
 import zipfile
@@ -34,19 +35,22 @@ from . import assignment as assignments
 from .assignment import SUPPORT_PACKAGE, Assignment
 from .fill import extract
 from .notebook import render, without_bodies
-from .testfiles import public_source, record_answers
+from .testfiles import has_hidden_cases, public_source, record_answers
 
 PYTHON_VERSION = "3.11"
 # Fixed timestamp for the student zip, so the same sources give the same bytes.
 ZIP_DATE = (2024, 1, 1, 0, 0, 0)
-IGNORED = shutil.ignore_patterns("__pycache__", "*.pyc", "answers", "language.txt")
+IGNORED = shutil.ignore_patterns("__pycache__", "*.pyc", "answers", "language.txt", "seed.txt")
 
 
 @dataclasses.dataclass(frozen=True)
 class Build:
+    """One assignment built in one language; seed draws the hidden test inputs (rnncheck.hidden)."""
+
     assignment: Assignment
     language: str
     out: Path
+    seed: int = 0
 
     @property
     def student(self) -> Path:
@@ -110,15 +114,19 @@ BUILD_TIME_ONLY = 'raise RuntimeError("this function runs only when the autograd
 
 
 def _write_checker(target: Path, build: Build, test_sources: dict[str, str]) -> None:
-    """rnncheck with the answers the tests need; its numerics keep only their signatures."""
+    """rnncheck with the answers the tests need; its numerics keep only their signatures.
+
+    The seed of hidden inputs is written only where hidden tests go (the autograder zip)."""
     shutil.copytree(SUPPORT_PACKAGE, target, ignore=IGNORED)
     numerics = target / "numerics.py"
     numerics.write_text(
         without_bodies(numerics.read_text(encoding="utf-8"), BUILD_TIME_ONLY), encoding="utf-8"
     )
     (target / "language.txt").write_text(build.language + "\n", encoding="utf-8")
-    recorder = record_answers(build.assignment, test_sources)
+    recorder = record_answers(build.assignment, test_sources, build.seed)
     recorder.save(str(target / "answers" / f"{build.assignment.name}.json"))
+    if any(has_hidden_cases(source) for source in test_sources.values()):
+        (target / "seed.txt").write_text(f"{build.seed}\n", encoding="utf-8")
 
 
 def write_checker(build: Build) -> None:
@@ -144,8 +152,9 @@ def write_autograder(build: Build) -> None:
             shutil.copyfile(path, tests / path.name)
             sources[path.name] = path.read_text(encoding="utf-8")
         _write_checker(staging / "rnncheck", build, sources)
-        files = ["rnncheck", *_copy_shipped(build, staging)]
-        requirements = ["numpy>=1.26", *build.assignment.requirements]
+        student_files = _copy_shipped(build, staging)
+        files = ["rnncheck", *student_files]
+        requirements = ["numpy>=1.26", *ENGINE_REQUIREMENTS, *build.assignment.requirements]
         (staging / "requirements.txt").write_text("\n".join(requirements) + "\n", encoding="utf-8")
         config = {"lang": "python", "assignment_name": build.assignment.name}
         (staging / "otter_config.json").write_text(json.dumps(config, indent=2), encoding="utf-8")
@@ -163,6 +172,60 @@ def write_autograder(build: Build) -> None:
             )
         finally:
             os.chdir(cwd)
+    _add_engine(build, student_files)
+
+
+ENGINE = Path(__file__).resolve().parent / "engine"
+# Installed on Gradescope next to otter: the sandbox's Landlock and seccomp bindings.
+ENGINE_REQUIREMENTS = ["landlock==1.0.0.dev5", "pyseccomp==0.1.2"]
+RUN_AUTOGRADER = '''"""Gradescope's entry point: grade the submission with the kit's sandboxed engine."""
+
+import sys
+
+sys.path[:0] = ["/autograder/source", "/autograder/source/files"]
+
+from engine.gradescope import main  # noqa: E402
+
+if __name__ == "__main__":
+    main("/autograder")
+'''
+# The sandbox user must reach Python, which otter's setup.sh installs under /root: let other
+# users through /root (not list it). Landlock still limits what student code may read.
+SETUP_ADDITION = (
+    "\n# rnngrade: the sandbox's unprivileged user must reach Python under /root\nchmod o+x /root\n"
+)
+
+
+def manifest(build: Build, student_files: list[str]) -> dict[str, object]:
+    """What the engine needs to know of the assignment, written into the zip as rnngrade.json."""
+    return {
+        "assignment": build.assignment.name,
+        "language": build.language,
+        "notebook": build.assignment.notebook_name,
+        "functions": build.assignment.functions,
+        "questions": build.assignment.questions,
+        "student_files": student_files,
+    }
+
+
+def _add_engine(build: Build, student_files: list[str]) -> None:
+    """The grading engine, its manifest and Gradescope's entry point, into otter's zip."""
+    with zipfile.ZipFile(build.autograder_zip) as archive:
+        entries = {info.filename: (info, archive.read(info)) for info in archive.infolist()}
+
+    def put(name: str, data: bytes) -> None:
+        info = entries[name][0] if name in entries else zipfile.ZipInfo(name, ZIP_DATE)
+        info.compress_type = zipfile.ZIP_DEFLATED
+        entries[name] = (info, data)
+
+    put("run_otter.py", RUN_AUTOGRADER.encode())
+    put("setup.sh", entries["setup.sh"][1] + SETUP_ADDITION.encode())
+    put("rnngrade.json", json.dumps(manifest(build, student_files), indent=2).encode())
+    for path in sorted(ENGINE.glob("*.py")):
+        put(f"engine/{path.name}", path.read_bytes())
+    with zipfile.ZipFile(build.autograder_zip, "w") as archive:
+        for info, data in entries.values():
+            archive.writestr(info, data)
 
 
 STEPS = [
@@ -184,9 +247,19 @@ def _zip_folder(folder: Path, target: Path) -> None:
                 zf.writestr(info, path.read_bytes())
 
 
-def build_assignment(assignment: Assignment, out: Path, language: str = "es") -> Build:
-    """Run every step for one assignment; the student folder is made anew."""
-    build = Build(assignment, language, Path(out).resolve())  # steps change directory
+def fresh_seed() -> int:
+    """A new seed of hidden test inputs, for a build that is not given one."""
+    return secrets.randbelow(2**32)
+
+
+def build_assignment(
+    assignment: Assignment, out: Path, language: str = "es", seed: int | None = None
+) -> Build:
+    """Run every step for one assignment; the student folder is made anew.
+
+    seed -- draws the hidden test inputs; a fresh one when None (see Build.seed)"""
+    seed = fresh_seed() if seed is None else seed
+    build = Build(assignment, language, Path(out).resolve(), seed)  # steps change directory
     shutil.rmtree(build.student, ignore_errors=True)
     build.student.mkdir(parents=True)
     for step in STEPS:
@@ -194,9 +267,15 @@ def build_assignment(assignment: Assignment, out: Path, language: str = "es") ->
     return build
 
 
-def main(*, out: str | Path = "dist", language: str = "es", only: list[str] | None = None) -> list[Build]:
-    """Build the student release and autograder zip of each assignment (all, or `only`)."""
+def main(
+    *, out: str | Path = "dist", language: str = "es", only: list[str] | None = None, seed: int | None = None
+) -> list[Build]:
+    """Build the student release and autograder zip of each assignment (all, or `only`).
+
+    seed -- of the hidden test inputs, the same for every assignment of this build; a fresh
+    one when None. Public tests and the student release do not depend on it."""
     if language not in assignments.LANGUAGES:
         raise ValueError(f"language must be one of {assignments.LANGUAGES}, not {language!r}")
     chosen = only or assignments.names()
-    return [build_assignment(assignments.load(name), Path(out), language) for name in chosen]
+    seed = fresh_seed() if seed is None else seed
+    return [build_assignment(assignments.load(name), Path(out), language, seed) for name in chosen]

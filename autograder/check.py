@@ -19,7 +19,18 @@ from pathlib import Path
 
 from . import assignment as assignments
 from .build import Build, copy_student_files, write_checker, write_public_tests
-from .worker import failure_text
+
+
+def failure_text(message: str | None) -> str:
+    """The student-facing part of an otter failure message: its last line, minus the prefix."""
+    lines = [line.strip() for line in (message or "").strip().splitlines() if line.strip()]
+    if not lines:
+        return ""
+    last = lines[-1]
+    for prefix in ("Feedback: ", "AssertionError: "):
+        if last.startswith(prefix):
+            return last[len(prefix) :]
+    return last
 
 
 @dataclasses.dataclass

@@ -13,6 +13,7 @@ from . import build as build_module
 from . import check as check_module
 from . import grade as grade_module
 from . import samples as samples_module
+from .engine.process import InfrastructureError
 
 LANGUAGE = click.option(
     "--lang",
@@ -33,10 +34,19 @@ def main() -> None:
 @click.option("--out", default="dist", show_default=True, type=click.Path(file_okay=False))
 @LANGUAGE
 @click.option("--only", multiple=True, help="Build only this assignment (repeatable).")
-def build(out: str, language: str, only: tuple[str, ...]) -> None:
+@click.option(
+    "--seed",
+    type=click.IntRange(0, 2**32 - 1),
+    default=None,
+    help="Seed of the hidden test inputs (default: a fresh one, printed and kept in the zip).",
+)
+def build(out: str, language: str, only: tuple[str, ...], seed: int | None) -> None:
     """Student releases and one otter autograder zip per assignment."""
-    for done in build_module.main(out=out, language=language, only=list(only) or None):
-        click.echo(f"{done.assignment.name}: {done.student}/  {done.autograder_zip}")
+    done = build_module.main(out=out, language=language, only=list(only) or None, seed=seed)
+    for one in done:
+        click.echo(f"{one.assignment.name}: {one.student}/  {one.autograder_zip}")
+    if done:
+        click.echo(f"seed of the hidden test inputs: {done[0].seed}")
 
 
 @main.command()
@@ -68,9 +78,18 @@ def check(path: str, assignment: str | None, language: str) -> None:
 @click.option(
     "--timeout", default=grade_module.DEFAULT_TIMEOUT, show_default=True, help="Seconds per submission."
 )
-@click.option("--jobs", default=1, show_default=True, help="Submissions graded at once.")
+@click.option(
+    "--memory", default=grade_module.DEFAULT_MEMORY, show_default=True, help="MiB of memory per submission."
+)
+@click.option("--jobs", type=int, default=None, help="Submissions graded at once (default: one per core).")
 def grade(
-    assignment: str, submissions: str, output: str, autograder: str | None, timeout: float, jobs: int
+    assignment: str,
+    submissions: str,
+    output: str,
+    autograder: str | None,
+    timeout: float,
+    memory: int,
+    jobs: int | None,
 ) -> None:
     """Grade a folder of .ipynb/.zip/.py submissions into a gradebook CSV and feedback files."""
     try:
@@ -80,9 +99,10 @@ def grade(
             output=output,
             autograder=autograder,
             timeout=timeout,
+            memory=memory,
             jobs=jobs,
         )
-    except FileNotFoundError as error:
+    except (FileNotFoundError, ValueError, InfrastructureError) as error:
         raise click.ClickException(str(error)) from None
     questions = list(assignments.load(assignment).questions)
     click.echo(grade_module.table(rows, questions))
@@ -93,13 +113,12 @@ def grade(
 
 @main.command()
 @click.argument("assignment", required=False, type=click.Choice(assignments.names()))
-@click.option("--jobs", default=2, show_default=True)
-@click.option(
-    "--fast", is_flag=True, help="Run the notebooks without a Jupyter kernel (seconds, not minutes)."
-)
-def audit(assignment: str | None, jobs: int, fast: bool) -> None:
+@click.option("--jobs", type=int, default=None, help="Submissions graded at once (default: one per core).")
+@click.option("--seed", type=int, default=None, help="Seed of the hidden test inputs (default: a fresh one).")
+@click.option("--fast", is_flag=True, hidden=True)
+def audit(assignment: str | None, jobs: int | None, seed: int | None, fast: bool) -> None:
     """Grade the catalogues of mistakes and correct versions; exit 1 if any verdict fails."""
-    verdicts = audit_module.main(assignment=assignment, jobs=jobs, fast=fast)
+    verdicts = audit_module.main(assignment=assignment, jobs=jobs, seed=seed)
     for verdict in verdicts:
         click.echo(verdict.line())
     failed = [v for v in verdicts if not v.ok]
@@ -118,7 +137,7 @@ def demo(out: str, language: str) -> None:
         samples_module.write(done.assignment, folder, language)
         gradebook = Path(out) / f"gradebook-{name}.csv"
         rows = grade_module.main(
-            assignment=name, submissions=folder, output=gradebook, autograder=done.autograder_zip, jobs=2
+            assignment=name, submissions=folder, output=gradebook, autograder=done.autograder_zip
         )
         questions = list(done.assignment.questions)
         click.echo(f"\n== {name} ==  ({gradebook})")

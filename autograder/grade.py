@@ -1,147 +1,25 @@
 """`rnngrade grade`: a folder of submissions into a gradebook, feedback files and a class summary.
 
-Each submission goes through these steps, in order; the first that fails gives the row its
-reason and a zero, and the batch goes on with the next submission:
-
-    find_notebook      the .ipynb itself, the single .ipynb inside an otter export .zip, or
-                       a .py script as a notebook of one cell
-    read_notebook      valid JSON and a valid notebook, of this assignment
-    run_worker         otter run with the autograder zip, in its own process, timed out
-
-Only the notebook is handed to otter: other files inside a submitted zip are ignored, so a
-submission cannot replace the tests or their support code.
+Every submission goes through the one grading engine (autograder.engine): its cells run in a
+sandboxed process of their own and the tests run where its code cannot reach. A submission
+that cannot be read, hangs or crashes gets its row with a reason; the batch always completes.
 """
 
 from __future__ import annotations
 
-import contextlib
 import csv
-import dataclasses
-import json
-import os
-import signal
-import subprocess
 import sys
-import tempfile
-import zipfile
-from concurrent.futures import ThreadPoolExecutor, as_completed
 from pathlib import Path
-from typing import Any
-
-import nbformat
-
-from rnncheck.messages import say
 
 from . import assignment as assignments
+from .engine.batch import Options, grade_all
+from .engine.confine import Limits
+from .engine.outcome import Outcome
+from .engine.session import Budget
+from .engine.submission import SUFFIXES
 
-DEFAULT_TIMEOUT = 300  # seconds for one submission: otter run of a correct one takes ~3 s
-SUBMISSION_SUFFIXES = (".ipynb", ".zip", ".py")
-
-
-class Rejected(Exception):
-    """A submission that cannot be graded; str(self) is the reason."""
-
-
-@dataclasses.dataclass
-class Row:
-    """One line of the gradebook."""
-
-    submission: str
-    scores: dict[str, float]
-    possible: dict[str, float]
-    status: str = "graded"
-    reason: str = ""
-    feedback: dict[str, list[str]] = dataclasses.field(default_factory=dict)
-
-    @property
-    def total(self) -> float:
-        return sum(self.scores.values())
-
-
-def find_notebook(path: Path, workdir: Path) -> Path:
-    if path.suffix == ".ipynb":
-        return path
-    if path.suffix == ".py":  # a script is graded as a notebook of one cell, as otter does
-        target = workdir / f"{path.stem}.ipynb"
-        source = path.read_bytes().decode("utf-8", "replace")
-        nbformat.write(nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(source)]), str(target))
-        return target
-    try:
-        with zipfile.ZipFile(path) as archive:
-            names = [n for n in archive.namelist() if n.endswith(".ipynb") and "__MACOSX" not in n]
-            if not names:
-                raise Rejected(say("reason_no_notebook"))
-            if len(names) > 1:
-                raise Rejected(say("reason_many_notebooks", names=", ".join(sorted(names))))
-            target = workdir / Path(names[0]).name
-            target.write_bytes(archive.read(names[0]))
-            return target
-    except zipfile.BadZipFile as error:
-        raise Rejected(say("reason_bad_zip", detail=error)) from None
-
-
-def read_notebook(path: Path, assignment: assignments.Assignment, workdir: Path) -> Path:
-    """A clean copy of the notebook, named as the assignment expects, tagged with its name."""
-    try:
-        nb = nbformat.from_dict(json.loads(path.read_bytes()))
-        nb = nbformat.convert(nb, 4)
-        nbformat.validate(nb)
-    except json.JSONDecodeError as error:
-        raise Rejected(
-            say("reason_not_json", detail=f"JSON: {error.msg}, {error.lineno}:{error.colno}")
-        ) from None
-    except Exception as error:
-        detail = (str(error).splitlines() or [type(error).__name__])[0][:120]
-        raise Rejected(say("reason_not_json", detail=detail)) from None
-    found = nb.metadata.get("otter", {}).get("assignment_name")
-    if found not in (None, assignment.name):
-        raise Rejected(say("reason_other_assignment", found=found))
-    nb.metadata.setdefault("otter", {})["assignment_name"] = assignment.name
-    target = workdir / "grading" / assignment.notebook_name
-    target.parent.mkdir()
-    nbformat.write(nb, str(target))
-    return target
-
-
-def run_worker(notebook: Path, autograder_zip: Path, timeout: float) -> dict[str, Any]:
-    result = notebook.parent.parent / "result.json"
-    errors = notebook.parent.parent / "worker.err"
-    with open(errors, "wb") as stderr:
-        process = subprocess.Popen(
-            [sys.executable, "-m", "autograder.worker", str(notebook), str(autograder_zip), str(result)],
-            stdin=subprocess.DEVNULL,
-            stdout=subprocess.DEVNULL,
-            stderr=stderr,
-            start_new_session=True,  # its own process group: a timeout kills the kernel too
-        )
-        try:
-            process.wait(timeout=timeout)
-        except subprocess.TimeoutExpired:
-            os.killpg(process.pid, signal.SIGKILL)
-            process.wait()
-            raise Rejected(say("reason_timeout", seconds=int(timeout))) from None
-        finally:
-            with contextlib.suppress(ProcessLookupError):
-                os.killpg(process.pid, signal.SIGKILL)  # a kernel left behind
-    if not result.is_file():
-        tail = errors.read_bytes()[-300:].decode("utf-8", "replace").strip().splitlines()
-        raise Rejected(say("reason_crashed", detail=tail[-1] if tail else f"exit code {process.returncode}"))
-    return json.loads(result.read_text(encoding="utf-8"))
-
-
-def _reason(outcome: dict[str, Any], assignment: assignments.Assignment) -> str:
-    """Why a graded submission scored nothing, in a few words; '' when it scored something."""
-    if outcome.get("error"):
-        return say("reason_grader_error", detail=outcome["error"][:200])
-    if any(q["score"] for q in outcome["questions"].values()):
-        return ""
-    not_done = {say("not_implemented", name=f) for f in assignment.functions}
-    failures = [f["message"] for q in outcome["questions"].values() for f in q["failures"]]
-    if failures and all(m in not_done for m in failures):
-        return say("reason_nothing_done")
-    if outcome.get("cell_error"):
-        return say("reason_cell_error", detail=outcome["cell_error"])
-    return ""
+DEFAULT_TIMEOUT = 300  # seconds for one submission, all its cells and tests
+DEFAULT_MEMORY = 2048  # MiB of address space for a submission's process
 
 
 _POINTS: dict[str, dict[str, float]] = {}
@@ -159,48 +37,16 @@ def points(assignment: assignments.Assignment) -> dict[str, float]:
     return dict(_POINTS[assignment.name])
 
 
-def blank_row(name: str, assignment: assignments.Assignment) -> Row:
-    """A row with no points yet on any question."""
-    return Row(name, {q: 0.0 for q in assignment.questions}, points(assignment))
-
-
-def row_from(name: str, assignment: assignments.Assignment, outcome: dict[str, Any]) -> Row:
-    """The gradebook row of a graded submission, from autograder.worker's outcome."""
-    row = blank_row(name, assignment)
-    for question, result in outcome["questions"].items():
-        row.scores[question] = float(result["score"])
-        row.possible[question] = float(result["possible"])
-        row.feedback[question] = list(dict.fromkeys(f["message"] for f in result["failures"]))
-    row.reason = _reason(outcome, assignment)
-    if outcome.get("error"):
-        row.status = "error"
-    return row
-
-
-def grade_one(path: Path, assignment: assignments.Assignment, autograder_zip: Path, timeout: float) -> Row:
-    """The gradebook row of one submission file; never raises for a bad submission."""
-    with tempfile.TemporaryDirectory(prefix="rnngrade-") as workdir_name:
-        workdir = Path(workdir_name)
-        try:
-            notebook = read_notebook(find_notebook(path, workdir), assignment, workdir)
-            outcome = run_worker(notebook, autograder_zip, timeout)
-        except Rejected as rejected:
-            row = blank_row(path.name, assignment)
-            row.status, row.reason = "error", str(rejected)
-            return row
-    return row_from(path.name, assignment, outcome)
-
-
 def submissions_in(folder: Path) -> list[Path]:
-    return sorted(p for p in Path(folder).iterdir() if p.is_file() and p.suffix in SUBMISSION_SUFFIXES)
+    return sorted(p for p in Path(folder).iterdir() if p.is_file() and p.suffix in SUFFIXES)
 
 
-def write_gradebook(rows: list[Row], questions: list[str], path: Path) -> None:
+def write_gradebook(rows: list[Outcome], questions: list[str], path: Path) -> None:
     with open(path, "w", newline="", encoding="utf-8") as f:
         writer = csv.writer(f)
         writer.writerow(["submission", *questions, "total", "possible", "status", "reason"])
         for row in rows:
-            possible = sum(row.possible.values())
+            possible = row.total_possible
             writer.writerow(
                 [
                     row.submission,
@@ -213,7 +59,7 @@ def write_gradebook(rows: list[Row], questions: list[str], path: Path) -> None:
             )
 
 
-def write_feedback(row: Row, folder: Path) -> None:
+def write_feedback(row: Outcome, folder: Path) -> None:
     folder.mkdir(parents=True, exist_ok=True)
     lines = [f"{row.submission}: {row.total:g} / {sum(row.possible.values()):g}"]
     if row.reason:
@@ -224,7 +70,7 @@ def write_feedback(row: Row, folder: Path) -> None:
     (folder / f"{Path(row.submission).stem}.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
-def summary(rows: list[Row], questions: list[str]) -> str:
+def summary(rows: list[Outcome], questions: list[str]) -> str:
     """The class at a glance: per question, the mean score and how many got full marks."""
     graded = [r for r in rows if r.status == "graded"]
     lines = [f"{len(rows)} submissions, {len(graded)} graded, {len(rows) - len(graded)} not gradable"]
@@ -237,12 +83,12 @@ def summary(rows: list[Row], questions: list[str]) -> str:
     return "\n".join(lines)
 
 
-def write_summary(rows: list[Row], questions: list[str], path: Path) -> None:
+def write_summary(rows: list[Outcome], questions: list[str], path: Path) -> None:
     if rows:
         path.write_text(summary(rows, questions) + "\n", encoding="utf-8")
 
 
-def table(rows: list[Row], questions: list[str]) -> str:
+def table(rows: list[Outcome], questions: list[str]) -> str:
     """The gradebook as an aligned text table, for the terminal."""
     header = ["submission", *questions, "total", "reason"]
     body = [
@@ -260,6 +106,17 @@ def table(rows: list[Row], questions: list[str]) -> str:
     )
 
 
+def describe_sandbox(missing: dict[str, str]) -> str:
+    """One line on what the sandbox has on this machine, and what it lacks and why."""
+    from .engine.confine import MECHANISMS
+
+    have = [m for m in MECHANISMS if m not in missing]
+    line = "sandbox: " + ", ".join(have)
+    if missing:
+        line += "; MISSING: " + "; ".join(f"{m} ({why})" for m, why in missing.items())
+    return line
+
+
 def main(
     *,
     assignment: str,
@@ -267,12 +124,14 @@ def main(
     output: str | Path = "gradebook.csv",
     autograder: str | Path | None = None,
     timeout: float = DEFAULT_TIMEOUT,
-    jobs: int = 1,
-) -> list[Row]:
-    """Grade every .ipynb and .zip in `submissions`; write the gradebook and feedback files.
+    memory: int = DEFAULT_MEMORY,
+    jobs: int | None = None,
+) -> list[Outcome]:
+    """Grade every .ipynb, .zip and .py in `submissions`; write the gradebook and feedback files.
 
-    autograder -- the otter zip; default dist/autograder/<assignment>-autograder.zip
-    jobs -- how many submissions are graded at once
+    autograder -- the zip; default dist/autograder/<assignment>-autograder.zip
+    timeout -- seconds for one submission; memory -- MiB for its process
+    jobs -- how many submissions are graded at once (default: one per core)
     """
     chosen = assignments.load(assignment)
     autograder_zip = Path(autograder or Path("dist") / "autograder" / f"{assignment}-autograder.zip")
@@ -282,14 +141,26 @@ def main(
     output = Path(output)
     output.parent.mkdir(parents=True, exist_ok=True)
     questions = list(chosen.questions)
-    done: dict[Path, Row] = {}
-    with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
-        pending = {pool.submit(grade_one, p, chosen, autograder_zip.resolve(), timeout): p for p in paths}
-        for future in as_completed(pending):
-            # written as each submission finishes: an interrupted batch keeps what it graded
-            done[pending[future]] = row = future.result()
-            write_feedback(row, output.parent / f"{output.stem}-feedback")
-            write_gradebook([done[p] for p in paths if p in done], questions, output)
-    rows = [done[p] for p in paths]
+    done: dict[str, Outcome] = {}
+    order = [p.name for p in paths]
+
+    def keep(outcome: Outcome) -> None:
+        # written as each submission finishes: an interrupted batch keeps what it graded
+        done[outcome.submission] = outcome
+        write_feedback(outcome, output.parent / f"{output.stem}-feedback")
+        write_gradebook([done[n] for n in order if n in done], questions, output)
+
+    options = Options(
+        jobs=jobs or Options().jobs,
+        limits=Limits(memory=memory * 2**20, cpu=int(timeout) + 10),
+        budget=Budget(submission=timeout),
+    )
+    rows = grade_all(
+        autograder_zip,
+        [(p.name, p) for p in paths],
+        options,
+        on_outcome=keep,
+        on_sandbox=lambda missing: print(describe_sandbox(missing), file=sys.stderr),
+    )
     write_summary(rows, questions, output.parent / f"{output.stem}-summary.txt")
     return rows

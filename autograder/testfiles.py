@@ -34,6 +34,11 @@ def _is_hidden(node: ast.stmt) -> bool:
     return False
 
 
+def has_hidden_cases(source: str) -> bool:
+    """Whether the test file source has any hidden test case."""
+    return any(_is_hidden(node) for node in ast.parse(source).body)
+
+
 def public_source(source: str) -> str:
     """The test file without its hidden test cases (decorator to last line, and blank lines after)."""
     lines = source.splitlines()
@@ -77,11 +82,12 @@ class ReferenceFailed(RuntimeError):
     """The reference solution fails one of its own tests: a bug in the tests or the solution."""
 
 
-def record_answers(assignment: Assignment, sources: dict[str, str]) -> Recorder:
+def record_answers(assignment: Assignment, sources: dict[str, str], seed: int = 0) -> Recorder:
     """Run the test `sources` (name -> text) against the reference and record its answers.
 
     The catalogued mistakes that carry a FEEDBACK phrase are recorded too, so that feedback
-    can name them. Raises ReferenceFailed if any test case fails on the reference.
+    can name them. Hidden cases draw their inputs with `seed` (rnncheck.hidden_rng). Raises
+    ReferenceFailed if any test case fails on the reference.
     """
     reference_source = assignment.solution_path.read_text(encoding="utf-8")
     reference = namespace(reference_source)
@@ -90,7 +96,7 @@ def record_answers(assignment: Assignment, sources: dict[str, str]) -> Recorder:
         phrase = feedback_of(path)
         if phrase is not None:
             mistakes.append((phrase, namespace(reference_source, path.read_text(encoding="utf-8"))))
-    recorder = Recorder(reference, mistakes)
+    recorder = Recorder(reference, mistakes, seed)
     failures = []
     with tempfile.TemporaryDirectory() as folder, recording(recorder), chdir(folder):
         for path in assignment.data_files:  # tests read data files relative to the notebook

@@ -8,6 +8,7 @@ numpy only. Public API:
 - assert_close, assert_gradient, assert_same, matches: comparisons whose failures say what,
   where and by how much
 - reference, check_against_reference, recorded: answers and values recorded at build time
+- hidden_rng: the inputs of hidden test cases, drawn anew by each build (its seed)
 - Feedback: the exception every failed check raises; say: the message catalogue
 """
 
@@ -24,6 +25,7 @@ from .compare import (
     to_str_list,
 )
 from .feedback import Feedback
+from .hidden import hidden_rng
 from .messages import say
 from .numerics import (
     ATOL,
@@ -52,6 +54,7 @@ __all__ = [
     "assert_same",
     "call",
     "check_against_reference",
+    "hidden_rng",
     "matches",
     "numerical_gradient",
     "recorded",

@@ -18,6 +18,7 @@ import warnings
 
 import numpy as np
 
+from . import hidden
 from .compare import assert_same, matches
 from .feedback import Feedback
 from .messages import language, say
@@ -70,11 +71,13 @@ class Recorder:
     reference -- dict, the namespace of the reference solution
     mistakes -- list of (feedback, namespace): each namespace is the reference with one
                 mistake's functions swapped in; feedback is a str or a {language: str} dict
+    seed -- int, the build's seed of hidden test inputs (rnncheck.hidden_rng)
     """
 
-    def __init__(self, reference, mistakes=()):
+    def __init__(self, reference, mistakes=(), seed=0):
         self.reference = reference
         self.mistakes = list(mistakes)
+        self.seed = seed  # of hidden test inputs (rnncheck.hidden)
         self.entries = {}
 
     def expected(self, name, args, kwargs):
@@ -118,10 +121,12 @@ def recording(recorder):
     """Within this block, `reference` runs and records instead of reading stored answers."""
     global _recorder
     previous, _recorder = _recorder, recorder
+    previous_seed, hidden._build_seed = hidden._build_seed, recorder.seed
     try:
         yield recorder
     finally:
         _recorder = previous
+        hidden._build_seed = previous_seed
 
 
 def _stored():

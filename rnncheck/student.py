@@ -3,7 +3,9 @@
 The tests never call a student function directly: `call` finds it by name in the student's
 environment, passes deep copies of plain arguments, and turns anything that goes wrong
 (missing name, not a function, an exception, even SystemExit) into a Feedback message.
-The same entry point can later forward the call to an isolated process.
+When grading, `env` holds proxies that run the call in the submission's sandboxed process
+(autograder.engine); a proxy that cannot get an answer (the call timed out, ended its
+process) raises Feedback itself, which passes through unchanged.
 """
 
 import copy
@@ -34,6 +36,8 @@ def call(env, name, *args, **kwargs):
     args, kwargs = copy.deepcopy(args), copy.deepcopy(kwargs)
     try:
         return function(*args, **kwargs)
+    except Feedback:
+        raise
     except NotImplementedError:
         raise Feedback(say("not_implemented", name=name)) from None
     except (SystemExit, KeyboardInterrupt) as error:
@@ -82,6 +86,8 @@ def assert_inputs_unchanged(env, name, *args):
     given = copy.deepcopy(args)
     try:
         function(*given)
+    except Feedback:
+        raise
     except NotImplementedError:
         raise Feedback(say("not_implemented", name=name)) from None
     except BaseException:  # the other tests report exceptions; here only mutation counts
@@ -97,6 +103,8 @@ def assert_raises_value_error(env, name, case, *args, **kwargs):
     args, kwargs = copy.deepcopy(args), copy.deepcopy(kwargs)
     try:
         value = function(*args, **kwargs)
+    except Feedback:
+        raise
     except NotImplementedError:
         raise Feedback(say("not_implemented", name=name)) from None
     except ValueError:

@@ -1,0 +1,276 @@
+"""The student process: runs the notebook's cells, then the calls the tests make.
+
+It is forked from the zygote (through a keeper, see engine.zygote), confines itself with
+engine.confine before any student code runs, and from then on only answers messages:
+
+    ("cell", source)                 -> ("done", None) or ("done", "TypeError: ...")
+    ("names",)                       -> ("names", {name: ["function", [parameters]] or ["value", type]})
+    ("call", name, args, kwargs)     -> ("return", value, (args, kwargs) after the call)
+                                        or ("raise", type, builtin base, message, (args, kwargs))
+
+While a call runs, the student's code may call an object the test passed (a handle): that
+sends ("callback", handle, method, args, kwargs, (call args, call kwargs) as they are now) and
+waits for its ("return", value) or ("raise", ...). Nothing here is secret: this module is
+imported by the zygote before any test or answer exists anywhere in its memory.
+"""
+
+from __future__ import annotations
+
+import builtins
+import inspect
+import os
+import random
+import socket
+import sys
+import types
+import warnings
+from typing import Any, NoReturn
+
+import numpy as np
+
+from . import codec, confine
+from .channel import Channel
+
+MAX_MESSAGE = 1000  # characters of an exception's message sent back
+
+
+def builtin_base(error: BaseException) -> str:
+    """The name of the nearest built-in exception class of error."""
+    for kind in type(error).__mro__:
+        if kind.__module__ == "builtins":
+            return kind.__name__
+    return "Exception"
+
+
+def describe(error: BaseException) -> tuple[str, str, str]:
+    try:
+        message = str(error)[:MAX_MESSAGE]
+    except BaseException:  # a hostile __str__
+        message = "?"
+    return type(error).__name__[:80], builtin_base(error), message
+
+
+class Remote:
+    """Stands in the student process for an object of the grader's: calling it, or one of its
+    public methods, calls the grader's object with plain data and returns plain data."""
+
+    def __init__(self, student: Student, handle: int) -> None:
+        self._student, self._handle = student, handle
+
+    def __call__(self, *args: Any, **kwargs: Any) -> Any:
+        return self._student.callback(self._handle, "__call__", args, kwargs)
+
+    def __getattr__(self, name: str) -> Any:
+        if name.startswith("_"):
+            raise AttributeError(name)
+        return lambda *args, **kwargs: self._student.callback(self._handle, name, args, kwargs)
+
+    def __deepcopy__(self, memo: dict) -> Remote:
+        return self
+
+    def __copy__(self) -> Remote:
+        return self
+
+    def __repr__(self) -> str:
+        return f"<remote object {self._handle}>"
+
+
+def _generator(name: str, state: Any) -> np.random.Generator:
+    bit_generator = getattr(np.random, name, None)
+    if not (isinstance(bit_generator, type) and issubclass(bit_generator, np.random.BitGenerator)):
+        raise codec.ProtocolError(f"unknown bit generator {name!r}")
+    generator = np.random.Generator(bit_generator())
+    generator.bit_generator.state = state
+    return generator
+
+
+class Shell:
+    """What a notebook cell may call on get_ipython() outside Jupyter: magics do nothing, except
+    %time and %%time, %%capture, which run their code."""
+
+    def __init__(self, namespace: dict[str, Any]) -> None:
+        self.namespace = namespace
+        self.user_ns = namespace
+
+    def run_line_magic(self, name: str, line: str, *args: Any) -> None:
+        if name in ("time", "timeit"):
+            exec(compile(line, "<magic>", "exec"), self.namespace)
+
+    def run_cell_magic(self, name: str, line: str, cell: str) -> None:
+        if name in ("time", "timeit", "capture"):
+            exec(compile(cell, "<magic>", "exec"), self.namespace)
+
+    def system(self, *args: Any, **kwargs: Any) -> None:
+        return None
+
+    def getoutput(self, *args: Any, **kwargs: Any) -> list[str]:
+        return []
+
+
+def otter_stand_in() -> types.ModuleType:
+    """An `otter` module whose Notebook does nothing: the grade is decided elsewhere."""
+    module = types.ModuleType("otter")
+
+    class Notebook:
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            pass
+
+        def __getattr__(self, name: str) -> Any:
+            return lambda *args, **kwargs: None
+
+    module.Notebook = Notebook  # type: ignore[attr-defined]
+    return module
+
+
+class Student:
+    """The serving loop of one student process."""
+
+    def __init__(self, sock: socket.socket) -> None:
+        from IPython.core.inputtransformer2 import TransformerManager
+
+        self.channel = Channel(sock, self.unknown, codec.Decoder(self.remote, _generator), self.serve)
+        self.namespace: dict[str, Any] = {"__name__": "__main__", "__builtins__": builtins}
+        self.namespace["get_ipython"] = lambda: Shell(self.namespace)
+        self.namespace["display"] = lambda *args, **kwargs: None
+        self.transform = TransformerManager().transform_cell
+        self.current: tuple[Any, Any] = ((), {})
+
+    def unknown(self, value: Any) -> Any:
+        if isinstance(value, Remote):
+            return {"h": value._handle}
+        return {"o": type(value).__name__}
+
+    def remote(self, handle: int) -> Remote:
+        return Remote(self, handle)
+
+    def callback(self, handle: int, method: str, args: tuple, kwargs: dict) -> Any:
+        try:
+            reply = self.channel.request(("callback", handle, method, args, kwargs, self.current))
+        except codec.Unsendable as error:
+            raise TypeError(f"cannot pass this to the test's object: {error}") from None
+        if reply[0] == "return":
+            return reply[1]
+        kind = getattr(builtins, str(reply[2]), RuntimeError) if reply[0] == "raise" else TypeError
+        if not (isinstance(kind, type) and issubclass(kind, Exception)):
+            kind = RuntimeError
+        raise kind(reply[-1])
+
+    def serve(self, message: tuple) -> tuple:
+        kind = message[0]
+        if kind == "cell":
+            return ("done", self.cell(message[1]))
+        if kind == "names":
+            return ("names", self.names())
+        if kind == "call":
+            return self.call(*message[1:])
+        raise codec.ProtocolError(f"unknown request {kind!r}")
+
+    def cell(self, source: str) -> str | None:
+        try:
+            code = compile(self.transform(source), "<celda>", "exec")
+            exec(code, self.namespace)
+        except BaseException as error:  # as Jupyter: note it, go on with the next cell
+            kind, _, message = describe(error)
+            return f"{kind}: {message[:200]}"
+        finally:
+            plt = sys.modules.get("matplotlib.pyplot")
+            if plt is not None:
+                plt.close("all")
+        return None
+
+    def names(self) -> dict[str, list]:
+        found: dict[str, list] = {}
+        for name, value in list(self.namespace.items()):
+            if name.startswith("__") or type(name) is not str:
+                continue
+            try:
+                if callable(value):
+                    parameters = [str(p) for p in inspect.signature(value).parameters][:50]
+                    found[name] = ["function", parameters]
+                else:
+                    found[name] = ["value", type(value).__name__]
+            except BaseException:
+                found[name] = ["function", []] if callable(value) else ["value", "object"]
+        return found
+
+    def call(self, name: str, args: tuple, kwargs: dict) -> tuple:
+        function = self.namespace.get(name)
+        self.current = (args, kwargs)
+        try:
+            value = function(*args, **kwargs)  # type: ignore[misc]
+        except BaseException as error:
+            return ("raise", *describe(error), (args, kwargs))
+        return ("return", value, (args, kwargs))
+
+    def run(self) -> NoReturn:
+        while True:
+            try:
+                message = self.channel.receive()
+            except (codec.Gone, codec.ProtocolError):
+                os._exit(0)
+            if message[0] == "end":
+                os._exit(0)
+            self.channel.send_reply(self.serve(message))
+
+
+def _prepare_interpreter(workdir: str) -> None:
+    """As a fresh kernel started in the submission's folder would be."""
+    os.chdir(workdir)
+    os.environ.clear()
+    os.environ.update(
+        {"HOME": workdir, "TMPDIR": workdir, "PATH": "/usr/bin:/bin", "LANG": "C.UTF-8", "MPLBACKEND": "Agg"}
+    )
+    import tempfile
+
+    tempfile.tempdir = workdir
+    sys.path[:] = [workdir] + [p for p in sys.path if "-packages" in p or p.startswith(sys.base_prefix)]
+    sys.argv[:] = [""]
+    sys.modules["otter"] = otter_stand_in()
+    np.random.seed()  # a fresh random state, as a new kernel has
+    random.seed()
+    warnings.resetwarnings()
+    warnings.simplefilter("default")
+
+
+def student(fd: int, request: dict, readable: list[str], missing: dict[str, str], keeper: int) -> NoReturn:
+    """Confine this process, tell the grader what it has, then serve (never returns)."""
+    try:
+        os.setsid()
+        os.closerange(3, fd)
+        os.closerange(fd + 1, 1 << 16)
+        null = os.open(os.devnull, os.O_RDWR)
+        for standard in (0, 1, 2):
+            os.dup2(null, standard)
+        os.close(null)
+        sock = socket.socket(fileno=fd)
+        missing = {
+            **missing,
+            **confine.confine(
+                request["workdir"], request["uid"], confine.Limits(**request["limits"]), readable
+            ),
+        }
+        confine.die_with_parent(keeper)
+        _prepare_interpreter(request["workdir"])
+        student = Student(sock)
+        student.channel.send(("ready", missing))
+        student.run()
+    finally:
+        os._exit(70)
+
+
+def keeper(fd: int, request: dict, readable: list[str], missing: dict[str, str], zygote: int) -> NoReturn:
+    """Fork the student process in a PID namespace of its own, and end when it ends."""
+    try:
+        import signal
+
+        signal.signal(signal.SIGCHLD, signal.SIG_DFL)
+        confine.die_with_parent(zygote)
+        missing = {**missing, **confine.isolate_keeper()}
+        me = os.getpid()
+        pid = os.fork()
+        if pid == 0:
+            student(fd, request, readable, missing, 0 if "pids" not in missing else me)
+        os.close(fd)
+        os.waitpid(pid, 0)
+    finally:
+        os._exit(0)

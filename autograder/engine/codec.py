@@ -1,0 +1,252 @@
+"""Plain data across the trust boundary, both ways, in a format that runs no code when read.
+
+A frame is two big-endian lengths (header, body), the header as JSON and the body: the raw
+bytes of every array in it. JSON values stand for themselves (None, bool, int, float, str);
+everything else is a one-key object:
+
+    {"l": [...]} list        {"t": [...]} tuple        {"d": [[key, value], ...]} dict
+    {"a": [dtype, shape, offset]} numeric or boolean ndarray, its bytes in the body
+    {"s": [dtype, value]} numpy scalar                {"g": [name, state]} numpy Generator
+    {"h": id} an object held by the other side (a handle: calls on it go back there)
+    {"o": type name} an object that cannot cross (it arrives as an inert stand-in)
+
+Decoding trusts nothing: dtypes come from a fixed list, sizes are checked against the body,
+nesting and frame size are bounded, and an unknown shape of node is a ProtocolError.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import socket
+import struct
+import time
+from collections.abc import Callable
+from typing import Any
+
+import numpy as np
+
+MAX_HEADER = 16 * 2**20  # bytes of JSON in one frame
+MAX_BODY = 256 * 2**20  # bytes of array data in one frame
+MAX_DEPTH = 64  # nesting of lists, tuples and dicts
+DTYPES = frozenset({"|b1", "|i1", "<i2", "<i4", "<i8", "|u1", "<u2", "<u4", "<u8", "<f2", "<f4", "<f8"})
+_PREFIX = struct.Struct(">II")
+_TYPE_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_.]{0,79}")
+
+
+class ProtocolError(Exception):
+    """A frame that is not what this protocol sends: too large, malformed or of an unknown kind."""
+
+
+class Unsendable(Exception):
+    """A value that cannot be encoded (nested too deeply, too large)."""
+
+
+class Gone(Exception):
+    """The other side closed the channel (it ended, or was killed)."""
+
+
+class StandIn:
+    """An inert object standing for one that could not cross: its type's name, nothing else."""
+
+    __slots__ = ()
+
+    def __repr__(self) -> str:
+        return f"<{type(self).__name__}>"
+
+
+_STAND_INS: dict[str, type] = {}
+
+
+def stand_in(type_name: str) -> StandIn:
+    """A new inert object whose type is named `type_name` (a sanitized name)."""
+    name = type_name if _TYPE_NAME.fullmatch(type_name) else "object"
+    name = name.rsplit(".", 1)[-1]
+    if name not in _STAND_INS:
+        _STAND_INS[name] = type(name, (StandIn,), {"__slots__": ()})
+    return _STAND_INS[name]()
+
+
+class GeneratorState(StandIn):
+    """A numpy Generator's state as sent back by the child: applied, never called."""
+
+    __slots__ = ("name", "state")
+
+    def __init__(self, name: str, state: Any) -> None:
+        self.name, self.state = name, state
+
+
+GeneratorState.__name__ = "Generator"
+_SCALARS = {np.dtype(d).type for d in DTYPES}
+
+
+class Encoder:
+    """Turns a value into a JSON-able header and a list of byte buffers.
+
+    unknown -- called with any value that is not plain data; returns its node, e.g. a handle
+    """
+
+    def __init__(self, unknown: Callable[[Any], Any]) -> None:
+        self.unknown = unknown
+        self.buffers: list[bytes] = []
+        self.size = 0
+
+    def node(self, value: Any, depth: int = 0) -> Any:
+        if depth > MAX_DEPTH:
+            raise Unsendable(f"nested more than {MAX_DEPTH} levels deep")
+        kind = type(value)
+        if value is None or kind in (bool, int, float, str):
+            return value
+        if kind is list:
+            return {"l": [self.node(v, depth + 1) for v in value]}
+        if kind is tuple:
+            return {"t": [self.node(v, depth + 1) for v in value]}
+        if kind is dict:
+            return {"d": [[self.node(k, depth + 1), self.node(v, depth + 1)] for k, v in value.items()]}
+        if kind is np.ndarray and value.dtype.newbyteorder("<").str in DTYPES:
+            data = np.ascontiguousarray(value, dtype=value.dtype.newbyteorder("<")).tobytes()
+            self.size += len(data)
+            if self.size > MAX_BODY:
+                raise Unsendable(f"more than {MAX_BODY // 2**20} MiB of arrays")
+            self.buffers.append(data)
+            return {"a": [value.dtype.newbyteorder("<").str, list(value.shape), len(self.buffers) - 1]}
+        if kind in _SCALARS:
+            return {"s": [np.dtype(kind).newbyteorder("<").str, value.item()]}
+        if kind is np.random.Generator:
+            return {"g": [type(value.bit_generator).__name__, value.bit_generator.state]}
+        return self.unknown(value)
+
+
+def encode(value: Any, unknown: Callable[[Any], Any]) -> bytes:
+    """One frame holding value."""
+    encoder = Encoder(unknown)
+    tree = encoder.node(value)
+    offsets, position = [], 0
+    for data in encoder.buffers:
+        offsets.append(position)
+        position += len(data)
+    header = json.dumps([offsets, tree], separators=(",", ":")).encode("utf-8")
+    if len(header) > MAX_HEADER:
+        raise Unsendable(f"more than {MAX_HEADER // 2**20} MiB of structure")
+    return _PREFIX.pack(len(header), encoder.size) + header + b"".join(encoder.buffers)
+
+
+class Decoder:
+    """Turns a frame back into values.
+
+    handle -- called with the id of a {"h": id} node; returns what stands for it on this side
+    generator -- called with (bit generator name, state) of a {"g": ...} node
+    """
+
+    def __init__(
+        self,
+        handle: Callable[[int], Any],
+        generator: Callable[[str, Any], Any] = GeneratorState,
+    ) -> None:
+        self.handle = handle
+        self.generator = generator
+
+    def frame(self, header: bytes, body: bytes) -> Any:
+        try:
+            offsets, tree = json.loads(header)
+        except (ValueError, RecursionError, TypeError) as error:
+            raise ProtocolError(f"unreadable header: {type(error).__name__}") from None
+        if type(offsets) is not list or not all(type(o) is int and 0 <= o <= len(body) for o in offsets):
+            raise ProtocolError("bad offsets")
+        self.body, self.offsets = body, offsets
+        return self.node(tree, 0)
+
+    def node(self, node: Any, depth: int) -> Any:
+        if depth > MAX_DEPTH + 1:
+            raise ProtocolError("nested too deeply")
+        kind = type(node)
+        if node is None or kind in (bool, int, float, str):
+            return node
+        if kind is not dict or len(node) != 1:
+            raise ProtocolError(f"unexpected {kind.__name__}")
+        ((tag, value),) = node.items()
+        if tag in ("l", "t") and type(value) is list:
+            items = [self.node(v, depth + 1) for v in value]
+            return items if tag == "l" else tuple(items)
+        if tag == "d" and type(value) is list:
+            result = {}
+            for pair in value:
+                if type(pair) is not list or len(pair) != 2:
+                    raise ProtocolError("bad dict item")
+                key = self.node(pair[0], depth + 1)
+                try:
+                    result[key] = self.node(pair[1], depth + 1)
+                except TypeError:
+                    raise ProtocolError("unhashable dict key") from None
+            return result
+        if tag == "a":
+            return self.array(value)
+        if tag == "s" and type(value) is list and len(value) == 2 and value[0] in DTYPES:
+            if type(value[1]) not in (bool, int, float):
+                raise ProtocolError("bad scalar")
+            try:
+                return np.dtype(value[0]).type(value[1])
+            except (OverflowError, ValueError):
+                raise ProtocolError("bad scalar") from None
+        if tag == "g" and type(value) is list and len(value) == 2 and type(value[0]) is str:
+            return self.generator(value[0], value[1])
+        if tag == "h" and type(value) is int:
+            return self.handle(value)
+        if tag == "o" and type(value) is str:
+            return stand_in(value)
+        raise ProtocolError(f"unknown node {tag!r}")
+
+    def array(self, value: Any) -> np.ndarray:
+        if not (type(value) is list and len(value) == 3 and value[0] in DTYPES):
+            raise ProtocolError("bad array")
+        dtype_name, shape, index = value
+        if type(shape) is not list or len(shape) > 32 or not all(type(n) is int and n >= 0 for n in shape):
+            raise ProtocolError("bad array shape")
+        if type(index) is not int or not 0 <= index < len(self.offsets):
+            raise ProtocolError("bad array buffer")
+        dtype = np.dtype(dtype_name)
+        count = 1
+        for n in shape:
+            count *= n
+        start = self.offsets[index]
+        if count * dtype.itemsize > len(self.body) - start:
+            raise ProtocolError("array larger than its data")
+        flat = np.frombuffer(self.body, dtype=dtype, count=count, offset=start)
+        return flat.reshape(shape).astype(dtype.newbyteorder("="), copy=True)
+
+
+def send(sock: socket.socket, frame: bytes) -> None:
+    sock.sendall(frame)
+
+
+def _receive_exactly(sock: socket.socket, size: int, deadline: float | None) -> bytes:
+    chunks, missing = [], size
+    while missing:
+        if deadline is not None:
+            left = deadline - time.monotonic()
+            if left <= 0:
+                raise TimeoutError
+            sock.settimeout(left)
+        else:
+            sock.settimeout(None)
+        try:
+            chunk = sock.recv(min(missing, 2**20))
+        except TimeoutError:
+            raise
+        except OSError as error:  # reset by a peer that died
+            raise Gone(str(error)) from None
+        if not chunk:
+            raise Gone("closed")
+        chunks.append(chunk)
+        missing -= len(chunk)
+    return b"".join(chunks)
+
+
+def receive(sock: socket.socket, decoder: Decoder, deadline: float | None = None) -> Any:
+    """The next value from sock; TimeoutError past deadline (time.monotonic()), Gone at its end."""
+    header_size, body_size = _PREFIX.unpack(_receive_exactly(sock, _PREFIX.size, deadline))
+    if header_size > MAX_HEADER or body_size > MAX_BODY:
+        raise ProtocolError(f"frame too large ({header_size + body_size} bytes)")
+    header = _receive_exactly(sock, header_size, deadline)
+    body = _receive_exactly(sock, body_size, deadline)
+    return decoder.frame(header, body)

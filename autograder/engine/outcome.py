@@ -1,0 +1,117 @@
+"""What grading one submission gives: one type for the gradebook, the feedback files, the audit
+and Gradescope's results.json."""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Any
+
+GRADED, ERROR = "graded", "error"
+
+
+@dataclasses.dataclass(frozen=True)
+class Case:
+    """One test case: its points, whether it is hidden, and why it failed ('' if it passed)."""
+
+    name: str
+    points: float
+    hidden: bool
+    passed: bool
+    message: str = ""
+
+
+@dataclasses.dataclass(frozen=True)
+class Question:
+    name: str
+    score: float
+    possible: float
+    cases: tuple[Case, ...] = ()
+
+    @property
+    def failures(self) -> list[str]:
+        """The messages of the failed cases, each once, in order."""
+        return list(dict.fromkeys(c.message for c in self.cases if not c.passed))
+
+
+@dataclasses.dataclass(frozen=True)
+class Outcome:
+    """A submission's grade.
+
+    submission -- its file name, as given
+    questions -- question name -> Question, every question of the assignment, in order
+    status -- GRADED, or ERROR when it could not be graded (reason says why)
+    reason -- why it scored nothing or could not be graded, in a few words; '' otherwise
+    cell_errors -- the first error of each cell that raised ("cell 3: NameError: ...")
+    """
+
+    submission: str
+    questions: dict[str, Question]
+    status: str = GRADED
+    reason: str = ""
+    cell_errors: tuple[str, ...] = ()
+
+    @property
+    def scores(self) -> dict[str, float]:
+        return {name: q.score for name, q in self.questions.items()}
+
+    @property
+    def possible(self) -> dict[str, float]:
+        return {name: q.possible for name, q in self.questions.items()}
+
+    @property
+    def feedback(self) -> dict[str, list[str]]:
+        """Question -> the messages of its failed cases."""
+        return {name: q.failures for name, q in self.questions.items() if q.failures}
+
+    @property
+    def total(self) -> float:
+        return sum(q.score for q in self.questions.values())
+
+    @property
+    def total_possible(self) -> float:
+        return sum(q.possible for q in self.questions.values())
+
+    def to_dict(self) -> dict[str, Any]:
+        return dataclasses.asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Outcome:
+        questions = {
+            name: Question(q["name"], q["score"], q["possible"], tuple(Case(**c) for c in q["cases"]))
+            for name, q in data["questions"].items()
+        }
+        return cls(data["submission"], questions, data["status"], data["reason"], tuple(data["cell_errors"]))
+
+    def gradescope(self, hidden_label: str, hidden_message: str) -> dict[str, Any]:
+        """Gradescope's results.json: per question its public cases (visible) and its hidden
+        cases (shown once the instructor publishes the grades)."""
+        tests = []
+        for name, question in self.questions.items():
+            for hidden in (False, True):
+                cases = [c for c in question.cases if c.hidden == hidden]
+                if not cases:
+                    continue
+                score = sum(c.points for c in cases if c.passed)
+                failed = list(dict.fromkeys(c.message for c in cases if not c.passed))
+                tests.append(
+                    {
+                        "name": f"{name} ({hidden_label})" if hidden else name,
+                        "score": score,
+                        "max_score": sum(c.points for c in cases),
+                        "output": "\n".join(f"- {m}" for m in failed) if failed else "✔",
+                        "visibility": "after_published" if hidden else "visible",
+                    }
+                )
+        results: dict[str, Any] = {"tests": tests, "score": self.total}
+        if self.reason:
+            results["output"] = self.reason
+        if self.status != GRADED and not tests:
+            results["output"] = f"{hidden_message}: {self.reason}"
+        return results
+
+
+def zero(submission: str, possible: dict[str, float], reason: str, status: str = ERROR) -> Outcome:
+    """No points on any question, and why: a submission that could not be graded (ERROR), or
+    one graded that stopped its own grading (GRADED)."""
+    questions = {name: Question(name, 0.0, points) for name, points in possible.items()}
+    return Outcome(submission, questions, status, reason)

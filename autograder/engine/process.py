@@ -1,0 +1,284 @@
+"""The grader's side of student processes: the zygote that forks them, and one process's calls.
+
+Everything here runs in the trusted process. A student process is reached only through its
+channel; what comes back is plain data (engine.codec), and objects the tests pass that are
+not plain data stay here as handles that the student process can call back.
+"""
+
+from __future__ import annotations
+
+import builtins
+import contextlib
+import json
+import os
+import re
+import signal
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from . import codec
+from .channel import Channel
+from .confine import Limits
+
+PACKAGE = Path(__file__).resolve().parent
+BOOT = (
+    "import sys; sys.path.insert(0, sys.argv[3]); "
+    f"from {PACKAGE.name}.zygote import main; main(int(sys.argv[1]), int(sys.argv[2]))"
+)
+STARTUP = 120.0  # seconds for the zygote to import numpy and matplotlib (a first run builds caches)
+SPAWN = 30.0  # seconds for a forked student process to confine itself and say it is ready
+_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]{0,79}")
+
+
+class InfrastructureError(Exception):
+    """The sandbox could not be started: not the submission's fault; retried, then reported."""
+
+
+def exception_from(kind: str, base: str, message: str) -> Exception:
+    """An exception of the built-in family `base`, its type named `kind`, for what student code
+    raised in its own process (a fresh class: nothing of the student's crosses)."""
+    family = getattr(builtins, base, None)
+    if not (isinstance(family, type) and issubclass(family, Exception)):
+        family = Exception
+    name = kind if _NAME.fullmatch(kind) else family.__name__
+    with contextlib.suppress(Exception):
+        return _family_class(name, family)(message)
+    return _family_class(name, Exception)(message)
+
+
+_CLASSES: dict[tuple[str, type], type] = {}
+
+
+def _family_class(name: str, family: type) -> type:
+    if (name, family) not in _CLASSES:
+        _CLASSES[name, family] = family if name == family.__name__ else type(name, (family,), {})
+    return _CLASSES[name, family]
+
+
+def apply_state(target: Any, state: Any) -> None:
+    """Make target (our copy of a call's arguments) what the student process's copy is now:
+    arrays are written in place, lists and dicts changed in place, generators' states set."""
+    if isinstance(target, np.ndarray) and type(state) is np.ndarray:
+        if target.shape != state.shape:
+            with contextlib.suppress(ValueError):
+                target.resize(state.shape, refcheck=False)
+        with contextlib.suppress(ValueError, TypeError):
+            np.copyto(target, state, casting="unsafe")
+    elif isinstance(target, dict) and type(state) is dict:
+        for key in [k for k in target if k not in state]:
+            del target[key]
+        for key, value in state.items():
+            if key in target and _mutable(target[key]):
+                apply_state(target[key], value)
+            else:
+                target[key] = value
+    elif isinstance(target, list) and type(state) is list:
+        if len(target) != len(state):
+            target[:] = state
+        else:
+            for i, value in enumerate(state):
+                if _mutable(target[i]):
+                    apply_state(target[i], value)
+                else:
+                    target[i] = value
+    elif isinstance(target, tuple) and type(state) is tuple and len(target) == len(state):
+        for item, value in zip(target, state):
+            apply_state(item, value)
+    elif isinstance(target, np.random.Generator) and isinstance(state, codec.GeneratorState):
+        with contextlib.suppress(Exception):
+            target.bit_generator.state = state.state
+
+
+def _mutable(value: Any) -> bool:
+    return isinstance(value, (np.ndarray, dict, list, tuple, np.random.Generator))
+
+
+class StudentProcess:
+    """One confined student process, as the grader sees it."""
+
+    def __init__(self, sock: socket.socket, keeper: int) -> None:
+        self.keeper = keeper
+        self.pidfd: int | None = None
+        with contextlib.suppress(OSError, AttributeError):
+            self.pidfd = os.pidfd_open(keeper)
+        self.objects: list[Any] = []
+        self.ids: dict[int, int] = {}
+        self.current: tuple[Any, Any] = ((), {})
+        self.channel = Channel(sock, self.unknown, codec.Decoder(self.handle), self.callback)
+
+    def unknown(self, value: Any) -> dict[str, int]:
+        """A handle for an object of ours: it stays here, the student process may call it."""
+        if id(value) not in self.ids:
+            self.ids[id(value)] = len(self.objects)
+            self.objects.append(value)
+        return {"h": self.ids[id(value)]}
+
+    def handle(self, number: int) -> Any:
+        if not 0 <= number < len(self.objects):
+            raise codec.ProtocolError(f"no object {number}")
+        return self.objects[number]
+
+    def callback(self, message: tuple) -> tuple:
+        """Run a call the student process makes on one of our objects."""
+        if message[0] != "callback" or len(message) != 6:
+            raise codec.ProtocolError(f"unexpected {message[0]!r}")
+        _, number, method, args, kwargs, state = message
+        if (
+            type(number) is not int
+            or type(method) is not str
+            or type(args) is not tuple
+            or type(kwargs) is not dict
+        ):
+            raise codec.ProtocolError("bad callback")
+        target = self.handle(number)
+        if type(state) is tuple and len(state) == 2:
+            apply_state(self.current, state)
+        if method != "__call__" and (method.startswith("_") or not _NAME.fullmatch(method)):
+            return ("raise", "AttributeError", "AttributeError", method)
+        function = target if method == "__call__" else getattr(target, method, None)
+        if not callable(function) or not all(type(k) is str for k in kwargs):
+            return ("raise", "TypeError", "TypeError", f"{method} cannot be called")
+        try:
+            return ("return", function(*args, **kwargs))
+        except Exception as error:
+            return ("raise", type(error).__name__, "Exception", str(error)[:300])
+
+    def request(self, message: tuple, deadline: float) -> tuple:
+        return self.channel.request(message, deadline)
+
+    def call(self, name: str, args: tuple, kwargs: dict, deadline: float) -> Any:
+        """The student's name(*args, **kwargs); args and kwargs become what the call left them.
+
+        Raises TimeoutError, codec.Gone, codec.ProtocolError (the process must then be ended),
+        exception_from(...) for what the function raised, codec.Unsendable for what it returned.
+        """
+        self.current = (args, kwargs)
+        reply = self.request(("call", name, args, kwargs), deadline)
+        if reply[0] == "unsendable":
+            raise codec.Unsendable(str(reply[1]))
+        state = reply[-1]
+        if type(state) is tuple and len(state) == 2:
+            apply_state((args, kwargs), state)
+        if reply[0] == "raise" and len(reply) == 5:
+            _, kind, base, message, _ = reply
+            if base in ("SystemExit", "KeyboardInterrupt", "GeneratorExit"):
+                raise Exited(str(kind))
+            raise exception_from(str(kind), str(base), str(message))
+        if reply[0] != "return" or len(reply) != 3:
+            raise codec.ProtocolError("bad reply")
+        return reply[1]
+
+    def kill(self) -> None:
+        """End the process (its keeper, whose death takes it and its PID namespace along)."""
+        with contextlib.suppress(OSError):
+            if self.pidfd is not None:
+                signal.pidfd_send_signal(self.pidfd, signal.SIGKILL)
+            else:
+                os.kill(self.keeper, signal.SIGKILL)
+        self.close()
+
+    def close(self) -> None:
+        with contextlib.suppress(OSError):
+            self.channel.sock.close()
+        if self.pidfd is not None:
+            with contextlib.suppress(OSError):
+                os.close(self.pidfd)
+            self.pidfd = None
+
+
+class Exited(Exception):
+    """The student's function tried to end its process (sys.exit, KeyboardInterrupt)."""
+
+
+def _zygote_environment() -> dict[str, str]:
+    keep = {k: v for k, v in os.environ.items() if k.startswith("OPENBLAS_") and k != "OPENBLAS_NUM_THREADS"}
+    return {
+        **keep,
+        "PATH": "/usr/bin:/bin",
+        "HOME": os.environ.get("HOME", "/"),
+        "LANG": "C.UTF-8",
+        "MPLBACKEND": "Agg",
+        "OPENBLAS_NUM_THREADS": "1",
+        "OMP_NUM_THREADS": "1",
+        "MKL_NUM_THREADS": "1",
+        "PYTHONDONTWRITEBYTECODE": "1",
+    }
+
+
+class Zygote:
+    """A warm server, started afresh, that forks confined student processes on request.
+
+    missing -- sandbox mechanism -> why this machine lacks it (see engine.confine)
+    """
+
+    def __init__(self) -> None:
+        ours, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
+        self.control = ours
+        try:
+            self.process = subprocess.Popen(
+                [
+                    sys.executable,
+                    "-I",
+                    "-c",
+                    BOOT,
+                    str(theirs.fileno()),
+                    str(os.getpid()),
+                    str(PACKAGE.parent),
+                ],
+                pass_fds=[theirs.fileno()],
+                env=_zygote_environment(),
+                cwd="/",
+                stdin=subprocess.DEVNULL,
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+            )
+        finally:
+            theirs.close()
+        hello = self._reply(STARTUP)
+        self.missing: dict[str, str] = dict(hello["missing"])
+
+    def _reply(self, timeout: float) -> dict[str, Any]:
+        self.control.settimeout(timeout)
+        try:
+            data = self.control.recv(1 << 16)
+        except OSError as error:
+            raise InfrastructureError(f"the sandbox server did not answer ({error})") from None
+        if not data:
+            raise InfrastructureError(f"the sandbox server ended (exit code {self.process.poll()})")
+        return json.loads(data)
+
+    def spawn(self, workdir: Path, uid: int | None, limits: Limits) -> tuple[StudentProcess, dict[str, str]]:
+        """A new confined student process working in workdir, and what its sandbox lacks."""
+        ours, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_STREAM)
+        request = {"workdir": str(workdir), "uid": uid, "limits": limits.__dict__}
+        try:
+            socket.send_fds(self.control, [json.dumps(request).encode()], [theirs.fileno()])
+            keeper = int(self._reply(SPAWN)["pid"])
+        except (OSError, ValueError, KeyError) as error:
+            ours.close()
+            raise InfrastructureError(f"the sandbox server failed ({error})") from None
+        finally:
+            theirs.close()
+        student = StudentProcess(ours, keeper)
+        try:
+            ready = student.channel.receive(time.monotonic() + SPAWN)
+        except (TimeoutError, codec.Gone, codec.ProtocolError) as error:
+            student.kill()
+            raise InfrastructureError(f"a student process did not start ({type(error).__name__})") from None
+        if ready[0] != "ready" or type(ready[1]) is not dict:
+            student.kill()
+            raise InfrastructureError("a student process did not start")
+        return student, {str(k): str(v) for k, v in ready[1].items()}
+
+    def close(self) -> None:
+        with contextlib.suppress(OSError):
+            self.control.close()
+        with contextlib.suppress(OSError):
+            self.process.kill()
+        self.process.wait()
