@@ -182,12 +182,12 @@ RUN_AUTOGRADER = '''"""Gradescope's entry point: grade the submission with the k
 
 import sys
 
-sys.path[:0] = ["/autograder/source", "/autograder/source/files"]
+ROOT = "/autograder"
+sys.path[:0] = [f"{ROOT}/source", f"{ROOT}/source/files"]
 
 from engine.gradescope import main  # noqa: E402
 
-if __name__ == "__main__":
-    main("/autograder")
+main(ROOT)
 '''
 # The sandbox user must reach Python, which otter's setup.sh installs under /root: let other
 # users through /root (not list it). Landlock still limits what student code may read.

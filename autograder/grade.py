@@ -153,7 +153,7 @@ def main(
     options = Options(
         jobs=jobs or Options().jobs,
         limits=Limits(memory=memory * 2**20, cpu=int(timeout) + 10),
-        budget=Budget(submission=timeout),
+        budget=Budget(cell=min(Budget.cell, timeout), call=min(Budget.call, timeout), submission=timeout),
     )
     rows = grade_all(
         autograder_zip,

@@ -2,7 +2,9 @@
 
 Cell kinds in notebook.yaml, in order:
 - `markdown: {es: ..., en: ...}` prose, one text per language
-- `code: ...` given code, the same in every language
+- `code: ...` given code, the same in every language; with `grading: skip` it is tagged
+  otter_ignore, so that grading leaves it out (a demonstration too slow to run for every
+  submission, such as training the full model, that no test needs)
 - `function: name` (with `question: qN` and optional `hint: {es, en}`): the skeleton, made
   from the reference solution's signature and docstring, whose body says it is not done yet
 - `check: qN`: otter's `grader.check("qN")`
@@ -78,6 +80,8 @@ def render(assignment: Assignment, language: str = "es") -> nbformat.NotebookNod
             cells.append(nbformat.v4.new_markdown_cell(_text(spec["markdown"], language)))
         elif "code" in spec:
             cells.append(nbformat.v4.new_code_cell(_text(spec["code"], language)))
+            if spec.get("grading") == "skip":
+                cells[-1].metadata["tags"] = ["otter_ignore"]
         elif "function" in spec:
             hint = _text(spec["hint"], language) if "hint" in spec else None
             cells.append(nbformat.v4.new_code_cell(skeleton(solution, spec["function"], language, hint)))

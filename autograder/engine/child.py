@@ -20,6 +20,7 @@ import builtins
 import inspect
 import os
 import random
+import re
 import socket
 import sys
 import types
@@ -32,6 +33,8 @@ from . import codec, confine
 from .channel import Channel
 
 MAX_MESSAGE = 1000  # characters of an exception's message sent back
+# A line that only IPython understands: it starts with % or !, or ends with ?.
+MAGIC = re.compile(r"^\s*[%!]|\?\s*$", re.MULTILINE)
 
 
 def builtin_base(error: BaseException) -> str:
@@ -167,7 +170,9 @@ class Student:
 
     def cell(self, source: str) -> str | None:
         try:
-            code = compile(self.transform(source), "<celda>", "exec")
+            if MAGIC.search(source):  # IPython syntax: %magic, !command, help?
+                source = self.transform(source)
+            code = compile(source, "<celda>", "exec")
             exec(code, self.namespace)
         except BaseException as error:  # as Jupyter: note it, go on with the next cell
             kind, _, message = describe(error)

@@ -32,15 +32,14 @@ from .session import Budget, Session
 MANIFEST = "rnngrade.json"
 
 
-@dataclasses.dataclass(frozen=True)
 class Autograder:
     """An unpacked autograder zip, in a folder only the grader may read."""
 
-    folder: Path
-
-    @property
-    def manifest(self) -> dict[str, Any]:
-        return json.loads((self.folder / MANIFEST).read_text(encoding="utf-8"))
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self.manifest: dict[str, Any] = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
+        self._code: dict[Path, Any] = {}
+        self._possible: dict[str, float] | None = None
 
     @property
     def files(self) -> Path:
@@ -56,9 +55,21 @@ class Autograder:
 
     def possible(self) -> dict[str, float]:
         """Question -> points possible, as otter counts them."""
+        if self._possible is None:
+            self._possible = {p.stem: float(self.load(p).possible) for p in self.test_files}
+        return dict(self._possible)
+
+    def load(self, path: Path) -> Any:
+        """A fresh otter ExceptionTestFile of the test file at path (compiled once)."""
         from otter.test_files.exception_test import ExceptionTestFile
 
-        return {p.stem: float(ExceptionTestFile.from_file(str(p)).possible) for p in self.test_files}
+        if path not in self._code:
+            source = path.read_text(encoding="utf-8")
+            self._code[path] = (source, ExceptionTestFile._compile_string(source, str(path)))
+        source, code = self._code[path]
+        test_file = ExceptionTestFile._from_compiled_code(code, str(path))
+        test_file.source = source
+        return test_file
 
     def use_checker(self) -> None:
         """Make `import rnncheck` in this process give the zip's checker, with its answers."""
@@ -89,11 +100,10 @@ def _failure(error: Exception) -> str:
 def run_tests(autograder: Autograder, env: dict[str, Any]) -> dict[str, Question]:
     """Every test file against env; question -> Question. InfrastructureError passes through."""
     from otter.test_files.abstract_test import TestCaseResult
-    from otter.test_files.exception_test import ExceptionTestFile
 
     questions = {}
     for path in autograder.test_files:
-        test_file = ExceptionTestFile.from_file(str(path))
+        test_file = autograder.load(path)
         results, cases = [], []
         for test_case in test_file.test_cases:
             try:

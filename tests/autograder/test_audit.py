@@ -1,8 +1,8 @@
 """The grader against its catalogues: every realistic mistake loses points on its own
 question and nowhere it should not; every correct alternative gets full marks.
 
-Entries are graded by the fast path (same tests, same answers, no kernel); test_grade proves
-that path gives otter's scores, and `rnngrade audit` runs the same audit through otter.
+Entries are graded by the grading engine, as students' submissions are, with the suite's
+fixed seed of hidden inputs (`rnngrade audit --seed N` tries others).
 """
 
 from pathlib import Path
@@ -11,7 +11,8 @@ import pytest
 
 from autograder import assignment as assignments
 from autograder import audit, grade
-from tests.conftest import ASSIGNMENTS
+from autograder.engine.outcome import Case, Outcome, Question
+from tests.conftest import ASSIGNMENTS, SEED
 
 ENTRIES = [
     pytest.param(name, kind, entry, id=f"{name}/{kind}/{entry}")
@@ -26,9 +27,7 @@ def verdicts(tmp_path_factory):
 
     def of(name):
         if name not in cache:
-            found = audit.audit_assignment(
-                assignments.load(name), tmp_path_factory.mktemp(name), jobs=2, fast=True
-            )
+            found = audit.audit_assignment(assignments.load(name), tmp_path_factory.mktemp(name), seed=SEED)
             cache[name] = {(v.kind, v.entry): v for v in found}
         return cache[name]
 
@@ -50,10 +49,13 @@ def test_catalogue_is_big_enough(name):
     assert covered >= set(assignment.functions), f"no mistake for {set(assignment.functions) - covered}"
 
 
-def fake_row(assignment, lost=()):
-    points = grade.points(assignment)
-    scores = {q: (0.0 if q in lost else p) for q, p in points.items()}
-    return grade.Row("x.ipynb", scores, points)
+def fake_row(assignment, lost=(), message="falló"):
+    """An outcome with no points on the questions `lost` (their one case failed with message)."""
+    questions = {
+        q: Question(q, 0.0 if q in lost else p, p, (Case(f"{q} - 1", p, False, q not in lost, message),))
+        for q, p in grade.points(assignment).items()
+    }
+    return Outcome("x.ipynb", questions)
 
 
 def mistake_file(tmp_path: Path, source: str) -> Path:
@@ -87,9 +89,8 @@ def test_judge_requires_the_feedback_phrase(tmp_path):
     assert audit.judge(assignment, "mistakes", path, row) == [
         "feedback does not name the mistake ('no pasa a minúsculas')"
     ]
-    row.feedback["q1"] = [
-        "tokens no coincide. Pista: tu resultado coincide con un error frecuente: no pasa a minúsculas."
-    ]
+    named = "tokens no coincide. Pista: tu resultado coincide con un error frecuente: no pasa a minúsculas."
+    row = fake_row(assignment, lost={"q1"}, message=named)
     assert audit.judge(assignment, "mistakes", path, row) == []
 
 

@@ -31,12 +31,17 @@ def calls(monkeypatch):
 def test_build_forwards_out_language_and_only(calls):
     result = CliRunner().invoke(cli.main, ["build", "--out", "elsewhere", "--lang", "en", "--only", "bptt"])
     assert result.exit_code == 0, result.output
-    assert calls["build"] == {"out": "elsewhere", "language": "en", "only": ["bptt"]}
+    assert calls["build"] == {"out": "elsewhere", "language": "en", "only": ["bptt"], "seed": None}
 
 
 def test_build_defaults_to_dist_and_spanish(calls):
     assert CliRunner().invoke(cli.main, ["build"]).exit_code == 0
-    assert calls["build"] == {"out": "dist", "language": "es", "only": None}
+    assert calls["build"] == {"out": "dist", "language": "es", "only": None, "seed": None}
+
+
+def test_build_forwards_the_seed_of_hidden_inputs(calls):
+    assert CliRunner().invoke(cli.main, ["build", "--seed", "12"]).exit_code == 0
+    assert calls["build"]["seed"] == 12
 
 
 def test_check_forwards_the_path(calls, tmp_path):
@@ -50,7 +55,19 @@ def test_check_forwards_the_path(calls, tmp_path):
 def test_grade_forwards_its_options(calls, tmp_path):
     result = CliRunner().invoke(
         cli.main,
-        ["grade", "word_representation", str(tmp_path), "-o", "g.csv", "--timeout", "9", "--jobs", "2"],
+        [
+            "grade",
+            "word_representation",
+            str(tmp_path),
+            "-o",
+            "g.csv",
+            "--timeout",
+            "9",
+            "--memory",
+            "512",
+            "--jobs",
+            "2",
+        ],
     )
     assert result.exit_code == 0, result.output
     assert calls["grade"] == {
@@ -59,6 +76,7 @@ def test_grade_forwards_its_options(calls, tmp_path):
         "output": "g.csv",
         "autograder": None,
         "timeout": 9.0,
+        "memory": 512,
         "jobs": 2,
     }
 
@@ -69,9 +87,9 @@ def test_grade_rejects_an_unknown_assignment(calls, tmp_path):
 
 
 def test_audit_exits_1_when_a_verdict_fails(calls):
-    result = CliRunner().invoke(cli.main, ["audit", "--fast"])
+    result = CliRunner().invoke(cli.main, ["audit", "--seed", "3"])
     assert result.exit_code == 1 and "FAIL x" in result.output and "0 passed, 1 failed" in result.output
-    assert calls["audit"] == {"assignment": None, "jobs": 2, "fast": True}
+    assert calls["audit"] == {"assignment": None, "jobs": None, "seed": 3}
 
 
 def test_check_reports_a_missing_assignment_without_a_traceback(monkeypatch, tmp_path):
