@@ -17,6 +17,7 @@ imported by the zygote before any test or answer exists anywhere in its memory.
 from __future__ import annotations
 
 import builtins
+import contextlib
 import inspect
 import os
 import random

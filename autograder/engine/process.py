@@ -273,7 +273,7 @@ class Zygote:
             raise InfrastructureError(f"a student process did not start ({type(error).__name__})") from None
         if ready[0] != "ready" or type(ready[1]) is not dict:
             student.kill()
-            raise InfrastructureError("a student process did not start")
+            raise InfrastructureError(f"a student process did not start: {str(ready[-1])[:200]}")
         return student, {str(k): str(v) for k, v in ready[1].items()}
 
     def close(self) -> None:

@@ -1,0 +1,207 @@
+"""engine.session and engine.process: a submission's functions called from the grader, in a
+confined process, with time limits that cost only the call that hung and restarts after it."""
+
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from autograder.engine import confine
+from autograder.engine.batch import UID_BASE
+from autograder.engine.process import Zygote
+from autograder.engine.session import Budget, Session
+from rnncheck import Feedback, assert_raises_value_error, call
+
+UID = UID_BASE + 990 if os.geteuid() == 0 else None
+
+
+@pytest.fixture(scope="module")
+def zygote():
+    server = Zygote()
+    yield server
+    server.close()
+
+
+@pytest.fixture
+def folder():
+    """A folder the slot's user can reach (pytest's own temporary folders are closed to others)."""
+    path = Path(tempfile.mkdtemp(prefix="rnngrade-test-"))
+    os.chmod(path, 0o711)
+    yield path
+    shutil.rmtree(path)
+
+
+@pytest.fixture
+def start(zygote, folder):
+    """start(cells, **budget) -> a started Session over those cells, in its own folder."""
+    workdir = folder / "trabajo"
+    workdir.mkdir(mode=0o700)
+    if UID is not None:
+        os.chown(workdir, UID, UID)
+    sessions = []
+
+    def started(cells, **budget):
+        session = Session(list(cells), lambda: zygote.spawn(workdir, UID, confine.Limits()), Budget(**budget))
+        session.start()
+        sessions.append(session)
+        return session
+
+    yield started
+    for session in sessions:
+        session.close()
+
+
+def test_this_machine_has_every_sandbox_mechanism(start):
+    # CI and Gradescope run as root on a kernel with Landlock: nothing may be missing there
+    session = start(["x = 1"])
+    assert session.missing == {} if os.geteuid() == 0 else "user" in session.missing
+
+
+def test_functions_become_proxies_and_other_names_inert_stand_ins(start):
+    env = start(["import numpy as np\ndef double(a, times=2):\n    return a * times", "table = {1: 2}"]).env()
+    assert call(env, "double", np.arange(3.0)).tolist() == [0.0, 2.0, 4.0]
+    assert call(env, "double", 4, times=3) == 12
+    assert list(__import__("inspect").signature(env["double"]).parameters) == ["a", "times"]
+    with pytest.raises(Feedback, match="debería ser una función, pero es un dict"):
+        call(env, "table")
+    with pytest.raises(Feedback, match="No encuentro la función `nothing`"):
+        call(env, "nothing")
+
+
+def test_a_call_that_hangs_fails_alone_and_the_next_call_gets_a_new_process(start):
+    cells = ["import os\ndef f(x):\n    while x:\n        pass\n    return os.getpid()"]
+    session = start(cells, call=1.0)
+    env = session.env()
+    first = call(env, "f", 0)
+    with pytest.raises(Feedback, match="`f` no terminó en 1 s"):
+        call(env, "f", 1)
+    assert call(env, "f", 0) == first == 1  # a fresh process, pid 1 of its own namespace again
+    with pytest.raises(Feedback, match="no terminó"):
+        call(env, "f", 1)
+    with pytest.raises(Feedback, match="no se volvió a llamar"):  # two strikes: not run again
+        call(env, "f", 0)
+
+
+def test_a_function_that_ends_its_process_costs_only_that_call(start):
+    env = start(["import os\ndef f(x):\n    if x:\n        os._exit(3)\n    return 'vivo'"]).env()
+    with pytest.raises(Feedback, match="terminó el proceso"):
+        call(env, "f", 1)
+    assert call(env, "f", 0) == "vivo"
+
+
+def test_sys_exit_in_a_function_is_reported_as_exiting(start):
+    env = start(["import sys\ndef f():\n    sys.exit(0)"]).env()
+    with pytest.raises(Feedback, match="intentó terminar el programa"):
+        call(env, "f")
+
+
+def test_a_cell_that_hangs_or_exits_is_left_out_and_the_others_run(start):
+    session = start(
+        ["def f():\n    return 1", "while True:\n    pass", "import os\nos._exit(1)", "g = f"], cell=1.0
+    )
+    assert call(session.env(), "g") == 1
+    assert sorted(session.broken) == [1, 2] and "1 s" in session.broken[1]
+
+
+def test_exceptions_keep_their_family_and_name(start):
+    cells = [
+        "class MiError(ValueError):\n    pass\n"
+        "def bad(kind):\n    if kind == 'mine':\n        raise MiError('índice fuera')\n    raise NotImplementedError"
+    ]
+    env = start(cells).env()
+    assert_raises_value_error(env, "bad", "un caso", "mine")  # a ValueError subclass counts
+    with pytest.raises(Feedback, match="lanzó MiError: «índice fuera»"):
+        call(env, "bad", "mine")
+    with pytest.raises(Feedback, match="todavía no está implementada"):
+        call(env, "bad", "other")
+
+
+def test_arguments_changed_in_place_are_seen_by_the_grader(start):
+    env = start(["def grow(a, d):\n    a += 1\n    d['new'] = 1"]).env()
+    array, mapping = np.zeros(2), {"old": 0}
+    env["grow"](array, mapping)
+    assert array.tolist() == [1.0, 1.0] and mapping == {"old": 0, "new": 1}
+
+
+def test_objects_the_test_passes_are_called_back_in_the_grader(start):
+    seen = []
+
+    class Reads:
+        """f() reads the array the student changes in place, as bptt's numerical_gradient test does."""
+
+        def __init__(self, array):
+            self.array = array
+
+        def __call__(self):
+            seen.append(self.array.copy())
+            return float(self.array.sum())
+
+        def secret(self):
+            return "lo que sea"
+
+    cells = [
+        "def probe(f, array):\n    array[0] = 5.0\n    total = f()\n    array[0] = 0.0\n    return total",
+        "def peek(f):\n    return f._private()",
+        "def ask(f):\n    return f.secret()",
+    ]
+    env = start(cells).env()
+    array = np.zeros(3)
+    f = Reads(array)
+    assert env["probe"](f, array) == 5.0 and seen[0].tolist() == [5.0, 0.0, 0.0]
+    assert array.tolist() == [0.0, 0.0, 0.0]
+    assert env["ask"](f) == "lo que sea"  # public methods of the test's object may be called
+    with pytest.raises(AttributeError):  # nothing else of it may be reached
+        env["peek"](f)
+
+
+def test_a_numpy_generator_is_used_in_the_student_process_and_its_state_comes_back(start):
+    env = start(["def draw(rng):\n    return rng.integers(0, 10**6, size=3)"]).env()
+    rng, twin = np.random.default_rng(4), np.random.default_rng(4)
+    assert env["draw"](rng).tolist() == twin.integers(0, 10**6, size=3).tolist()
+    assert rng.integers(0, 10**6) == twin.integers(0, 10**6)  # both advanced by the same draws
+
+
+def test_what_cannot_cross_arrives_inert(start):
+    cells = [
+        "import numpy as np\nclass Lies(np.ndarray):\n    def __eq__(self, other):\n        return True",
+        "def lie():\n    return np.zeros(2).view(Lies)",
+    ]
+    value = start(cells).env()["lie"]()
+    assert type(value).__name__ == "Lies" and not isinstance(value, np.ndarray)
+
+
+def test_each_process_starts_with_a_fresh_random_state(start):
+    cells = ["import numpy as np\ndef draw():\n    return float(np.random.random())"]
+    assert start(cells).env()["draw"]() != start(cells).env()["draw"]()
+
+
+def test_the_submission_time_limit_stops_what_is_left(start):
+    session = start(["def f():\n    return 1"], submission=0.5)
+    __import__("time").sleep(0.6)
+    with pytest.raises(Feedback, match="pasó de 0 s"):
+        call(session.env(), "f")
+
+
+def test_cells_run_with_ipython_syntax_and_an_inert_otter(start):
+    cells = [
+        "%matplotlib inline\nimport otter\ngrader = otter.Notebook('x.ipynb')",
+        "!pip install nada\ngrader.check('q1')\ndef f():\n    return 2",
+    ]
+    session = start(cells)
+    assert session.cell_errors == {} and call(session.env(), "f") == 2
+
+
+def test_the_student_process_works_in_its_own_folder_with_nothing_else(start, folder):
+    (folder / "secreto.txt").write_text("respuestas")
+    cells = [
+        "import os\ndef where():\n    return os.getcwd(), sorted(os.listdir('.'))",
+        f"def read():\n    return open({str(folder / 'secreto.txt')!r}).read()",
+    ]
+    env = start(cells).env()
+    folder, listing = env["where"]()
+    assert Path(folder).name == "trabajo" and listing == []
+    with pytest.raises(Feedback, match="PermissionError"):
+        call(env, "read")
