@@ -240,6 +240,7 @@ def _prepare_interpreter(workdir: str) -> None:
 
 def student(fd: int, request: dict, readable: list[str], missing: dict[str, str], keeper: int) -> NoReturn:
     """Confine this process, tell the grader what it has, then serve (never returns)."""
+    sock = None
     try:
         os.setsid()
         os.closerange(3, fd)
@@ -249,17 +250,18 @@ def student(fd: int, request: dict, readable: list[str], missing: dict[str, str]
             os.dup2(null, standard)
         os.close(null)
         sock = socket.socket(fileno=fd)
-        missing = {
-            **missing,
-            **confine.confine(
-                request["workdir"], request["uid"], confine.Limits(**request["limits"]), readable
-            ),
-        }
+        limits = confine.Limits(**request["limits"])
+        missing = {**missing, **confine.confine(request["workdir"], request["uid"], limits, readable)}
         confine.die_with_parent(keeper)
         _prepare_interpreter(request["workdir"])
         student = Student(sock)
         student.channel.send(("ready", missing))
         student.run()
+    except BaseException as error:  # before any student code: say why, for the grader's report
+        if sock is not None:
+            with contextlib.suppress(BaseException):
+                kind, _, message = describe(error)
+                sock.sendall(codec.encode(("failed", f"{kind}: {message}"), lambda value: None))
     finally:
         os._exit(70)
 

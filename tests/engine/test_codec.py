@@ -91,7 +91,8 @@ def test_numpy_generator_crosses_as_its_state():
 def test_handles_are_resolved_by_the_receiver():
     frame = codec.encode(["x", object()], lambda value: {"h": 7})
     header_size = struct.unpack(">II", frame[:8])[0]
-    decoded = codec.Decoder(lambda n: ("resolved", n)).frame(frame[8 : 8 + header_size], frame[8 + header_size :])
+    decoder = codec.Decoder(lambda n: ("resolved", n))
+    decoded = decoder.frame(frame[8 : 8 + header_size], frame[8 + header_size :])
     assert decoded == ["x", ("resolved", 7)]
 
 

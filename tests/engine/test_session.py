@@ -108,8 +108,9 @@ def test_a_cell_that_hangs_or_exits_is_left_out_and_the_others_run(start):
 
 def test_exceptions_keep_their_family_and_name(start):
     cells = [
-        "class MiError(ValueError):\n    pass\n"
-        "def bad(kind):\n    if kind == 'mine':\n        raise MiError('índice fuera')\n    raise NotImplementedError"
+        "class MiError(ValueError):\n    pass\n",
+        "def bad(kind):\n    if kind == 'mine':\n        raise MiError('índice fuera')\n"
+        "    raise NotImplementedError",
     ]
     env = start(cells).env()
     assert_raises_value_error(env, "bad", "un caso", "mine")  # a ValueError subclass counts
