@@ -124,13 +124,15 @@ def grade_all(
     known (in the order they finish); on_sandbox once, with what the sandbox lacks here."""
     done: dict[int, Outcome] = {}
     tries: dict[int, int] = {}
+    autograder_zip = Path(autograder_zip).resolve()  # grader processes work in the zip's folder
+    submissions = [(name, Path(path).resolve()) for name, path in submissions]
     with tempfile.TemporaryDirectory(prefix="rnngrade-") as root_name:
         root = Path(root_name)
         os.chmod(root, 0o711)
-        if Path(autograder_zip).is_dir():  # already unpacked (Gradescope's /autograder/source)
-            autograder = Autograder(Path(autograder_zip))
+        if autograder_zip.is_dir():  # already unpacked (Gradescope's /autograder/source)
+            autograder = Autograder(autograder_zip)
         else:
-            autograder = unpack(Path(autograder_zip), root / "autograder")
+            autograder = unpack(autograder_zip, root / "autograder")
         possible = autograder.possible()
         context = multiprocessing.get_context("fork")
         pending = list(enumerate(submissions))[::-1]

@@ -218,3 +218,13 @@ def test_engine_gives_otters_scores_on_a_sample(builds, tmp_path):
         results = otter_run(folder / row.submission, build.autograder_zip, tmp_path / row.submission)
         by_question = {t["name"]: t["score"] for t in results["tests"] if t.get("max_score")}
         assert row.scores == pytest.approx(by_question), row.submission
+
+
+def test_relative_paths_to_the_submissions_and_the_zip_are_graded(builds, tmp_path, monkeypatch):
+    build = builds["rnn_forward"]
+    (tmp_path / "entregas").mkdir()
+    filled(build, tmp_path / "entregas", "a.ipynb")
+    shutil.copyfile(build.autograder_zip, tmp_path / "ag.zip")
+    monkeypatch.chdir(tmp_path)
+    rows = grade.main(assignment="rnn_forward", submissions="entregas", output="gb.csv", autograder="ag.zip")
+    assert rows[0].total == sum(grade.points(build.assignment).values())
