@@ -14,6 +14,7 @@ import contextlib
 import dataclasses
 import multiprocessing
 import os
+import resource
 import signal
 import tempfile
 import time
@@ -56,8 +57,14 @@ def kill_user(uid: int) -> None:
     os.waitpid(pid, 0)
 
 
+# Bytes of address space of a grader process (a soft limit: student processes set their own).
+GRADER_MEMORY = 4 * 2**30
+
+
 def _grader(conn: Connection, folder: Path, number: int, workroot: Path, options: Options) -> None:
     """A grader process: grade what it is sent until it is sent None."""
+    with contextlib.suppress(ValueError, OSError):  # a callback asked to allocate too much fails here
+        resource.setrlimit(resource.RLIMIT_AS, (GRADER_MEMORY, resource.getrlimit(resource.RLIMIT_AS)[1]))
     autograder = Autograder(folder)
     autograder.use_checker()
     try:

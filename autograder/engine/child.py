@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import builtins
 import contextlib
-import inspect
 import os
 import random
 import re
@@ -136,6 +135,7 @@ class Student:
         self.namespace: dict[str, Any] = {"__name__": "__main__", "__builtins__": builtins}
         self.namespace["get_ipython"] = lambda: Shell(self.namespace)
         self.namespace["display"] = lambda *args, **kwargs: None
+        self.given = {"get_ipython", "display"}  # ours, not the notebook's
         self.transform = TransformerManager().transform_cell
         self.current: tuple[Any, Any] = ((), {})
 
@@ -185,18 +185,19 @@ class Student:
         return None
 
     def names(self) -> dict[str, list]:
+        """The notebook's names: functions with their parameters, other values with their type."""
         found: dict[str, list] = {}
         for name, value in list(self.namespace.items()):
-            if name.startswith("__") or type(name) is not str:
+            if type(name) is not str or name.startswith("__") or name in self.given:
                 continue
-            try:
-                if callable(value):
-                    parameters = [str(p) for p in inspect.signature(value).parameters][:50]
-                    found[name] = ["function", parameters]
-                else:
-                    found[name] = ["value", type(value).__name__]
-            except BaseException:
-                found[name] = ["function", []] if callable(value) else ["value", "object"]
+            if isinstance(value, types.FunctionType):
+                code = value.__code__
+                count = code.co_argcount + code.co_kwonlyargcount
+                found[name] = ["function", list(code.co_varnames[:count])]
+            elif callable(value):
+                found[name] = ["function", []]
+            else:
+                found[name] = ["value", type(value).__name__]
         return found
 
     def call(self, name: str, args: tuple, kwargs: dict) -> tuple:

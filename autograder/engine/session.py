@@ -114,7 +114,12 @@ class Session:
                 if reply[0] == "done" and reply[1] and number not in self.cell_errors:
                     self.cell_errors[number] = str(reply[1])[:300]
             else:
-                self.names = self._names()
+                try:
+                    self.names = self._names()
+                except (TimeoutError, codec.Gone, codec.ProtocolError, codec.Unsendable):
+                    self._end()  # listing the names ran student code that hung or ended the process
+                    self.names = {}
+                    raise fail("engine_too_many_restarts") from None
 
     def _spawn(self) -> StudentProcess:
         for attempt in range(SPAWN_TRIES):
