@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import builtins
 import contextlib
-import json
 import os
 import re
 import signal
@@ -25,6 +24,7 @@ import numpy as np
 from . import codec
 from .channel import Channel
 from .confine import Limits
+from .zygote import receive_json, send_json
 
 PACKAGE = Path(__file__).resolve().parent
 BOOT = (
@@ -244,7 +244,7 @@ class Zygote:
     """
 
     def __init__(self) -> None:
-        ours, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
+        ours, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_STREAM)
         self.control = ours
         try:
             self.process = subprocess.Popen(
@@ -272,19 +272,19 @@ class Zygote:
     def _reply(self, timeout: float) -> dict[str, Any]:
         self.control.settimeout(timeout)
         try:
-            data = self.control.recv(1 << 16)
-        except OSError as error:
+            reply, _ = receive_json(self.control)
+        except (OSError, ValueError) as error:
             raise InfrastructureError(f"the sandbox server did not answer ({error})") from None
-        if not data:
-            raise InfrastructureError(f"the sandbox server ended (exit code {self.process.poll()})")
-        return json.loads(data)
+        except EOFError:
+            raise InfrastructureError(f"the sandbox server ended (exit code {self.process.poll()})") from None
+        return dict(reply)
 
     def spawn(self, workdir: Path, uid: int | None, limits: Limits) -> tuple[StudentProcess, dict[str, str]]:
         """A new confined student process working in workdir, and what its sandbox lacks."""
         ours, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_STREAM)
         request = {"workdir": str(workdir), "uid": uid, "limits": limits.__dict__}
         try:
-            socket.send_fds(self.control, [json.dumps(request).encode()], [theirs.fileno()])
+            send_json(self.control, request, [theirs.fileno()])
             keeper = int(self._reply(SPAWN)["pid"])
         except (OSError, ValueError, KeyError) as error:
             ours.close()

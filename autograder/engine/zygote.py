@@ -2,10 +2,10 @@
 once, nothing secret ever loaded.
 
 Started by engine.process.Zygote with a fresh interpreter (`python -I`), so it inherits no
-memory of the grader: no test, no answer, no gradebook. It takes requests on a SOCK_SEQPACKET
-socket, each a JSON object (workdir, uid, limits) with the student end of a new socket pair
-as an attached descriptor, and forks a keeper per request (see engine.child), answering with
-the keeper's pid. Its first message says which sandbox mechanisms this machine lacks.
+memory of the grader: no test, no answer, no gradebook. It takes requests on a Unix socket,
+each a JSON object (workdir, uid, limits) with the student end of a new socket pair as an
+attached descriptor, and forks a keeper per request (see engine.child), answering with the
+keeper's pid. Its first message says which sandbox mechanisms this machine lacks.
 """
 
 from __future__ import annotations
@@ -14,7 +14,35 @@ import json
 import os
 import signal
 import socket
+import struct
 import sys
+from typing import Any
+
+_LENGTH = struct.Struct(">I")
+
+
+def send_json(sock: socket.socket, value: Any, fds: list[int] | None = None) -> None:
+    """One JSON message, length first, with descriptors attached to it."""
+    data = json.dumps(value).encode()
+    socket.send_fds(sock, [_LENGTH.pack(len(data)) + data], fds or [])
+
+
+def receive_json(sock: socket.socket) -> tuple[Any, list[int]]:
+    """The next JSON message and the descriptors attached to it; EOFError when the peer is gone."""
+    head, fds, _, _ = socket.recv_fds(sock, _LENGTH.size, 4)
+    while len(head) < _LENGTH.size:
+        more = sock.recv(_LENGTH.size - len(head))
+        if not more:
+            raise EOFError
+        head += more
+    (size,) = _LENGTH.unpack(head)
+    data = b""
+    while len(data) < size:
+        more = sock.recv(size - len(data))
+        if not more:
+            raise EOFError
+        data += more
+    return json.loads(data), fds
 
 
 def preload() -> None:
@@ -58,19 +86,21 @@ def main(control_fd: int, parent: int) -> None:
     confine.prebuild_seccomp()
     signal.signal(signal.SIGCHLD, signal.SIG_IGN)  # keepers are reaped by the kernel
     control = socket.socket(fileno=control_fd)
-    control.send(json.dumps({"missing": missing, "readable": readable}).encode())
+    send_json(control, {"missing": missing, "readable": readable})
     me = os.getpid()
     while True:
-        data, fds, _, _ = socket.recv_fds(control, 1 << 16, 1)
-        if not data or not fds:
+        try:
+            request, fds = receive_json(control)
+        except (EOFError, OSError, ValueError):
+            sys.exit(0)
+        if len(fds) != 1:
             sys.exit(0)
         pid = os.fork()
         if pid == 0:
             control.close()
-            child.keeper(fds[0], json.loads(data), readable, missing, me)
-        for fd in fds:
-            os.close(fd)
-        control.send(json.dumps({"pid": pid}).encode())
+            child.keeper(fds[0], request, readable, missing, me)
+        os.close(fds[0])
+        send_json(control, {"pid": pid})
 
 
 if __name__ == "__main__":
