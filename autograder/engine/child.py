@@ -6,7 +6,9 @@ engine.confine before any student code runs, and from then on only answers messa
     ("cell", source)                 -> ("done", None) or ("done", "TypeError: ...")
     ("names",)                       -> ("names", {name: ["function", [parameters]] or ["value", type]})
     ("call", name, args, kwargs)     -> ("return", value, (args, kwargs) after the call)
-                                        or ("raise", type, builtin base, message, (args, kwargs))
+                                        or ("raise", type, builtin base, message, (args, kwargs));
+                                        None instead of (args, kwargs) when the call left them as
+                                        they came
 
 While a call runs, the student's code may call an object the test passed (a handle): that
 sends ("callback", handle, method, args, kwargs, (call args, call kwargs) as they are now) and
@@ -138,6 +140,7 @@ class Student:
         self.given = {"get_ipython", "display"}  # ours, not the notebook's
         self.transform = TransformerManager().transform_cell
         self.current: tuple[Any, Any] = ((), {})
+        self.synced = False
 
     def unknown(self, value: Any) -> Any:
         if isinstance(value, Remote):
@@ -148,6 +151,7 @@ class Student:
         return Remote(self, handle)
 
     def callback(self, handle: int, method: str, args: tuple, kwargs: dict) -> Any:
+        self.synced = True  # the grader has seen the arguments mid-call: send them again at the end
         try:
             reply = self.channel.request(("callback", handle, method, args, kwargs, self.current))
         except codec.Unsendable as error:
@@ -201,13 +205,27 @@ class Student:
         return found
 
     def call(self, name: str, args: tuple, kwargs: dict) -> tuple:
+        """Run the call; the arguments go back only if the function changed them."""
         function = self.namespace.get(name)
-        self.current = (args, kwargs)
+        self.current, self.synced = (args, kwargs), False
+        try:
+            before = codec.encode(self.current, self.unknown)
+        except codec.Unsendable:
+            before = b""
         try:
             value = function(*args, **kwargs)  # type: ignore[misc]
         except BaseException as error:
-            return ("raise", *describe(error), (args, kwargs))
-        return ("return", value, (args, kwargs))
+            return ("raise", *describe(error), self.changed(before))
+        return ("return", value, self.changed(before))
+
+    def changed(self, before: bytes) -> tuple | None:
+        """The call's arguments as they are now, or None if they are as they came."""
+        try:
+            if not self.synced and codec.encode(self.current, self.unknown) == before:
+                return None
+        except codec.Unsendable:
+            pass
+        return self.current
 
     def run(self) -> NoReturn:
         while True:

@@ -188,7 +188,7 @@ class StudentProcess:
         reply = self.request(("call", name, args, kwargs), deadline)
         if reply[0] == "unsendable":
             raise codec.Unsendable(str(reply[1]))
-        state = reply[-1]
+        state = reply[-1]  # None: the call left its arguments as they came
         if type(state) is tuple and len(state) == 2:
             apply_state((args, kwargs), state)
         if reply[0] == "raise" and len(reply) == 5:
