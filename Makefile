@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint build clean
+.PHONY: demo test check lint build clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -20,6 +20,10 @@ build: $(STAMP)
 
 test: lint
 	$(BIN)/python -m pytest
+
+# the edit-test loop: lint and every test not marked slow
+check: lint
+	$(BIN)/python -m pytest -m "not slow" -q
 
 lint: $(STAMP)
 	$(BIN)/ruff check autograder rnncheck solutions tests benchmarks
