@@ -15,7 +15,6 @@ import dataclasses
 import multiprocessing
 import os
 import resource
-import signal
 import tempfile
 import time
 from collections.abc import Callable
@@ -41,20 +40,6 @@ class Options:
     jobs: int = max(1, os.cpu_count() or 1)
     limits: Limits = Limits()
     budget: Budget = Budget()
-
-
-def kill_user(uid: int) -> None:
-    """End every process of uid (what a submission may have left), from a short-lived child."""
-    pid = os.fork()
-    if pid == 0:
-        try:
-            os.setresgid(uid, uid, uid)
-            os.setresuid(uid, uid, uid)
-            with contextlib.suppress(ProcessLookupError):
-                os.kill(-1, signal.SIGKILL)
-        finally:
-            os._exit(0)
-    os.waitpid(pid, 0)
 
 
 # Bytes of address space of a grader process (a soft limit: student processes set their own).
@@ -88,7 +73,7 @@ def _grader(conn: Connection, folder: Path, number: int, workroot: Path, options
         name, path = job
         outcome = grade_file(autograder, slot, Path(path), name)
         if uid is not None and "pids" in missing:  # else its PID namespace took every process along
-            kill_user(uid)
+            slot.zygote.sweep(uid)
         conn.send(("outcome", outcome.to_dict()))
     slot.zygote.close()
 

@@ -302,6 +302,14 @@ class Zygote:
             raise InfrastructureError(f"a student process did not start: {str(ready[-1])[:200]}")
         return student, {str(k): str(v) for k, v in ready[1].items()}
 
+    def sweep(self, uid: int) -> None:
+        """End every process of uid that is left (where there is no PID namespace to do it)."""
+        try:
+            send_json(self.control, {"sweep": uid})
+            self._reply(SPAWN)
+        except OSError as error:
+            raise InfrastructureError(f"the sandbox server failed ({error})") from None
+
     def close(self) -> None:
         with contextlib.suppress(OSError):
             self.control.close()

@@ -5,11 +5,13 @@ Started by engine.process.Zygote with a fresh interpreter (`python -I`), so it i
 memory of the grader: no test, no answer, no gradebook. It takes requests on a Unix socket,
 each a JSON object (workdir, uid, limits) with the student end of a new socket pair as an
 attached descriptor, and forks a keeper per request (see engine.child), answering with the
-keeper's pid. Its first message says which sandbox mechanisms this machine lacks.
+keeper's pid; or {"sweep": uid}, to end every process of that user. Its first message says
+which sandbox mechanisms this machine lacks.
 """
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import signal
@@ -73,6 +75,20 @@ def preload() -> None:
             pass
 
 
+def sweep(uid: int) -> None:
+    """End every process of uid, from a child that becomes uid (kill(-1) reaches only its own)."""
+    pid = os.fork()
+    if pid == 0:
+        try:
+            os.setresgid(uid, uid, uid)
+            os.setresuid(uid, uid, uid)
+            os.kill(-1, signal.SIGKILL)
+        finally:
+            os._exit(0)
+    with contextlib.suppress(ChildProcessError):  # children are reaped by the kernel here
+        os.waitpid(pid, 0)
+
+
 def main(control_fd: int, parent: int) -> None:
     from . import child, confine
 
@@ -93,6 +109,10 @@ def main(control_fd: int, parent: int) -> None:
             request, fds = receive_json(control)
         except (EOFError, OSError, ValueError):
             sys.exit(0)
+        if "sweep" in request:
+            sweep(int(request["sweep"]))
+            send_json(control, {"swept": True})
+            continue
         if len(fds) != 1:
             sys.exit(0)
         pid = os.fork()
