@@ -41,6 +41,11 @@ def submissions_in(folder: Path) -> list[Path]:
     return sorted(p for p in Path(folder).iterdir() if p.is_file() and p.suffix in SUFFIXES)
 
 
+def cell(text: str) -> str:
+    """text as a spreadsheet shows it, never as a formula (a file name may start with '=')."""
+    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+
+
 def write_gradebook(rows: list[Outcome], questions: list[str], path: Path) -> None:
     with open(path, "w", newline="", encoding="utf-8") as f:
         writer = csv.writer(f)
@@ -49,12 +54,12 @@ def write_gradebook(rows: list[Outcome], questions: list[str], path: Path) -> No
             possible = row.total_possible
             writer.writerow(
                 [
-                    row.submission,
+                    cell(row.submission),
                     *(f"{row.scores[q]:g}" for q in questions),
                     f"{row.total:g}",
                     f"{possible:g}",
                     row.status,
-                    row.reason,
+                    cell(row.reason),
                 ]
             )
 

@@ -71,7 +71,12 @@ def _grader(conn: Connection, folder: Path, number: int, workroot: Path, options
         if job is None:
             break
         name, path = job
-        outcome = grade_file(autograder, slot, Path(path), name)
+        try:
+            outcome = grade_file(autograder, slot, Path(path), name)
+        except Exception as error:  # a bug of ours: this submission's row says so, the next is graded
+            outcome = zero(
+                name, autograder.possible(), _say(autograder, "reason_grader_error", detail=repr(error)[:200])
+            )
         if uid is not None and "pids" in missing:  # else its PID namespace took every process along
             slot.zygote.sweep(uid)
         conn.send(("outcome", outcome.to_dict()))
@@ -179,7 +184,9 @@ def grade_all(
                             if tries[index] < TRIES:
                                 pending.append((index, (name, path)))
                             else:
-                                done[index] = zero(name, possible, _say_lost(autograder, lost))
+                                done[index] = zero(
+                                    name, possible, _say(autograder, "reason_crashed", detail=lost)
+                                )
                                 if on_outcome is not None:
                                     on_outcome(done[index])
         finally:
@@ -191,8 +198,9 @@ def grade_all(
     return [done[i] for i in range(len(submissions))]
 
 
-def _say_lost(autograder: Autograder, detail: str) -> str:
+def _say(autograder: Autograder, key: str, **values: Any) -> str:
+    """A message in the autograder's language, from the checker this process imported."""
     from rnncheck.messages import MESSAGES
 
     language = autograder.manifest.get("language", "es")
-    return MESSAGES.get(language, MESSAGES["es"])["reason_crashed"].format(detail=detail)
+    return MESSAGES.get(language, MESSAGES["es"])[key].format(**values)

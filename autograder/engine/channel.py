@@ -37,8 +37,10 @@ class Channel:
         self.decoder = decoder
         self.serve = serve
 
-    def send(self, message: tuple) -> None:
-        codec.send(self.sock, codec.encode(message, self.unknown))
+    def send(self, message: tuple, unknown: Callable[[Any], Any] | None = None) -> None:
+        """Send message; values that are not plain data are encoded by unknown (default: this
+        end's own rule)."""
+        codec.send(self.sock, codec.encode(message, unknown or self.unknown))
 
     def receive(self, deadline: float | None = None) -> tuple:
         message = codec.receive(self.sock, self.decoder, deadline)
@@ -46,9 +48,12 @@ class Channel:
             raise codec.ProtocolError("a message is a tuple that starts with its kind")
         return message
 
-    def request(self, message: tuple, deadline: float | None = None) -> tuple:
-        """Send message and return its reply, serving nested requests until it comes."""
-        self.send(message)
+    def request(
+        self, message: tuple, deadline: float | None = None, unknown: Callable[[Any], Any] | None = None
+    ) -> tuple:
+        """Send message (encoded with unknown, see send) and return its reply, serving nested
+        requests until it comes."""
+        self.send(message, unknown)
         while True:
             reply = self.receive(deadline)
             if reply[0] in REPLIES:

@@ -3,12 +3,13 @@
 Where each one is applied:
 
     zygote   network  a network namespace with no interface up: nothing to connect to
-             ipc      an IPC namespace: no shared memory or queues with other processes
              view     when running as root and Python lives under a folder other users cannot
                       enter (/root on these machines and on Gradescope), a mount namespace in
                       which that folder is an empty tmpfs with only Python's folders put back
     keeper   pids     a PID namespace per student process: when it ends, every process it
                       started ends with it
+             ipc      an IPC namespace per student process: no queue or shared memory that
+                      another submission left or will read
     student  limits   setrlimit: address space (memory), CPU seconds, file size, open files,
                       processes, no core files
              user     as root, a separate unprivileged uid and gid for each grading slot, no
@@ -17,7 +18,8 @@ Where each one is applied:
              landlock read-only Python and its packages, read-write the submission's own folder,
                       nothing else of the file system
              seccomp  no new processes or programs, no sockets, no ptrace, mounts, namespaces,
-                      keys, bpf, module loading, clock or uid changes; signals only to itself
+                      keys, bpf, module loading, clock or uid changes, no System V or POSIX
+                      IPC, no memory outside its address space (memfd); signals only to itself
 
 A mechanism that this machine lacks is reported (`missing`) with the reason, never pretended.
 """
@@ -46,7 +48,7 @@ MS_NOSUID, MS_NODEV, MS_MOVE, MS_BIND, MS_REC, MS_PRIVATE = 2, 4, 8192, 4096, 16
 PR_SET_PDEATHSIG = 1
 PR_SET_NO_NEW_PRIVS = 38
 
-MECHANISMS = ("network", "ipc", "view", "pids", "limits", "user", "landlock", "seccomp")
+MECHANISMS = ("network", "view", "pids", "ipc", "limits", "user", "landlock", "seccomp")
 
 # Denied to student code outright (EPERM); fork, clone and kill get narrower rules below.
 DENIED_SYSCALLS = (
@@ -60,7 +62,10 @@ DENIED_SYSCALLS = (
     "setuid", "setgid", "setreuid", "setregid", "setresuid", "setresgid", "setgroups",
     "setfsuid", "setfsgid", "capset", "personality", "fanotify_init", "io_uring_setup",
     "io_uring_enter", "io_uring_register", "tkill", "rt_sigqueueinfo", "rt_tgsigqueueinfo",
-    "pidfd_open", "pidfd_send_signal", "pidfd_getfd", "kcmp",
+    "pidfd_open", "pidfd_send_signal", "pidfd_getfd", "kcmp", "memfd_create", "memfd_secret",
+    "msgget", "msgsnd", "msgrcv", "msgctl", "shmget", "shmat", "shmdt", "shmctl",
+    "semget", "semop", "semtimedop", "semctl", "mq_open", "mq_unlink", "mq_timedsend",
+    "mq_timedreceive", "mq_notify", "mq_getsetattr",
 )  # fmt: skip
 
 
@@ -106,11 +111,11 @@ def _write(path: str, text: str) -> None:
 
 
 def isolate_zygote() -> dict[str, str]:
-    """Network and IPC namespaces for the zygote and every process it forks; mechanism -> why
-    not, for those it could not have. As non-root, through a user namespace if allowed."""
+    """A network namespace for the zygote and every process it forks; mechanism -> why not, if
+    it could not have one. As non-root, through a user namespace if allowed."""
     missing: dict[str, str] = {}
     uid, gid = os.geteuid(), os.getegid()
-    flags = CLONE_NEWNET | CLONE_NEWIPC
+    flags = CLONE_NEWNET
     try:
         if uid == 0:
             unshare(flags)
@@ -120,7 +125,7 @@ def isolate_zygote() -> dict[str, str]:
             _write("/proc/self/uid_map", f"{uid} {uid} 1")
             _write("/proc/self/gid_map", f"{gid} {gid} 1")
     except OSError as error:
-        missing["network"] = missing["ipc"] = f"no namespaces ({error.strerror})"
+        missing["network"] = f"no namespaces ({error.strerror})"
     return missing
 
 
@@ -185,12 +190,14 @@ def readable_paths() -> list[str]:
 
 
 def isolate_keeper() -> dict[str, str]:
-    """A PID namespace for the next child of this process."""
-    try:
-        unshare(CLONE_NEWPID)
-    except OSError as error:
-        return {"pids": f"no PID namespace ({error.strerror})"}
-    return {}
+    """A PID namespace for the next child of this process, and an IPC namespace of its own."""
+    missing = {}
+    for mechanism, flag in (("pids", CLONE_NEWPID), ("ipc", CLONE_NEWIPC)):
+        try:
+            unshare(flag)
+        except OSError as error:
+            missing[mechanism] = f"no namespace ({error.strerror})"
+    return missing
 
 
 def _limits(limits: Limits, uid: int | None) -> None:

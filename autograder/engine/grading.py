@@ -30,6 +30,7 @@ from .process import InfrastructureError, StudentProcess, Zygote
 from .session import Budget, Session
 
 MANIFEST = "rnngrade.json"
+MAX_MESSAGE = 2000  # characters of one failure's message in the outcome
 
 
 class Autograder:
@@ -92,9 +93,8 @@ def unpack(autograder_zip: Path, folder: Path) -> Autograder:
 def _failure(error: Exception) -> str:
     from rnncheck import Feedback
 
-    if isinstance(error, Feedback):
-        return str(error)
-    return f"{type(error).__name__}: {str(error)[:300]}"
+    message = str(error) if isinstance(error, Feedback) else f"{type(error).__name__}: {str(error)[:300]}"
+    return message if len(message) <= MAX_MESSAGE else message[:MAX_MESSAGE] + "…"
 
 
 def run_tests(autograder: Autograder, env: dict[str, Any]) -> dict[str, Question]:

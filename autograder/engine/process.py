@@ -95,27 +95,45 @@ def apply_state(target: Any, state: Any) -> None:
             target.bit_generator.state = state.state
 
 
-# A callback runs in the grader, where no time limit can stop numpy midway: arguments that ask
-# the test's object for more than this much work are refused (a test's own calls are tiny).
-CALLBACK_LIMIT = 10**7
+# A callback runs in the grader, where no time limit can stop numpy midway: its arguments may
+# ask for only this much (a test's own objects are called with a few numbers each).
+CALLBACK_NUMBER = 10**6  # the largest integer (a count, a size, a bound)
+CALLBACK_VALUES = 10**4  # numbers in all its arguments together
+CALLBACK_OUTPUT = 10**6  # the product of a size tuple
 
 
-def too_large(value: Any, depth: int = 0) -> bool:
-    """Whether value (a callback's arguments) holds a number, a size or an array over CALLBACK_LIMIT."""
-    if isinstance(value, (bool, np.bool_)):
+def too_large(arguments: Any) -> bool:
+    """Whether a callback's arguments ask the grader for more work than the bounds above."""
+    count = 0
+
+    def walk(value: Any, depth: int) -> bool:
+        nonlocal count
+        if isinstance(value, np.ndarray):
+            count += value.size
+            return count > CALLBACK_VALUES or (
+                value.dtype.kind in "iu" and bool(np.any(np.abs(value) > CALLBACK_NUMBER))
+            )
+        if isinstance(value, (bool, np.bool_, float, np.floating)):
+            count += 1
+            return count > CALLBACK_VALUES
+        if isinstance(value, (int, np.integer)):
+            count += 1
+            return count > CALLBACK_VALUES or abs(int(value)) > CALLBACK_NUMBER
+        if isinstance(value, (list, tuple)):
+            sizes = [
+                abs(int(v)) for v in value if isinstance(v, (int, np.integer)) and not isinstance(v, bool)
+            ]
+            if sizes and float(np.prod(sizes, dtype=float)) > CALLBACK_OUTPUT:
+                return True
+            return depth > 8 or any(walk(v, depth + 1) for v in value)
+        if isinstance(value, dict):
+            return depth > 8 or any(walk(v, depth + 1) for v in value.values())
+        if isinstance(value, str):
+            count += len(value)
+            return count > CALLBACK_VALUES
         return False
-    if isinstance(value, (int, np.integer)):
-        return abs(int(value)) > CALLBACK_LIMIT
-    if isinstance(value, np.ndarray):
-        return value.size > CALLBACK_LIMIT // 10
-    if isinstance(value, (list, tuple)):
-        sizes = [int(v) for v in value if isinstance(v, (int, np.integer)) and not isinstance(v, bool)]
-        if sizes and np.prod([abs(v) for v in sizes], dtype=float) > CALLBACK_LIMIT:
-            return True
-        return depth < 8 and any(too_large(v, depth + 1) for v in value)
-    if isinstance(value, dict):
-        return depth < 8 and any(too_large(v, depth + 1) for v in value.values())
-    return False
+
+    return walk(arguments, 0)
 
 
 def _mutable(value: Any) -> bool:
@@ -133,7 +151,12 @@ class StudentProcess:
         self.objects: list[Any] = []
         self.ids: dict[int, int] = {}
         self.current: tuple[Any, Any] = ((), {})
-        self.channel = Channel(sock, self.unknown, codec.Decoder(self.handle), self.callback)
+        self.channel = Channel(sock, self.inert, codec.Decoder(self.handle), self.callback)
+
+    def inert(self, value: Any) -> dict[str, str]:
+        """What a callback returns that is not plain data crosses as a stand-in, never a handle:
+        only the objects a test itself passes to a student function may be called back."""
+        return {"o": type(value).__name__}
 
     def unknown(self, value: Any) -> dict[str, int]:
         """A handle for an object of ours: it stays here, the student process may call it."""
@@ -185,7 +208,7 @@ class StudentProcess:
         exception_from(...) for what the function raised, codec.Unsendable for what it returned.
         """
         self.current = (args, kwargs)
-        reply = self.request(("call", name, args, kwargs), deadline)
+        reply = self.channel.request(("call", name, args, kwargs), deadline, self.unknown)
         if reply[0] == "unsendable":
             raise codec.Unsendable(str(reply[1]))
         state = reply[-1]  # None: the call left its arguments as they came
@@ -194,7 +217,7 @@ class StudentProcess:
         if reply[0] == "raise" and len(reply) == 5:
             _, kind, base, message, _ = reply
             if base in ("SystemExit", "KeyboardInterrupt", "GeneratorExit"):
-                raise Exited(str(kind))
+                raise Exited(str(kind) if _NAME.fullmatch(str(kind)) else str(base))
             raise exception_from(str(kind), str(base), str(message))
         if reply[0] != "return" or len(reply) != 3:
             raise codec.ProtocolError("bad reply")

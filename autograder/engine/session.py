@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import inspect
+import keyword
 import time
 from collections.abc import Callable
 from typing import Any
@@ -52,13 +53,9 @@ class Proxy:
 
     def __init__(self, session: Session, name: str, parameters: list[str]) -> None:
         self.session, self.__name__ = session, name
-        self.__signature__ = inspect.Signature(
-            [
-                inspect.Parameter(p, inspect.Parameter.POSITIONAL_OR_KEYWORD)
-                for p in parameters
-                if p.isidentifier()
-            ]
-        )
+        usable = [p for p in parameters if p.isidentifier() and not keyword.iskeyword(p)]
+        kind = inspect.Parameter.POSITIONAL_OR_KEYWORD
+        self.__signature__ = inspect.Signature([inspect.Parameter(p, kind) for p in dict.fromkeys(usable)])
 
     def __call__(self, *args: Any, **kwargs: Any) -> Any:
         return self.session.call(self.__name__, args, kwargs)
