@@ -22,6 +22,7 @@ from multiprocessing.connection import Connection, wait
 from pathlib import Path
 from typing import Any
 
+from . import confine
 from .confine import Limits
 from .grading import Autograder, Slot, grade_file, unpack
 from .outcome import Outcome, zero
@@ -52,18 +53,21 @@ def _grader(conn: Connection, folder: Path, number: int, workroot: Path, options
         resource.setrlimit(resource.RLIMIT_AS, (GRADER_MEMORY, resource.getrlimit(resource.RLIMIT_AS)[1]))
     autograder = Autograder(folder)
     autograder.use_checker()
+    slot_root = workroot / f"slot-{number}"
+    slot_root.mkdir(mode=0o711)
+    disk = confine.private_disk(str(slot_root), options.limits.disk)
     try:
         zygote = Zygote()
     except InfrastructureError as error:
         conn.send(("broken", str(error)))
         return
     missing = dict(zygote.missing)
+    if disk:
+        missing["disk"] = disk
     uid: int | None = UID_BASE + number if os.geteuid() == 0 else None
     if uid is not None and "view" in missing:
         missing["user"] = missing.pop("view")
         uid = None
-    slot_root = workroot / f"slot-{number}"
-    slot_root.mkdir(mode=0o711)
     slot = Slot(zygote, uid, slot_root, options.limits, options.budget)
     conn.send(("ready", missing))
     while True:

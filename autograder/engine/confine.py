@@ -21,6 +21,11 @@ Where each one is applied:
                       keys, bpf, module loading, clock or uid changes, no System V or POSIX
                       IPC, no memory outside its address space (memfd); signals only to itself
 
+and, in each grader process before its zygote starts:
+
+    grader   disk     its submissions' folders on a tmpfs of its own, of a fixed size: a
+                      submission cannot fill the machine's disk
+
 A mechanism that this machine lacks is reported (`missing`) with the reason, never pretended.
 """
 
@@ -48,7 +53,7 @@ MS_NOSUID, MS_NODEV, MS_MOVE, MS_BIND, MS_REC, MS_PRIVATE = 2, 4, 8192, 4096, 16
 PR_SET_PDEATHSIG = 1
 PR_SET_NO_NEW_PRIVS = 38
 
-MECHANISMS = ("network", "view", "pids", "ipc", "limits", "user", "landlock", "seccomp")
+MECHANISMS = ("disk", "network", "view", "pids", "ipc", "limits", "user", "landlock", "seccomp")
 
 # Denied to student code outright (EPERM); fork, clone and kill get narrower rules below.
 DENIED_SYSCALLS = (
@@ -74,13 +79,15 @@ class Limits:
     """What one student process may use.
 
     memory -- bytes of address space; cpu -- seconds of CPU over the process's life;
-    file_size -- bytes of any file it writes; open_files -- descriptors at once
+    file_size -- bytes of any file it writes; open_files -- descriptors at once;
+    disk -- bytes of its folder, on a tmpfs of that size (see private_disk)
     """
 
     memory: int = 2 * 2**30
     cpu: int = 600
     file_size: int = 64 * 2**20
     open_files: int = 256
+    disk: int = 512 * 2**20  # bytes of all the files of a grader slot's submission folders
 
 
 _libc = ctypes.CDLL(None, use_errno=True)
@@ -127,6 +134,20 @@ def isolate_zygote() -> dict[str, str]:
     except OSError as error:
         missing["network"] = f"no namespaces ({error.strerror})"
     return missing
+
+
+def private_disk(folder: str, size: int) -> str:
+    """Mount a tmpfs of `size` bytes on folder, in a mount namespace of this process's own (the
+    zygote it starts inherits it); '' when done, else why not."""
+    if os.geteuid() != 0:
+        return "not running as root: submissions write to the machine's disk (file size limited)"
+    try:
+        unshare(CLONE_NEWNS)
+        _mount(None, "/", None, MS_REC | MS_PRIVATE)
+        _mount("tmpfs", folder, "tmpfs", MS_NOSUID | MS_NODEV, f"size={size},mode=0711")
+    except OSError as error:
+        return f"no private tmpfs ({error.strerror})"
+    return ""
 
 
 def first_closed_folder(path: str) -> str | None:

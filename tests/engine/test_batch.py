@@ -1,0 +1,74 @@
+"""engine.batch: many submissions through grader processes, each slot with its own disk, user
+and zygote; what goes wrong in one row stays in that row."""
+
+import os
+
+import nbformat
+import pytest
+
+from autograder.engine import batch, grading
+from autograder.engine.batch import Options, grade_all
+from autograder.engine.confine import MECHANISMS, Limits
+from autograder.fill import fill
+from autograder.notebook import render
+from rnncheck.messages import say
+
+pytestmark = pytest.mark.slow
+
+
+def notebook(build, folder, name, *cells, filled=True):
+    nb = (
+        fill(render(build.assignment), [build.assignment.solution_path])
+        if filled
+        else render(build.assignment)
+    )
+    nb.cells[1:1] = [nbformat.v4.new_code_cell(source) for source in cells]
+    path = folder / name
+    nbformat.write(nb, path)
+    return (name, path)
+
+
+def test_the_sandbox_report_names_every_mechanism_this_machine_has(builds, tmp_path):
+    build = builds["rnn_forward"]
+    reports = []
+    grade_all(
+        build.autograder_zip,
+        [notebook(build, tmp_path, "a.ipynb")],
+        Options(jobs=1),
+        on_sandbox=reports.append,
+    )
+    assert len(reports) == 1
+    if os.geteuid() == 0:  # CI and Gradescope: nothing may be missing
+        assert reports[0] == {}, reports[0]
+    assert set(reports[0]) <= set(MECHANISMS)
+
+
+def test_a_submission_cannot_write_more_than_its_slots_disk(builds, tmp_path):
+    build = builds["rnn_forward"]
+    fill_disk = (
+        "written = 0\ntry:\n    for n in range(40):\n        with open(f'relleno{n}', 'wb') as f:\n"
+        "            f.write(b'x' * 2**20 * 4)\n        written += 4\nexcept OSError as error:\n"
+        "    raise RuntimeError(f'{written} MiB: {error.strerror}')"
+    )
+    options = Options(jobs=1, limits=Limits(disk=32 * 2**20))
+    (outcome,) = grade_all(build.autograder_zip, [notebook(build, tmp_path, "a.ipynb", fill_disk)], options)
+    if os.geteuid() != 0:
+        pytest.skip("a private tmpfs needs root")
+    assert outcome.total == outcome.total_possible  # the notebook's functions still work
+    assert any("No space left on device" in e for e in outcome.cell_errors), outcome.cell_errors
+
+
+def test_a_grader_error_costs_only_its_own_row(builds, tmp_path, monkeypatch):
+    build = builds["rnn_forward"]
+    real = grading.grade_file
+
+    def fails_on_b(autograder, slot, path, name):
+        if name == "b.ipynb":
+            raise KeyError("a bug of ours")
+        return real(autograder, slot, path, name)
+
+    monkeypatch.setattr(batch, "grade_file", fails_on_b)  # the grader processes are forked from here
+    files = [notebook(build, tmp_path, n) for n in ("a.ipynb", "b.ipynb", "c.ipynb")]
+    a, b, c = grade_all(build.autograder_zip, files, Options(jobs=1))
+    assert a.total == c.total == a.total_possible
+    assert b.status == "error" and b.reason == say("reason_grader_error", detail="KeyError('a bug of ours')")
