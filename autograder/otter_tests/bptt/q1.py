@@ -7,6 +7,7 @@ from rnncheck import (
     assert_inputs_unchanged,
     call,
     check_against_reference,
+    hidden_rng,
     numerical_gradient,
     recorded,
     reference,
@@ -82,9 +83,18 @@ def test_parameter_gradients_match_central_differences(env):
 
 @test_case(points=1.5, hidden=True)
 def test_unseen_steps(env):
-    rng = np.random.default_rng(1301)
-    cases = [(4, 3, 2, 5, 1.0), (3, 4, 3, 1, 0.7), (1, 1, 2, 3, 1.2), (5, 2, 2, 4, 3.0)]
-    for n_a, n_x, n_y, m, scale in cases:  # the last one saturates tanh
+    rng = hidden_rng("q1 unseen steps")
+
+    def size(low, high):
+        return int(rng.integers(low, high + 1))
+
+    cases = [  # n_a, n_x, n_y, m, scale
+        (size(2, 5), size(2, 4), size(2, 3), size(2, 5), rng.uniform(0.8, 1.2)),
+        (size(2, 4), size(2, 4), size(2, 3), 1, rng.uniform(0.6, 0.9)),  # one example
+        (1, 1, size(2, 3), size(2, 4), rng.uniform(1.0, 1.4)),  # one unit, one input
+        (size(3, 5), size(2, 3), 2, size(3, 5), 3.0),  # weights this large saturate tanh
+    ]
+    for n_a, n_x, n_y, m, scale in cases:
         parameters = random_parameters(rng, n_a, n_x, n_y, scale=scale, Wya=1.0, ba=0.5, by=0.5)
         xt, a_prev = rng.normal(0.0, 1.0, (n_x, m)), rng.normal(0.0, 0.6, (n_a, m))
         cache = reference("rnn_cell_forward", xt, a_prev, parameters)[2]
@@ -100,7 +110,8 @@ def test_unseen_steps(env):
 
 @test_case(points=0.5, hidden=True)
 def test_inputs_unchanged(env):
-    rng = np.random.default_rng(1302)
-    parameters = random_parameters(rng, 3, 2, 2)  # n_a, n_x, n_y
-    cache = reference("rnn_cell_forward", rng.normal(size=(2, 4)), rng.normal(size=(3, 4)), parameters)[2]
-    assert_inputs_unchanged(env, "rnn_cell_backward", rng.normal(size=(3, 4)), cache)
+    rng = hidden_rng("q1 inputs unchanged")
+    n_a, n_x, n_y, m = (int(s) for s in rng.integers(2, 5, size=4))
+    parameters = random_parameters(rng, n_a, n_x, n_y)
+    cache = reference("rnn_cell_forward", rng.normal(size=(n_x, m)), rng.normal(size=(n_a, m)), parameters)[2]
+    assert_inputs_unchanged(env, "rnn_cell_backward", rng.normal(size=(n_a, m)), cache)

@@ -9,6 +9,7 @@ from rnncheck import (
     assert_inputs_unchanged,
     call,
     check_against_reference,
+    hidden_rng,
     say,
     to_array,
 )
@@ -45,21 +46,32 @@ def test_contracting_waa_vanishes_like_powers_of_rho(env):
 
 @test_case(points=1, hidden=True)
 def test_powers_of_rho_vanish_below_one_and_explode_above(env):
-    rng = np.random.default_rng(10301)
-    q, r = np.linalg.qr(rng.normal(size=(5, 5)))
+    rng = hidden_rng("q10 powers of rho")
+
+    def size(low, high):
+        return int(rng.integers(low, high + 1))
+
+    n_a, n_x = size(3, 6), size(2, 4)
+    q, r = np.linalg.qr(rng.normal(size=(n_a, n_a)))
     q = q * np.sign(np.diag(r))  # a random orthogonal matrix
-    for rho, T_x, m in [(1.5, 12, 2), (0.8, 9, 1), (1.0, 5, 3), (2.0, 1, 2)]:
+    cases = [  # rho, T_x, m
+        (round(rng.uniform(1.2, 2.0), 2), size(8, 12), size(1, 3)),  # explodes
+        (round(rng.uniform(0.5, 0.9), 2), size(6, 10), size(1, 3)),  # vanishes
+        (1.0, size(3, 6), size(1, 4)),  # neither
+        (round(rng.uniform(1.5, 2.5), 2), 1, size(1, 3)),  # one step: nothing to carry back
+    ]
+    for rho, T_x, m in cases:
         parameters = {
-            "Wax": rng.normal(size=(5, 3)),
+            "Wax": rng.normal(size=(n_a, n_x)),
             "Waa": rho * q,
-            "Wya": rng.normal(size=(2, 5)),
-            "ba": np.zeros((5, 1)),
+            "Wya": rng.normal(size=(2, n_a)),
+            "ba": np.zeros((n_a, 1)),
             "by": np.zeros((2, 1)),
         }
-        expected = rho ** (T_x - np.arange(1, T_x + 1)) * np.sqrt(5 * m)
+        expected = rho ** (T_x - np.arange(1, T_x + 1)) * np.sqrt(n_a * m)
         what = f"gradient_norms_through_time(...) (rho = {rho:g}, T_x = {T_x})"
         norms = to_array(
-            call(env, "gradient_norms_through_time", np.zeros((3, m, T_x)), np.zeros((5, m)), parameters),
+            call(env, "gradient_norms_through_time", np.zeros((n_x, m, T_x)), np.zeros((n_a, m)), parameters),
             what,
             shape=(T_x,),
         )
@@ -68,21 +80,41 @@ def test_powers_of_rho_vanish_below_one_and_explode_above(env):
 
 @test_case(points=1, hidden=True)
 def test_saturated_tanh_vanishes_even_above_one(env):
-    rng = np.random.default_rng(10302)
-    q, r = np.linalg.qr(rng.normal(size=(4, 4)))
-    # rho = 1.5, but Wax x = 6 in every unit and |Waa a| <= 1.5 * 2: the pre-activations lie
-    # in [3, 9], so every 1 - a**2 is below 1e-2 and each step back shrinks the norm.
+    rng = hidden_rng("q10 saturated tanh")
+
+    def size(low, high):
+        return int(rng.integers(low, high + 1))
+
+    n_a, n_x, m, T_x = size(3, 4), 4, size(2, 4), size(8, 12)
+    # A random orthogonal Q that is not symmetric (Q^T differs from Q): the product of the
+    # reflections about n_a integer vectors u, each I - 2 u u^T / (u^T u), computed in integers
+    # with one division at the end so that every machine computes the same matrix.
+    while True:
+        product, denominator = np.eye(n_a, dtype=np.int64), 1
+        for _ in range(n_a):
+            u = rng.integers(-3, 4, n_a)
+            if u.any():
+                product = product @ (int(u @ u) * np.eye(n_a, dtype=np.int64) - 2 * np.outer(u, u))
+                denominator *= int(u @ u)
+        if not np.array_equal(product, product.T):
+            break
+    rho = round(rng.uniform(1.2, 1.8), 2)
+    # |(Waa a)_i| <= rho * sqrt(n_a) <= 3.6, |ba_i| <= 0.2 and |(Wax x)_i| lies in [4.8, 5.72]:
+    # every pre-activation lies in +-[1.0, 9.52], so every 1 - a**2 is below 0.42 and each step
+    # back shrinks the norm (rho * 0.42 < 1), whatever the sign of each unit, while no tanh
+    # rounds to exactly +-1 (past 19 or so) and the norms stay positive.
+    signs = rng.choice([-1.0, 1.0], (n_a, 1))
     parameters = {
-        "Wax": np.ones((4, 3)),
-        "Waa": 1.5 * q * np.sign(np.diag(r)),
-        "Wya": rng.normal(size=(2, 4)),
-        "ba": np.zeros((4, 1)),
+        "Wax": signs * rng.uniform(0.6, 0.65, (n_a, n_x)),
+        "Waa": rho * (product / denominator),
+        "Wya": rng.normal(size=(2, n_a)),
+        "ba": rng.uniform(-0.2, 0.2, (n_a, 1)),
         "by": np.zeros((2, 1)),
     }
-    x, a0 = np.full((3, 3, 10), 2.0), np.zeros((4, 3))
-    what = "gradient_norms_through_time(...) (rho = 1.5, tanh saturada)"
-    norms = to_array(call(env, "gradient_norms_through_time", x, a0, parameters), what, shape=(10,))
-    for t in range(1, 10):
+    x, a0 = rng.uniform(2.0, 2.2, (n_x, m, T_x)), np.zeros((n_a, m))
+    what = f"gradient_norms_through_time(...) (rho = {rho:g}, tanh saturada)"
+    norms = to_array(call(env, "gradient_norms_through_time", x, a0, parameters), what, shape=(T_x,))
+    for t in range(1, T_x):
         if not norms[t - 1] < norms[t]:
             raise Feedback(
                 say("bptt_not_vanishing", what=what, t=t, earlier=norms[t - 1], t_next=t + 1, later=norms[t])
@@ -92,14 +124,24 @@ def test_saturated_tanh_vanishes_even_above_one(env):
 
 @test_case(points=1, hidden=True)
 def test_unseen_recurrences(env):
-    rng = np.random.default_rng(10303)
-    for n_a, n_x, m, T_x in [(4, 3, 2, 7), (3, 2, 1, 5), (5, 4, 3, 1), (2, 2, 4, 9)]:
+    rng = hidden_rng("q10 unseen recurrences")
+
+    def size(low, high):
+        return int(rng.integers(low, high + 1))
+
+    cases = [  # n_a, n_x, n_y, m, T_x
+        (size(3, 5), size(2, 4), size(2, 3), size(2, 3), size(5, 8)),
+        (size(2, 4), size(2, 3), size(2, 3), 1, size(4, 6)),  # one example
+        (size(4, 6), size(3, 5), size(2, 3), size(2, 4), 1),  # one step
+        (2, 2, 2, size(3, 5), size(7, 10)),
+    ]
+    for n_a, n_x, n_y, m, T_x in cases:
         parameters = {  # a Waa that is not orthogonal, nor even normal: Waa^T differs from Waa
             "Wax": rng.normal(0.0, 1.0, (n_a, n_x)),
             "Waa": rng.normal(0.0, 0.8, (n_a, n_a)),
-            "Wya": rng.normal(size=(2, n_a)),
+            "Wya": rng.normal(size=(n_y, n_a)),
             "ba": rng.normal(0.0, 0.5, (n_a, 1)),
-            "by": np.zeros((2, 1)),
+            "by": np.zeros((n_y, 1)),
         }
         x, a0 = rng.normal(size=(n_x, m, T_x)), rng.normal(0.0, 0.5, (n_a, m))
         check_against_reference(
@@ -114,8 +156,13 @@ def test_unseen_recurrences(env):
 
 @test_case(points=0.5, hidden=True)
 def test_inputs_unchanged(env):
-    rng = np.random.default_rng(10304)
-    parameters = random_parameters(rng, 3, 2, 2)  # n_a, n_x, n_y
+    rng = hidden_rng("q10 inputs unchanged")
+    n_a, n_x, n_y, m, T_x = (int(s) for s in rng.integers(2, 5, size=5))
+    parameters = random_parameters(rng, n_a, n_x, n_y)
     assert_inputs_unchanged(
-        env, "gradient_norms_through_time", rng.normal(size=(2, 2, 4)), rng.normal(size=(3, 2)), parameters
+        env,
+        "gradient_norms_through_time",
+        rng.normal(size=(n_x, m, T_x)),
+        rng.normal(size=(n_a, m)),
+        parameters,
     )

@@ -3,7 +3,7 @@
 import numpy as np
 from otter.test_files import test_case
 
-from rnncheck import assert_same, call, check_against_reference, to_float
+from rnncheck import assert_same, call, check_against_reference, hidden_rng, to_float
 
 OK_FORMAT = False
 name = "q11"
@@ -25,23 +25,43 @@ def test_scaled_rotation_has_complex_eigenvalues(env):
 
 @test_case(points=0.5, hidden=True)
 def test_scaled_orthogonal_matrix_has_radius_rho(env):
-    rng = np.random.default_rng(11301)
-    q, r = np.linalg.qr(rng.normal(size=(6, 6)))
-    q = q * np.sign(np.diag(r))
-    for rho in (0.5, 1.0, 1.5):
+    rng = hidden_rng("q11 scaled orthogonal")
+    n = int(rng.integers(4, 8))
+    q, r = np.linalg.qr(rng.normal(size=(n, n)))
+    q = q * np.sign(np.diag(r))  # a random orthogonal matrix
+    if np.linalg.det(q) * (-1) ** n < 0:  # no eigenvalue +1: that of largest real part is complex or -1
+        q[:, 0] = -q[:, 0]
+    for rho in (round(rng.uniform(0.3, 0.9), 2), 1.0, round(rng.uniform(1.1, 2.0), 2)):
         radius = to_float(call(env, "spectral_radius", rho * q), f"spectral_radius({rho:g} Q)")
         assert_same(radius, rho, f"spectral_radius({rho:g} Q), Q orthogonal")
 
 
 @test_case(points=1, hidden=True)
 def test_unseen_matrices(env):
-    rng = np.random.default_rng(11302)
+    rng = hidden_rng("q11 unseen matrices")
+
+    def size(low, high):
+        return int(rng.integers(low, high + 1))
+
+    # Not normal: eigenvalues the diagonal, below 1 in modulus; largest singular value 5 or more.
+    n = size(2, 4)
+    k = n * (n - 1) // 2
+    triangular = np.diag(rng.uniform(0.2, 0.9, n) * rng.choice([-1.0, 1.0], n))
+    triangular[np.triu_indices(n, 1)] = rng.uniform(5.0, 15.0, k) * rng.choice([-1.0, 1.0], k)
+    # A rotation scaled by r (its eigenvalues r e^(+-i theta), theta from a Pythagorean triple so
+    # that every machine computes the same matrix) beside a smaller negative eigenvalue.
+    a, b, c = [(3, 4, 5), (5, 12, 13), (8, 15, 17), (7, 24, 25), (20, 21, 29)][size(0, 4)]
+    radius = rng.uniform(0.5, 2.0)
+    rotation = np.zeros((3, 3))
+    rotation[:2, :2] = radius * np.array([[a, -b], [b, a]]) / c
+    rotation[2, 2] = -radius * rng.uniform(0.2, 0.8)
+    order = rng.permutation(3)  # the same matrix in another order of the basis
     matrices = [
-        np.array([[0.5, 10.0], [0.0, 0.5]]),  # not normal: largest singular value about 10
-        rng.normal(size=(5, 5)),
-        rng.normal(0.0, 0.3, (8, 8)),
-        np.array([[-2.0]]),
-        np.array([[0.0, -1.0, 0.0], [1.0, 0.0, 0.0], [0.0, 0.0, -0.5]]),
+        triangular,
+        rng.normal(size=(size(4, 6),) * 2),
+        rng.normal(0.0, 0.3, (size(6, 9),) * 2),
+        np.array([[-rng.uniform(0.5, 3.0)]]),
+        rotation[np.ix_(order, order)],
     ]
     for W in matrices:
         check_against_reference(env, "spectral_radius", W, what=f"spectral_radius(W {W.shape})")

@@ -3,7 +3,7 @@
 import numpy as np
 from otter.test_files import test_case
 
-from rnncheck import Feedback, call, say, to_float
+from rnncheck import Feedback, call, hidden_rng, say, to_float
 from rnncheck.rnn import array_dict, tuple_of
 
 OK_FORMAT = False
@@ -90,6 +90,31 @@ def test_loss_falls_by_a_quarter_in_100_steps(env):
 
 @test_case(points=1, hidden=True)
 def test_loss_falls_on_unseen_names_with_clipping_by_value(env):
-    names = ["maría", "juana", "laura", "norma", "lucía", "sofía", "paula", "pilar", "rocío", "irene"]
-    first, last = losses_before_and_after(env, names, 12, 100, 0.15, "clip_gradients", 1.0, seed=120)
+    rng = hidden_rng("q12 unseen names")
+    # Ten names of five or six letters from data/nombres.txt (those of NAMES left out), and
+    # the initial weights, drawn anew. With values clipped to +-0.25 and a learning rate of
+    # 0.4, the reference's loss falls by 70 % to 82 % in 100 steps (6 000 draws, none below
+    # 70 %), far from the 25 % asked; at 0.15 and +-1 it stalled on some draws.
+    pool = [
+        "maría", "juana", "laura", "norma", "lucía", "sofía", "paula", "pilar", "rocío", "irene",
+        "elena", "julia", "marta", "diana", "abril", "karla", "luisa", "itzel", "dulce", "mayra",
+        "tania", "celia", "lidia", "sonia", "perla", "noemí", "adela", "frida", "jorge", "jesús",
+        "pedro", "mario", "óscar", "pablo", "diego", "mateo", "jaime", "julio", "marco", "ramón",
+        "tomás", "césar", "lucas", "rubén", "simón", "elías", "fidel", "isaac", "bruno", "dante",
+        "ángel", "tepic", "taxco", "tulum", "silao", "jerez",
+        "jimena", "miriam", "brenda", "blanca", "gloria", "estela", "nayeli", "ofelia", "pamela", "aitana",
+        "ángela", "aurora", "emilia", "fátima", "noelia", "olivia", "jazmín", "marina", "alicia", "amalia",
+        "josefa", "leonor", "lucero", "romina", "ivonne", "carlos", "miguel", "manuel", "javier", "rafael",
+        "sergio", "daniel", "arturo", "martín", "héctor", "andrés", "matías", "víctor", "adrián", "álvaro",
+        "benito", "emilio", "felipe", "hernán", "julián", "marcos", "moisés", "samuel", "ulises", "adolfo",
+        "camilo", "damián", "israel", "lázaro", "néstor", "ramiro", "santos", "fabián", "germán", "jacobo",
+        "leonel", "renato", "tobías", "efraín", "colima", "oaxaca", "puebla", "sonora", "toluca", "tonalá",
+        "celaya", "xalapa", "tuxpan", "tuxtla", "mérida", "cancún", "tecate", "loreto", "parral", "zamora",
+        "ajijic", "álamos",
+    ]  # fmt: skip
+    length = int(rng.choice([5, 6]))
+    candidates = [name for name in pool if len(name) == length]
+    names = [candidates[i] for i in rng.choice(len(candidates), size=10, replace=False)]
+    seed = int(rng.integers(2**32))
+    first, last = losses_before_and_after(env, names, 12, 100, 0.4, "clip_gradients", 0.25, seed=seed)
     assert_loss_falls(first, last, 100, "clip_gradients", 0.25)

@@ -7,6 +7,7 @@ from rnncheck import (
     assert_inputs_unchanged,
     call,
     check_against_reference,
+    hidden_rng,
     numerical_gradient,
     recorded,
     reference,
@@ -91,8 +92,17 @@ def test_parameter_gradients_match_central_differences(env):
 
 @test_case(points=1.5, hidden=True)
 def test_unseen_sequences(env):
-    rng = np.random.default_rng(2301)
-    cases = [(4, 3, 2, 3, 6, "all"), (3, 2, 3, 1, 5, "last"), (2, 3, 2, 4, 1, "all"), (1, 1, 2, 1, 3, "last")]
+    rng = hidden_rng("q2 unseen sequences")
+
+    def size(low, high):
+        return int(rng.integers(low, high + 1))
+
+    cases = [  # n_a, n_x, n_y, m, T_x, which states get a gradient from outside
+        (size(3, 5), size(2, 4), size(2, 3), size(2, 4), size(4, 7), "all"),
+        (size(2, 4), size(2, 3), size(2, 4), 1, size(3, 6), "last"),  # one example
+        (size(2, 3), size(2, 4), 2, size(2, 5), 1, "all"),  # one step
+        (1, 1, 2, size(1, 2), size(2, 4), "last"),  # one unit, one input
+    ]
     for n_a, n_x, n_y, m, T_x, reaches in cases:
         parameters = random_parameters(rng, n_a, n_x, n_y, scale=0.9, Wya=1.0, ba=0.5, by=0.5)
         x, a0 = rng.normal(0.0, 1.0, (n_x, m, T_x)), rng.normal(0.0, 0.6, (n_a, m))
@@ -105,7 +115,8 @@ def test_unseen_sequences(env):
 
 @test_case(points=0.5, hidden=True)
 def test_inputs_unchanged(env):
-    rng = np.random.default_rng(2302)
-    parameters = random_parameters(rng, 3, 2, 2)  # n_a, n_x, n_y
-    caches = recorded_caches(rng.normal(size=(2, 2, 3)), rng.normal(size=(3, 2)), parameters)
-    assert_inputs_unchanged(env, "rnn_backward", rng.normal(size=(3, 2, 3)), caches)
+    rng = hidden_rng("q2 inputs unchanged")
+    n_a, n_x, n_y, m, T_x = (int(s) for s in rng.integers(2, 5, size=5))
+    parameters = random_parameters(rng, n_a, n_x, n_y)
+    caches = recorded_caches(rng.normal(size=(n_x, m, T_x)), rng.normal(size=(n_a, m)), parameters)
+    assert_inputs_unchanged(env, "rnn_backward", rng.normal(size=(n_a, m, T_x)), caches)

@@ -3,7 +3,14 @@
 import numpy as np
 from otter.test_files import test_case
 
-from rnncheck import assert_inputs_unchanged, assert_same, call, check_against_reference, to_float
+from rnncheck import (
+    assert_inputs_unchanged,
+    assert_same,
+    call,
+    check_against_reference,
+    hidden_rng,
+    to_float,
+)
 
 OK_FORMAT = False
 name = "q3"
@@ -36,10 +43,22 @@ def test_one_example_one_step(env):
 
 @test_case(points=1, hidden=True)
 def test_unseen_predictions(env):
-    rng = np.random.default_rng(3301)
-    for n_y, m, T_y in [(4, 3, 5), (5, 1, 6), (2, 4, 1), (7, 2, 3), (3, 1, 1)]:
-        logits = rng.normal(0.0, 2.0, (n_y, m, T_y))
-        y_pred = np.exp(logits) / np.sum(np.exp(logits), axis=0, keepdims=True)
+    rng = hidden_rng("q3 unseen predictions")
+
+    def size(low, high):
+        return int(rng.integers(low, high + 1))
+
+    cases = [  # n_y, m, T_y
+        (size(3, 6), size(2, 4), size(3, 6)),
+        (size(3, 6), 1, size(4, 7)),  # one example
+        (2, size(2, 5), 1),  # one step
+        (size(5, 8), size(2, 3), size(2, 4)),
+        (size(2, 4), 1, 1),
+    ]
+    for n_y, m, T_y in cases:
+        # Columns that sum to 1 with a wide spread of probabilities, some of them small.
+        weights = rng.standard_exponential((n_y, m, T_y)) ** 2
+        y_pred = weights / np.sum(weights, axis=0, keepdims=True)
         y = rng.integers(0, n_y, (m, T_y))
         check_against_reference(
             env, "cross_entropy_loss", y_pred, y, what=f"cross_entropy_loss(y_pred {y_pred.shape}, y)"
@@ -48,5 +67,8 @@ def test_unseen_predictions(env):
 
 @test_case(points=0.5, hidden=True)
 def test_inputs_unchanged(env):
-    y_pred = np.array([[[0.4, 0.9]], [[0.6, 0.1]]])
-    assert_inputs_unchanged(env, "cross_entropy_loss", y_pred, np.array([[1, 0]]))
+    rng = hidden_rng("q3 inputs unchanged")
+    n_y, m, T_y = (int(s) for s in rng.integers(2, 5, size=3))
+    weights = rng.uniform(0.1, 1.0, (n_y, m, T_y))
+    y_pred = weights / np.sum(weights, axis=0, keepdims=True)
+    assert_inputs_unchanged(env, "cross_entropy_loss", y_pred, rng.integers(0, n_y, (m, T_y)))

@@ -8,6 +8,7 @@ from rnncheck import (
     assert_same,
     call,
     check_against_reference,
+    hidden_rng,
     numerical_gradient,
     recorded,
     to_array,
@@ -92,8 +93,18 @@ def test_recurrent_gradients_match_central_differences(env):
 
 @test_case(points=1.5, hidden=True)
 def test_unseen_models(env):
-    rng = np.random.default_rng(4301)
-    for n_a, n_x, n_y, m, T_x in [(4, 3, 5, 3, 6), (3, 4, 3, 1, 4), (2, 2, 3, 4, 1), (5, 3, 4, 2, 8)]:
+    rng = hidden_rng("q4 unseen models")
+
+    def size(low, high):
+        return int(rng.integers(low, high + 1))
+
+    cases = [  # n_a, n_x, n_y, m, T_x
+        (size(3, 5), size(2, 4), size(3, 6), size(2, 4), size(4, 7)),
+        (size(2, 4), size(2, 5), size(2, 4), 1, size(3, 5)),  # one example
+        (size(2, 3), size(2, 3), size(2, 4), size(2, 5), 1),  # one step
+        (size(4, 6), size(2, 4), size(3, 5), size(2, 3), size(6, 9)),
+    ]
+    for n_a, n_x, n_y, m, T_x in cases:
         parameters = random_parameters(rng, n_a, n_x, n_y, scale=0.9, Wya=1.0, ba=0.5, by=0.5)
         x, a0 = rng.normal(0.0, 1.0, (n_x, m, T_x)), rng.normal(0.0, 0.6, (n_a, m))
         y = rng.integers(0, n_y, (m, T_x))
@@ -110,7 +121,8 @@ def test_unseen_models(env):
 
 @test_case(points=0.5, hidden=True)
 def test_inputs_unchanged(env):
-    rng = np.random.default_rng(4302)
-    parameters = random_parameters(rng, 3, 2, 4)  # n_a, n_x, n_y
-    x, y, a0 = rng.normal(size=(2, 2, 3)), rng.integers(0, 4, (2, 3)), rng.normal(size=(3, 2))
+    rng = hidden_rng("q4 inputs unchanged")
+    n_a, n_x, n_y, m, T_x = (int(s) for s in rng.integers(2, 5, size=5))
+    parameters = random_parameters(rng, n_a, n_x, n_y)
+    x, y, a0 = rng.normal(size=(n_x, m, T_x)), rng.integers(0, n_y, (m, T_x)), rng.normal(size=(n_a, m))
     assert_inputs_unchanged(env, "rnn_loss_and_gradients", x, y, a0, parameters)

@@ -3,7 +3,14 @@
 import numpy as np
 from otter.test_files import test_case
 
-from rnncheck import assert_inputs_unchanged, assert_same, call, check_against_reference, to_float
+from rnncheck import (
+    assert_inputs_unchanged,
+    assert_same,
+    call,
+    check_against_reference,
+    hidden_rng,
+    to_float,
+)
 
 OK_FORMAT = False
 name = "q5"
@@ -29,17 +36,30 @@ def test_both_zero_gives_zero(env):
 
 @test_case(points=1, hidden=True)
 def test_unseen_gradients(env):
-    rng = np.random.default_rng(5301)
-    g = rng.normal(size=(4, 3))
+    rng = hidden_rng("q5 unseen gradients")
+
+    def size(low, high):
+        return int(rng.integers(low, high + 1))
+
+    shape, column, block, square = (
+        (size(2, 5), size(2, 4)),
+        (size(2, 4), 1),
+        (2, size(2, 4), 3),
+        (size(1, 3),) * 2,
+    )
+    g = rng.normal(size=shape)
+    small = [1e-6, 1e-5, 1e-4, 1e-3][size(0, 3)]
+    large = [1e2, 1e3, 1e4][size(0, 2)]
+    value = rng.normal(0.0, 3.0, (1, 1))
     pairs = [
-        (g, g + 1e-7 * rng.normal(size=(4, 3))),  # a right gradient: tiny difference
-        (1e-4 * g, 1e-4 * (g + 1e-7 * rng.normal(size=(4, 3)))),  # the same, 1e4 times smaller
-        (1e3 * g, -1e3 * g),  # opposite: 1
+        (g, g + 1e-7 * rng.normal(size=shape)),  # a right gradient: tiny difference
+        (small * g, small * (g + 1e-7 * rng.normal(size=shape))),  # the same, much smaller
+        (large * g, -large * g),  # opposite: 1
         (g, 2.0 * g),  # 1 / 3
-        (np.zeros((3, 1)), rng.normal(size=(3, 1))),  # one of them zero: 1
-        (rng.normal(size=(2, 3, 4)), rng.normal(size=(2, 3, 4))),
-        (np.array([[2.5]]), np.array([[2.5]])),
-        (np.zeros((2, 2)), np.zeros((2, 2))),  # both zero: 0.0
+        (np.zeros(column), rng.normal(size=column)),  # one of them zero: 1
+        (rng.normal(size=block), rng.normal(size=block)),
+        (value, value.copy()),  # equal: 0
+        (np.zeros(square), np.zeros(square)),  # both zero: 0.0
     ]
     for grad, grad_approx in pairs:
         check_against_reference(
@@ -53,6 +73,6 @@ def test_unseen_gradients(env):
 
 @test_case(points=0.5, hidden=True)
 def test_inputs_unchanged(env):
-    assert_inputs_unchanged(
-        env, "relative_difference", np.array([1.0, -2.0, 3.0]), np.array([1.5, -2.0, 2.0])
-    )
+    rng = hidden_rng("q5 inputs unchanged")
+    shape = tuple(int(s) for s in rng.integers(1, 5, size=int(rng.integers(1, 3))))
+    assert_inputs_unchanged(env, "relative_difference", rng.normal(size=shape), rng.normal(size=shape))

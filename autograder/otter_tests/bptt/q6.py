@@ -5,7 +5,7 @@ import copy
 import numpy as np
 from otter.test_files import test_case
 
-from rnncheck import Feedback, assert_close, call, matches, say, to_array
+from rnncheck import Feedback, assert_close, call, hidden_rng, matches, say, to_array
 
 OK_FORMAT = False
 name = "q6"
@@ -97,26 +97,29 @@ def test_array_restored_and_one_entry_changed_at_a_time(env):
 
 @test_case(points=0.5, hidden=True)
 def test_uses_eps(env):
-    # Central differences of x**3 with step h give 3 x**2 + h**2 exactly.
-    array = np.array([1.0, -2.0, 0.5])
+    rng = hidden_rng("q6 uses eps")
+    # Central differences of x**3 with step h give 3 x**2 + h**2 exactly; the default eps
+    # gives 3 x**2 instead, and one-sided differences 3 x**2 +- 3 x h + h**2.
+    n = int(rng.integers(3, 6))
+    array = rng.uniform(0.3, 2.0, n) * rng.choice([-1.0, 1.0], n)
+    eps = round(float(rng.uniform(0.2, 0.8)), 2)
     f = ReadsArray(lambda a: np.sum(a**3), array)
-    got = to_array(
-        call(env, "numerical_gradient", f, array, eps=0.5),
-        "numerical_gradient(f, array, eps=0.5)",
-        shape=(3,),
-    )
-    one_sided = [3 * array**2 + 1.5 * array + 0.25, 3 * array**2 - 1.5 * array + 0.25]
-    assert_derivative(got, 3 * array**2 + 0.25, one_sided, "numerical_gradient(f, array, eps=0.5)")
+    what = f"numerical_gradient(f, array, eps={eps:g})"
+    got = to_array(call(env, "numerical_gradient", f, array, eps=eps), what, shape=(n,))
+    expected = 3 * array**2 + eps**2
+    one_sided = [expected + 3 * eps * array, expected - 3 * eps * array]
+    assert_derivative(got, expected, one_sided, what)
 
 
 @test_case(points=0.5, hidden=True)
 def test_coupled_function_of_a_three_dimensional_array(env):
+    rng = hidden_rng("q6 coupled function")
     # f = (sum x)**2 has the gradient 2 sum(x) in every entry, if every entry is put back
     # before the next one moves.
-    array = np.arange(8.0).reshape(2, 2, 2) / 4.0 - 1.0
+    shape = tuple(int(s) for s in rng.integers(2, 4, size=3))
+    array = rng.uniform(-1.5, 1.5, shape)
     f = ReadsArray(lambda a: np.sum(a) ** 2, array)
-    got = to_array(call(env, "numerical_gradient", f, array), "numerical_gradient(f, array)", shape=(2, 2, 2))
-    expected = np.full((2, 2, 2), 2 * np.sum(array))
-    assert_derivative(
-        got, expected, [expected + 1e-5, expected - 1e-5], "numerical_gradient(f, array (2, 2, 2))"
-    )
+    what = f"numerical_gradient(f, array {shape})"
+    got = to_array(call(env, "numerical_gradient", f, array), what, shape=shape)
+    expected = np.full(shape, 2 * np.sum(array))
+    assert_derivative(got, expected, [expected + 1e-5, expected - 1e-5], what)

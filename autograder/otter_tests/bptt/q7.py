@@ -3,7 +3,7 @@
 import numpy as np
 from otter.test_files import test_case
 
-from rnncheck import assert_inputs_unchanged, assert_same, call, check_against_reference
+from rnncheck import assert_inputs_unchanged, assert_same, call, check_against_reference, hidden_rng
 from rnncheck.rnn import random_gradients
 
 OK_FORMAT = False
@@ -33,20 +33,28 @@ def test_gradients_unchanged(env):
 
 @test_case(points=1, hidden=True)
 def test_unseen_gradients(env):
-    rng = np.random.default_rng(7301)
-    # Exploding gradients: entries that grow like 1.5 ** k over 30 steps back in time.
+    rng = hidden_rng("q7 unseen gradients")
+
+    def size(low, high):
+        return int(rng.integers(low, high + 1))
+
+    # Exploding gradients: entries that grow like rho ** k over some 30 steps back in time
+    # (powers by repeated products, so that every machine computes the same inputs).
+    n_a, n_x, n_y = size(3, 5), size(2, 4), size(2, 4)
+    rho, steps = rng.uniform(1.3, 1.6), size(24, 32)
+    powers = np.cumprod(np.full(steps, rho)) / rho  # 1, rho, ..., rho ** (steps - 1)
     exploding = {
-        "dWaa": np.outer(1.5 ** np.arange(26, 30), rng.normal(size=4)),
-        "dWax": -(1.5 ** np.arange(12)).reshape(4, 3),
-        "dby": rng.normal(0.0, 50.0, (3, 1)),
+        "dWaa": np.outer(powers[-n_a:], rng.normal(size=n_a)),
+        "dWax": -rng.permutation(powers[: n_a * n_x]).reshape(n_a, n_x),  # all negative, from -1 down
+        "dby": rng.normal(0.0, 50.0, (n_y, 1)),
     }
-    usual = random_gradients(rng, 3, 2, 2, scale=3.0)  # n_a, n_x, n_y
+    usual = random_gradients(rng, size(2, 5), size(2, 4), size(2, 3), scale=3.0)  # n_a, n_x, n_y
     for gradients, max_value in [
-        (exploding, 5.0),
-        (exploding, 1e9),
-        (usual, 1.0),
-        (usual, 2.5),
-        (usual, 100.0),
+        (exploding, round(rng.uniform(2.0, 8.0), 1)),
+        (exploding, 1e9),  # above every entry: nothing to clip
+        (usual, round(rng.uniform(0.5, 1.5), 2)),
+        (usual, round(rng.uniform(2.0, 3.5), 2)),
+        (usual, 100.0),  # above every entry: nothing to clip
     ]:
         check_against_reference(
             env, "clip_gradients", gradients, max_value, what=f"clip_gradients(gradients, {max_value:g})"

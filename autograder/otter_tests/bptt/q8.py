@@ -9,6 +9,7 @@ from rnncheck import (
     assert_same,
     call,
     check_against_reference,
+    hidden_rng,
     say,
     to_array,
 )
@@ -40,17 +41,30 @@ def test_gradients_below_max_norm_unchanged(env):
 
 @test_case(points=1, hidden=True)
 def test_joint_norm_not_each_arrays_norm(env):
-    rng = np.random.default_rng(8301)
-    # Each array has norm 3 <= 4, but together sqrt(18) > 4: both must be scaled.
+    rng = hidden_rng("q8 joint norm")
+
+    def size(low, high):
+        return int(rng.integers(low, high + 1))
+
+    # Arrays of nonzero integers, each with norm below max_norm but together above it: all of
+    # them must be scaled. Squared norms of integers are exact, so max_norm is sqrt(an integer
+    # k) with every array's squared norm < k < the joint squared norm.
+    keys = ["dWax", "dWaa", "dba", "dby"][: size(2, 3)]
+    shapes = [(size(1, 3), size(2, 3)) for _ in keys]  # two entries or more: squared norm >= 2
+    each = {
+        key: (rng.integers(1, 4, shape) * rng.choice([-1, 1], shape)).astype(np.float64)
+        for key, shape in zip(keys, shapes)
+    }
+    squares = [int(np.sum(value**2)) for value in each.values()]
+    max_norm = float(np.sqrt(rng.integers(max(squares) + 1, sum(squares))))
     check_against_reference(
-        env,
-        "clip_by_global_norm",
-        {"dWax": np.array([[3.0, 0.0]]), "dWaa": np.array([[0.0], [3.0]])},
-        4.0,
-        what="clip_by_global_norm({dWax: [[3, 0]], dWaa: [[0], [3]]}, 4.0)",
+        env, "clip_by_global_norm", each, max_norm, what="clip_by_global_norm(gradients, max_norm)"
     )
-    usual = random_gradients(rng, 3, 2, 2, scale=2.0)  # n_a, n_x, n_y
-    for max_norm in (1.0, 5.0, 7.5, 1e3):
+    usual = random_gradients(rng, size(2, 5), size(2, 4), size(2, 4), scale=2.0)  # n_a, n_x, n_y
+    total = float(np.sqrt(sum(np.sum(value**2) for value in usual.values())))
+    shares = rng.uniform([0.05, 0.4, 0.7, 2.0], [0.2, 0.6, 0.95, 5.0])  # of the joint norm
+    for share in shares:
+        max_norm = round(float(share) * total, 2)  # below the joint norm, and once above it
         check_against_reference(
             env, "clip_by_global_norm", usual, max_norm, what=f"clip_by_global_norm(gradients, {max_norm:g})"
         )
@@ -58,25 +72,28 @@ def test_joint_norm_not_each_arrays_norm(env):
 
 @test_case(points=0.5, hidden=True)
 def test_exploding_gradients_bounded(env):
-    # Gradients of an exploding recurrence (rho = 1.5, 40 steps back): norm about 1e7.
-    rng = np.random.default_rng(8302)
+    rng = hidden_rng("q8 exploding gradients")
+    # Gradients of an exploding recurrence (rho about 1.5, some 40 steps back): norm 1e5 to 1e9.
+    # Powers by repeated products, so that every machine computes the same inputs.
+    n_a, n_x = int(rng.integers(3, 6)), int(rng.integers(2, 5))
+    powers = np.cumprod(np.full(int(rng.integers(36, 45)), rng.uniform(1.4, 1.6)))
     exploding = {
-        "dWaa": np.outer(1.5 ** np.arange(40)[-4:], rng.normal(size=4)),
-        "dWax": rng.normal(size=(4, 3)) * 1.5**38,
-        "dba": rng.normal(size=(4, 1)),
+        "dWaa": np.outer(powers[-n_a:], rng.normal(size=n_a)),
+        "dWax": rng.normal(size=(n_a, n_x)) * powers[-3],
+        "dba": rng.normal(size=(n_a, 1)),
     }
-    clipped = call(env, "clip_by_global_norm", exploding, 5.0)
+    max_norm = round(rng.uniform(1.0, 10.0), 1)
+    what = f"clip_by_global_norm(exploding, {max_norm:g})"
+    clipped = call(env, "clip_by_global_norm", exploding, max_norm)
     arrays = [
         to_array(
             clipped.get(key) if isinstance(clipped, dict) else clipped,
-            f"clip_by_global_norm(exploding, 5.0)[{key!r}]",
+            f"{what}[{key!r}]",
             shape=value.shape,
         )
         for key, value in exploding.items()
     ]
     total = float(np.sqrt(sum(np.sum(array**2) for array in arrays)))
-    if not total <= 5.0 * (1 + 1e-9):
-        raise Feedback(say("bptt_norm_above_max", max_norm=5.0, total=total))
-    check_against_reference(
-        env, "clip_by_global_norm", exploding, 5.0, what="clip_by_global_norm(exploding, 5.0)"
-    )
+    if not total <= max_norm * (1 + 1e-9):
+        raise Feedback(say("bptt_norm_above_max", max_norm=max_norm, total=total))
+    check_against_reference(env, "clip_by_global_norm", exploding, max_norm, what=what)

@@ -3,7 +3,7 @@
 import numpy as np
 from otter.test_files import test_case
 
-from rnncheck import assert_inputs_unchanged, assert_same, call, check_against_reference
+from rnncheck import assert_inputs_unchanged, assert_same, call, check_against_reference, hidden_rng
 from rnncheck.rnn import random_gradients, random_parameters
 
 OK_FORMAT = False
@@ -33,11 +33,12 @@ def test_inputs_unchanged(env):
 
 @test_case(points=1, hidden=True)
 def test_unseen_parameters(env):
-    rng = np.random.default_rng(9301)
-    parameters = random_parameters(rng, 4, 3, 2)  # n_a, n_x, n_y
-    gradients = random_gradients(rng, 4, 3, 2)
-    gradients["da0"] = rng.normal(size=(4, 5))
-    for learning_rate in (0.01, 0.5, 0.0):
+    rng = hidden_rng("q9 unseen parameters")
+    n_a, n_x, n_y, m = (int(s) for s in rng.integers(2, 6, size=4))
+    parameters = random_parameters(rng, n_a, n_x, n_y)
+    gradients = random_gradients(rng, n_a, n_x, n_y)
+    gradients["da0"] = rng.normal(size=(n_a, m))  # not a parameter's gradient: ignored
+    for learning_rate in (round(rng.uniform(0.001, 0.05), 3), round(rng.uniform(0.1, 1.0), 2), 0.0):
         check_against_reference(
             env,
             "sgd_step",

@@ -9,6 +9,7 @@ from rnncheck import (
     assert_inputs_unchanged,
     call,
     check_against_reference,
+    hidden_rng,
     say,
     to_array,
 )
@@ -65,12 +66,16 @@ def test_waa_does_not_matter(env):
 
 @test_case(points=1, hidden=True)
 def test_unseen_inputs(env):
-    rng = np.random.default_rng(1101)
+    rng = hidden_rng("q1 unseen inputs")
+
+    def size(low, high):
+        return int(rng.integers(low, high + 1))
+
     for n_x, n_a, n_y, m, scale in [
-        (4, 5, 3, 6, 1.0),
-        (1, 2, 5, 1, 1.0),
-        (3, 3, 2, 4, 10.0),
-        (6, 4, 7, 2, 0.1),
+        (size(3, 6), size(3, 6), size(2, 4), size(3, 7), 1.0),
+        (1, size(2, 3), size(4, 6), 1, 1.0),  # one input, one example
+        (size(2, 4), size(2, 4), 2, size(3, 5), rng.uniform(8.0, 12.0)),  # saturated tanh, peaked softmax
+        (size(4, 7), size(3, 5), size(5, 8), size(2, 3), rng.uniform(0.05, 0.15)),  # nearly uniform
     ]:
         parameters = random_parameters(rng, n_a, n_x, n_y, Wax=scale, Wya=scale)
         x = rng.standard_normal((n_x, m))
@@ -81,5 +86,7 @@ def test_unseen_inputs(env):
 
 @test_case(points=0.5, hidden=True)
 def test_inputs_unchanged(env):
-    parameters = {key: value.copy() for key, value in PARAMETERS.items()}
-    assert_inputs_unchanged(env, "one_to_one_forward", X.copy(), parameters)
+    rng = hidden_rng("q1 inputs unchanged")
+    n_x, n_a, n_y, m = (int(s) for s in rng.integers(2, 5, size=4))
+    parameters = random_parameters(rng, n_a, n_x, n_y)
+    assert_inputs_unchanged(env, "one_to_one_forward", rng.standard_normal((n_x, m)), parameters)

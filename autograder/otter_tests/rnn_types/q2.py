@@ -9,6 +9,7 @@ from rnncheck import (
     assert_inputs_unchanged,
     call,
     check_against_reference,
+    hidden_rng,
     say,
     to_array,
 )
@@ -97,15 +98,29 @@ def test_padding_changes_nothing(env):
 
 @test_case(points=1.5, hidden=True)
 def test_unseen_batches(env):
-    rng = np.random.default_rng(2202)
-    cases = [  # n_x, n_a, n_y, m, T_x, lengths
-        (3, 5, 4, 5, 6, np.array([6, 1, 3, 6, 2])),
-        (3, 5, 4, 4, 6, None),
-        (2, 4, 3, 1, 5, np.array([3])),
-        (2, 4, 3, 3, 1, np.array([1, 1, 1])),
-        (4, 3, 2, 4, 7, np.array([1, 1, 1, 1])),
-        (1, 6, 5, 6, 8, np.array([8, 7, 1, 2, 5, 4])),
-    ]
+    rng = hidden_rng("q2 unseen batches")
+
+    def size(low, high):
+        return int(rng.integers(low, high + 1))
+
+    def drawn_lengths(m, T_x):
+        """m lengths in [1, T_x], among them T_x (no padding) and 1 (padding from step 2 on)."""
+        drawn = rng.integers(1, T_x + 1, m)
+        drawn[rng.choice(m, size=2, replace=False)] = [T_x, 1]
+        return drawn
+
+    cases = []  # n_x, n_a, n_y, m, T_x, lengths
+    m, T_x = size(4, 6), size(5, 7)
+    cases.append((size(2, 4), size(3, 6), size(2, 5), m, T_x, drawn_lengths(m, T_x)))
+    cases.append((size(2, 4), size(3, 6), size(2, 5), size(3, 5), size(5, 7), None))  # the last step
+    T_x = size(3, 6)
+    cases.append((size(1, 3), size(2, 5), size(2, 4), 1, T_x, np.array([size(1, T_x - 1)])))  # one example
+    m = size(2, 4)
+    cases.append((size(2, 4), size(2, 4), size(2, 4), m, 1, np.ones(m, dtype=np.int64)))  # one step
+    m = size(3, 5)
+    cases.append((size(2, 4), size(2, 4), size(2, 4), m, size(5, 8), np.ones(m, dtype=np.int64)))
+    m, T_x = size(5, 7), size(6, 9)
+    cases.append((1, size(4, 6), size(3, 5), m, T_x, drawn_lengths(m, T_x)))  # one input
     for n_x, n_a, n_y, m, T_x, lengths in cases:
         parameters = random_parameters(rng, n_a, n_x, n_y, Wya=2.0)
         x = rng.standard_normal((n_x, m, T_x))
@@ -124,5 +139,9 @@ def test_unseen_batches(env):
 
 @test_case(points=0.5, hidden=True)
 def test_inputs_unchanged(env):
-    parameters = {key: value.copy() for key, value in PARAMETERS.items()}
-    assert_inputs_unchanged(env, "many_to_one_forward", X.copy(), A0.copy(), parameters, LENGTHS.copy())
+    rng = hidden_rng("q2 inputs unchanged")
+    n_x, n_a, n_y, m = (int(s) for s in rng.integers(2, 5, size=4))
+    T_x = int(rng.integers(3, 6))
+    parameters = random_parameters(rng, n_a, n_x, n_y)
+    x, a0 = rng.standard_normal((n_x, m, T_x)), rng.standard_normal((n_a, m))
+    assert_inputs_unchanged(env, "many_to_one_forward", x, a0, parameters, rng.integers(1, T_x + 1, m))

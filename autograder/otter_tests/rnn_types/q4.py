@@ -10,6 +10,9 @@ from rnncheck import (
     assert_same,
     call,
     check_against_reference,
+    hidden_rng,
+    recorded,
+    reference,
     say,
 )
 from rnncheck.rnn import random_parameters
@@ -255,33 +258,91 @@ def test_unseen_models_sampled_with_seeded_generators(env):
             previous = np.eye(n_y)[:, [drawn[-1]]]
         return drawn
 
-    models = np.random.default_rng(4404)
-    for n_y, n_a, scale in [(5, 4, 2.0), (3, 6, 1.0), (7, 3, 3.0)]:
+    models = hidden_rng("q4 sampled models")
+
+    def size(low, high):
+        return int(models.integers(low, high + 1))
+
+    for n_y, n_a, scale in [
+        (size(4, 6), size(3, 5), models.uniform(1.5, 2.5)),
+        (3, size(5, 7), models.uniform(0.8, 1.2)),
+        (size(6, 8), size(2, 4), models.uniform(2.5, 3.5)),
+    ]:
         parameters = _model(models, n_y, n_a, scale)
-        for T_y, seed in [(0, 11), (1, 12), (30, 13), (30, 14)]:
+        for T_y in (0, 1, size(25, 35), size(25, 35)):
+            seed = size(0, 2**31)
             expected = expected_sequence(parameters, T_y, seed)
             what = f"one_to_many_sample(parameters (n_y = {n_y}), {T_y}, np.random.default_rng({seed}))"
             assert_same(
                 call(env, "one_to_many_sample", parameters, T_y, np.random.default_rng(seed)), expected, what
             )
-        full = expected_sequence(parameters, 30, 15)
+        T_y, seed = size(25, 35), size(0, 2**31)
+        full = expected_sequence(parameters, T_y, seed)
         # the first index that first appears after step 1 makes a stop in mid-sequence
         eos_index = next((i for t, i in enumerate(full) if t > 0 and i not in full[:t]), full[0])
-        expected = expected_sequence(parameters, 30, 15, eos_index)
-        what = f"one_to_many_sample(parameters (n_y = {n_y}), 30, rng (seed 15), eos_index={eos_index})"
-        assert_same(
-            call(env, "one_to_many_sample", parameters, 30, np.random.default_rng(15), eos_index=eos_index),
-            expected,
-            what,
+        expected = expected_sequence(parameters, T_y, seed, eos_index)
+        what = f"one_to_many_sample(parameters (n_y = {n_y}), {T_y}, rng (seed {seed}), {eos_index=})"
+        got = call(
+            env, "one_to_many_sample", parameters, T_y, np.random.default_rng(seed), eos_index=eos_index
         )
+        assert_same(got, expected, what)
 
 
 @test_case(points=1, hidden=True)
 def test_unseen_models_greedy(env):
-    models = np.random.default_rng(4405)
-    for n_y, n_a, scale in [(5, 4, 2.0), (3, 6, 1.0), (6, 5, 1.5)]:
-        parameters = _model(models, n_y, n_a, scale)
-        for T_y, eos_index in [(0, None), (1, None), (12, None), (12, 0), (12, n_y - 1)]:
+    def greedy_sequence(parameters, T_y, fed_back):
+        # argmax decoding with the shipped cell's formulas, feeding back the one-hot of each
+        # index (the contract), or instead the probabilities or zeros (two mistakes)
+        n_y, n_a = parameters["Wya"].shape
+        state, previous, chosen = np.zeros((n_a, 1)), np.zeros((n_y, 1)), []
+        for _ in range(T_y):
+            state = np.tanh(parameters["Waa"] @ state + parameters["Wax"] @ previous + parameters["ba"])
+            scores = parameters["Wya"] @ state + parameters["by"]
+            chosen.append(int(np.argmax(scores)))
+            weights = np.exp(scores - scores.max())
+            previous = {
+                "one-hot": np.eye(n_y)[:, [chosen[-1]]],
+                "probabilities": weights / weights.sum(),
+                "zeros": np.zeros((n_y, 1)),
+            }[fed_back]
+        return chosen
+
+    models = hidden_rng("q4 greedy models")
+
+    def size(low, high):
+        return int(models.integers(low, high + 1))
+
+    candidates = []  # n_y, parameters, T_y
+    for _ in range(20):
+        n_y, n_a = size(3, 7), size(3, 7)
+        candidates.append((n_y, _model(models, n_y, n_a, models.uniform(0.8, 2.5)), size(10, 14)))
+
+    def telling():
+        # Greedy decoding often falls into the same short cycle whatever is fed back: keep three
+        # models (about half of them) whose sequence changes when the one-hot is not fed back.
+        found = [
+            number
+            for number, (_, parameters, T_y) in enumerate(candidates)
+            if all(
+                greedy_sequence(parameters, T_y, "one-hot") != greedy_sequence(parameters, T_y, other)
+                for other in ("probabilities", "zeros")
+            )
+        ]
+        return (found + [number for number in range(len(candidates)) if number not in found])[:3]
+
+    # chosen when the build records answers, so that grading uses the very same models
+    for number in recorded("q4 greedy models that depend on the one-hot fed back", telling):
+        n_y, parameters, length = candidates[number]
+        # eos: an index of the greedy sequence after the first step (it stops there or earlier),
+        # and any index (which the sequence may never reach)
+        greedy = reference("one_to_many_sample", parameters, length, None, greedy=True)
+        for T_y, eos_index in [
+            (0, None),
+            (1, None),
+            (length, None),
+            (length, greedy[size(1, length - 1)]),
+            (length, size(0, n_y - 1)),
+        ]:
             check_against_reference(
                 env,
                 "one_to_many_sample",
@@ -296,15 +357,24 @@ def test_unseen_models_greedy(env):
 
 @test_case(points=0.5, hidden=True)
 def test_one_draw_per_step_with_eos_on_an_unseen_model(env):
-    parameters = _model(np.random.default_rng(4406), 3, 5, 1.0)
-    for seed in (21, 22, 23):
-        rng = RecordingRng(seed=seed)
-        what = "one_to_many_sample(parameters, 25, rng, eos_index=2)"
-        indices = _indices(call(env, "one_to_many_sample", parameters, 25, rng, eos_index=2), what, 3)
-        _one_draw_per_step(rng, indices, eos_index=2)
+    models = hidden_rng("q4 one draw per step")
+    n_y, n_a = int(models.integers(3, 6)), int(models.integers(4, 7))
+    parameters = _model(models, n_y, n_a, 1.0)
+    T_y, eos_index = int(models.integers(20, 31)), int(models.integers(n_y))
+    # the first draw is scripted not to be eos, so that every run takes two steps or more
+    first = (eos_index + int(models.integers(1, n_y))) % n_y
+    for seed in models.integers(0, 2**31, size=3).tolist():
+        rng = RecordingRng(seed=seed, script=[first])
+        what = f"one_to_many_sample(parameters, {T_y}, rng, eos_index={eos_index})"
+        indices = call(env, "one_to_many_sample", parameters, T_y, rng, eos_index=eos_index)
+        indices = _indices(indices, what, n_y)
+        _one_draw_per_step(rng, indices, eos_index=eos_index)
 
 
 @test_case(points=0.5, hidden=True)
 def test_parameters_unchanged(env):
-    parameters = {key: value.copy() for key, value in MELODY.items()}
-    assert_inputs_unchanged(env, "one_to_many_sample", parameters, 10, None, 2, True)
+    models = hidden_rng("q4 parameters unchanged")
+    n_y, n_a = int(models.integers(3, 6)), int(models.integers(2, 6))
+    parameters = _model(models, n_y, n_a, 1.5)
+    T_y, eos_index = int(models.integers(5, 16)), int(models.integers(n_y))
+    assert_inputs_unchanged(env, "one_to_many_sample", parameters, T_y, None, eos_index, True)

@@ -9,6 +9,7 @@ from rnncheck import (
     assert_inputs_unchanged,
     call,
     check_against_reference,
+    hidden_rng,
     say,
     to_array,
 )
@@ -122,13 +123,18 @@ def test_decoder_is_fed_zeros_then_its_previous_output(env):
 
 @test_case(points=1.5, hidden=True)
 def test_unseen_translations(env):
-    rng = np.random.default_rng(5507)
+    rng = hidden_rng("q5 unseen translations")
+
+    def size(low, high):
+        return int(rng.integers(low, high + 1))
+
+    T = size(3, 6)
     cases = [  # n_x, n_a, n_e, n_y, m, T_x, T_y
-        (4, 5, 3, 6, 3, 7, 4),
-        (2, 3, 2, 4, 2, 3, 8),
-        (3, 4, 5, 3, 1, 5, 5),
-        (1, 2, 1, 2, 4, 1, 1),
-        (5, 6, 2, 7, 1, 2, 9),
+        (size(3, 5), size(4, 6), size(2, 4), size(5, 7), size(2, 4), size(6, 8), size(3, 5)),  # T_y < T_x
+        (size(2, 3), size(2, 4), size(1, 3), size(3, 5), size(2, 3), size(2, 4), size(6, 9)),  # T_y > T_x
+        (size(2, 4), size(3, 5), size(3, 6), 3, 1, T, T),  # one example, T_y = T_x
+        (1, size(2, 3), 1, 2, size(3, 5), 1, 1),  # one step each
+        (size(4, 6), size(5, 7), 2, size(6, 8), 1, size(1, 3), size(8, 10)),
     ]
     for n_x, n_a, n_e, n_y, m, T_x, T_y in cases:
         encoder = random_parameters(rng, n_a, n_x, n_e)
@@ -149,6 +155,9 @@ def test_unseen_translations(env):
 
 @test_case(points=0.5, hidden=True)
 def test_inputs_unchanged(env):
-    encoder = {key: value.copy() for key, value in ENCODER.items()}
-    decoder = {key: value.copy() for key, value in DECODER.items()}
-    assert_inputs_unchanged(env, "encoder_decoder_forward", X.copy(), A0.copy(), encoder, decoder, 3)
+    rng = hidden_rng("q5 inputs unchanged")
+    n_x, n_a, n_e, n_y, m, T_x, T_y = (int(s) for s in rng.integers(2, 5, size=7))
+    encoder = random_parameters(rng, n_a, n_x, n_e)
+    decoder = random_parameters(rng, n_a, n_y, n_y)
+    x, a0 = rng.standard_normal((n_x, m, T_x)), rng.standard_normal((n_a, m))
+    assert_inputs_unchanged(env, "encoder_decoder_forward", x, a0, encoder, decoder, T_y)

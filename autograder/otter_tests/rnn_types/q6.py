@@ -2,7 +2,15 @@
 
 from otter.test_files import test_case
 
-from rnncheck import Feedback, assert_raises_value_error, assert_same, call, check_against_reference, say
+from rnncheck import (
+    Feedback,
+    assert_raises_value_error,
+    assert_same,
+    call,
+    check_against_reference,
+    hidden_rng,
+    say,
+)
 
 OK_FORMAT = False
 name = "q6"
@@ -60,5 +68,17 @@ def test_other_tasks_of_the_lecture(env):
 
 @test_case(points=0.5, hidden=True)
 def test_other_unknown_tasks_are_value_errors(env):
-    for task in ["", "music", "Machine_Translation", "speech recognition", "named_entity_recognition "]:
+    rng = hidden_rng("q6 unknown tasks")
+    # Near misses of lecture tasks: a letter in upper case, other separators, a stray blank,
+    # one word of the name; and the empty string.
+    first, second, third, fourth = (str(task) for task in rng.permutation(LECTURE_TASKS)[:4])
+    letter = int(rng.choice([i for i, character in enumerate(first) if character != "_"]))
+    tasks = [
+        "",
+        first[:letter] + first[letter].upper() + first[letter + 1 :],
+        second.replace("_", str(rng.choice([" ", "-", ""]))),
+        str(rng.choice(["", " ", "\t"])) + third + str(rng.choice([" ", "\n", "."])),
+        str(rng.choice(fourth.split("_"))),
+    ]
+    for task in rng.permutation(tasks).tolist():
         assert_raises_value_error(env, "architecture_for", f"task = {task!r}", task)
