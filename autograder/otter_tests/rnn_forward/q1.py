@@ -3,7 +3,15 @@
 import numpy as np
 from otter.test_files import test_case
 
-from rnncheck import Feedback, assert_close, assert_inputs_unchanged, call, check_against_reference, say
+from rnncheck import (
+    Feedback,
+    assert_close,
+    assert_inputs_unchanged,
+    call,
+    check_against_reference,
+    hidden_rng,
+    say,
+)
 from rnncheck.rnn import assert_columns_sum_to_one, float64_array
 
 OK_FORMAT = False
@@ -51,15 +59,28 @@ def test_large_logits_stay_finite(env):
 
 @test_case(points=1.5, hidden=True)
 def test_unseen_logits(env):
-    rng = np.random.default_rng(2024)
+    rng = hidden_rng("q1 unseen logits")
+
+    def size(low, high):
+        return int(rng.integers(low, high + 1))
+
+    # Columns near +1000 and near -1000 in one matrix: exp overflows unless each column's own
+    # maximum is subtracted, and subtracting one global maximum underflows a column to 0 / 0.
+    n = size(3, 6)
+    near_high = rng.uniform(800.0, 1200.0) + rng.normal(0.0, 2.0, n)
+    near_low = -rng.uniform(800.0, 1200.0) + rng.normal(0.0, 2.0, n)
+    spread = rng.uniform(800.0, 1200.0, n) * rng.choice([-1.0, 0.0, 1.0], n)  # e.g. [1000, -1000, 0]
+    spread[int(rng.integers(n))] = rng.uniform(800.0, 1200.0)
+    tiny = rng.normal(0.0, 1e-3, n)  # nearly uniform
+    tied = np.full(n, -rng.uniform(300.0, 700.0))
+    tied[rng.choice(n, size=2, replace=False)] = -tied[0]  # two equal largest logits
+    extreme = np.stack([near_high, near_low, spread, tiny, tied], axis=1)[:, rng.permutation(5)]
     cases = [
-        rng.normal(0.0, 2.0, (5, 3)),
-        rng.normal(0.0, 2.0, (4, 1)),
-        rng.normal(0.0, 2.0, (1, 3)),
-        rng.normal(0.0, 2.0, (3, 2, 4)),
-        np.array(
-            [[1000.0, -1000.0, 0.0, 500.0], [-1000.0, -999.0, 1e-3, 500.0], [0.0, -1002.0, -1e-3, -500.0]]
-        ),
+        rng.normal(0.0, 2.0, (size(3, 6), size(2, 5))),
+        rng.normal(0.0, 2.0, (size(2, 6), 1)),
+        rng.normal(0.0, 2.0, (1, size(2, 5))),
+        rng.normal(0.0, 2.0, (size(2, 4), size(2, 3), size(2, 5))),
+        extreme,
     ]
     for z in cases:
         check_against_reference(env, "softmax", z, what=f"softmax(z {z.shape})")
@@ -67,4 +88,7 @@ def test_unseen_logits(env):
 
 @test_case(points=0.5, hidden=True)
 def test_input_unchanged(env):
-    assert_inputs_unchanged(env, "softmax", np.array([[3.0, -1.0, 0.5], [2.0, 7.0, -4.0]]))
+    rng = hidden_rng("q1 input unchanged")
+    assert_inputs_unchanged(
+        env, "softmax", rng.normal(0.0, 3.0, (int(rng.integers(2, 5)), int(rng.integers(2, 5))))
+    )

@@ -6,7 +6,7 @@ The weights are random, so these tests check their properties, never their exact
 import numpy as np
 from otter.test_files import test_case
 
-from rnncheck import Feedback, call, say
+from rnncheck import Feedback, call, hidden_rng, say
 from rnncheck.rnn import array_dict, parameter_shapes
 
 OK_FORMAT = False
@@ -84,20 +84,30 @@ def test_same_seed_same_parameters_other_seed_others(env):
 
 @test_case(points=1, hidden=True)
 def test_unseen_sizes_and_seeds(env):
-    for n_a, n_x, n_y, seed in [(1, 1, 1, 0), (3, 8, 5, 11), (9, 2, 6, 12345)]:
+    rng = hidden_rng("q2 unseen sizes and seeds")
+
+    def sizes():
+        return tuple(int(s) for s in rng.integers(2, 10, size=3))
+
+    seeds = [int(s) for s in rng.choice(2**31, size=6, replace=False)]
+    for (n_a, n_x, n_y), seed in zip([(1, 1, 1), sizes(), sizes()], seeds):
         what = f"initialize_parameters({n_a}, {n_x}, {n_y}, seed={seed})"
         parameters = parameters_of(
             call(env, "initialize_parameters", n_a, n_x, n_y, seed=seed), n_a, n_x, n_y, what=what
         )
         assert_zero_biases(parameters)
         assert_small_random_weights(parameters)
-    default = parameters_of(call(env, "initialize_parameters", 3, 8, 5), 3, 8, 5)
-    assert_same_draw(default, parameters_of(call(env, "initialize_parameters", 3, 8, 5, seed=0), 3, 8, 5), 0)
+    n_a, n_x, n_y = sizes()  # the default seed is 0
+    default = parameters_of(call(env, "initialize_parameters", n_a, n_x, n_y), n_a, n_x, n_y)
+    assert_same_draw(
+        default, parameters_of(call(env, "initialize_parameters", n_a, n_x, n_y, seed=0), n_a, n_x, n_y), 0
+    )
+    n_a, n_x, n_y = sizes()
     draws = {
-        seed: parameters_of(call(env, "initialize_parameters", 6, 6, 6, seed=seed), 6, 6, 6)
-        for seed in (0, 1, 2)
+        seed: parameters_of(call(env, "initialize_parameters", n_a, n_x, n_y, seed=seed), n_a, n_x, n_y)
+        for seed in seeds[3:]
     }
-    for first, second in [(0, 1), (0, 2), (1, 2)]:
+    for first, second in [(seeds[3], seeds[4]), (seeds[3], seeds[5]), (seeds[4], seeds[5])]:
         for key in WEIGHTS:
             if np.array_equal(draws[first][key], draws[second][key]):
                 raise Feedback(say("rnn_seeds_give_same", first=first, second=second, name=key))

@@ -11,6 +11,7 @@ from rnncheck import (
     assert_same,
     call,
     check_against_reference,
+    hidden_rng,
     reference,
     say,
 )
@@ -120,8 +121,20 @@ def test_examples_are_independent(env):
 
 @test_case(points=1.5, hidden=True)
 def test_unseen_inputs(env):
-    rng = np.random.default_rng(303)
-    for n_a, n_x, n_y, m in [(3, 4, 5, 4), (2, 2, 3, 1), (5, 3, 2, 6), (1, 2, 3, 2)]:
+    rng = hidden_rng("q3 unseen inputs")
+
+    def size(low, high):
+        return int(rng.integers(low, high + 1))
+
+    hidden_units = size(2, 5)
+    features = int(rng.choice([n for n in range(2, 7) if n != hidden_units]))
+    square = size(2, 4)  # n_x = n_a: a cell that multiplies the wrong thing still has matching shapes
+    for n_a, n_x, n_y, m in [
+        (hidden_units, features, size(2, 6), size(2, 5)),
+        (square, square, size(2, 4), 1),
+        (size(3, 6), size(1, 4), size(2, 3), size(4, 7)),
+        (1, size(2, 4), size(2, 4), size(1, 3)),
+    ]:
         parameters = random_parameters(rng, n_a, n_x, n_y, scale=0.7, ba=0.5, by=0.5)
         xt, a_prev = rng.normal(size=(n_x, m)), np.tanh(rng.normal(size=(n_a, m)))
         check_against_reference(
@@ -136,17 +149,20 @@ def test_unseen_inputs(env):
 
 @test_case(points=1, hidden=True)
 def test_cache_in_contract_form(env):
-    rng = np.random.default_rng(313)
-    parameters = random_parameters(rng, 4, 3, 2, scale=0.7, ba=0.5, by=0.5)  # n_a, n_x, n_y
-    xt, a_prev = rng.normal(size=(3, 5)), np.tanh(rng.normal(size=(4, 5)))
+    rng = hidden_rng("q3 cache")
+    n_a, n_x, n_y, m = (int(s) for s in rng.integers(2, 7, size=4))
+    parameters = random_parameters(rng, n_a, n_x, n_y, scale=0.7, ba=0.5, by=0.5)
+    xt, a_prev = rng.normal(size=(n_x, m)), np.tanh(rng.normal(size=(n_a, m)))
     expected = reference("rnn_cell_forward", xt, a_prev, parameters)[2]
-    _, _, cache = cell_outputs(call(env, "rnn_cell_forward", xt, a_prev, parameters), 4, 2, 5)
+    _, _, cache = cell_outputs(call(env, "rnn_cell_forward", xt, a_prev, parameters), n_a, n_y, m)
     for i, label in enumerate(("a_next", "a_prev", "xt", "parameters")):
         assert_same(cache[i], expected[i], f"cache[{i}] ({label})")
 
 
 @test_case(points=0.5, hidden=True)
 def test_inputs_unchanged(env):
-    assert_inputs_unchanged(
-        env, "rnn_cell_forward", XT.copy(), A_PREV.copy(), {k: v.copy() for k, v in PARAMETERS.items()}
-    )
+    rng = hidden_rng("q3 inputs unchanged")
+    n_a, n_x, n_y, m = (int(s) for s in rng.integers(2, 5, size=4))
+    parameters = random_parameters(rng, n_a, n_x, n_y, scale=0.7, ba=0.5, by=0.5)
+    xt, a_prev = rng.normal(size=(n_x, m)), np.tanh(rng.normal(size=(n_a, m)))
+    assert_inputs_unchanged(env, "rnn_cell_forward", xt, a_prev, parameters)

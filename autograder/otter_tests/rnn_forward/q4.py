@@ -4,7 +4,16 @@ returns a (n_a, m, T_x), y_pred (n_y, m, T_x) and caches = (list_of_step_caches,
 import numpy as np
 from otter.test_files import test_case
 
-from rnncheck import Feedback, assert_close, assert_inputs_unchanged, assert_same, call, reference, say
+from rnncheck import (
+    Feedback,
+    assert_close,
+    assert_inputs_unchanged,
+    assert_same,
+    call,
+    hidden_rng,
+    reference,
+    say,
+)
 from rnncheck.rnn import assert_columns_sum_to_one, float64_array, random_parameters, tuple_of
 
 OK_FORMAT = False
@@ -141,13 +150,17 @@ def test_examples_are_independent(env):
 
 @test_case(points=1.5, hidden=True)
 def test_unseen_inputs(env):
-    rng = np.random.default_rng(404)
+    rng = hidden_rng("q4 unseen inputs")
+
+    def size(low, high):
+        return int(rng.integers(low, high + 1))
+
     for n_a, n_x, n_y, m, T_x in [
-        (3, 4, 5, 4, 5),
-        (2, 2, 3, 1, 4),
-        (4, 3, 2, 3, 1),
-        (1, 1, 2, 1, 1),
-        (5, 6, 4, 2, 7),
+        (size(2, 5), size(2, 6), size(2, 5), size(2, 5), size(3, 6)),
+        (size(1, 3), size(1, 3), size(2, 4), 1, size(2, 5)),  # one example
+        (size(2, 5), size(2, 5), size(2, 4), size(2, 4), 1),  # one step
+        (1, 1, size(2, 4), 1, 1),
+        (size(3, 6), size(3, 7), size(2, 5), size(1, 3), size(6, 9)),
     ]:
         parameters = random_parameters(rng, n_a, n_x, n_y, scale=0.7, ba=0.5, by=0.5)
         x, a0 = rng.normal(size=(n_x, m, T_x)), np.tanh(rng.normal(size=(n_a, m)))
@@ -165,10 +178,13 @@ def test_unseen_inputs(env):
 
 @test_case(points=1, hidden=True)
 def test_caches_in_contract_form(env):
-    rng = np.random.default_rng(414)
-    parameters = random_parameters(rng, 3, 4, 2, scale=0.7, ba=0.5, by=0.5)  # n_a, n_x, n_y
-    x, a0 = rng.normal(size=(4, 2, 4)), np.tanh(rng.normal(size=(3, 2)))
-    a, _, steps, cached_x = forward_outputs(call(env, "rnn_forward", x, a0, parameters), 3, 2, 2, 4)
+    rng = hidden_rng("q4 caches")
+    n_a, n_y, m = (int(s) for s in rng.integers(1, 6, size=3))
+    n_x = int(rng.choice([n for n in range(1, 7) if n != n_a]))  # a cell mixing up x and a breaks here
+    T_x = int(rng.integers(2, 7))  # from the second step on, a_prev is a state of the student's
+    parameters = random_parameters(rng, n_a, n_x, n_y, scale=0.7, ba=0.5, by=0.5)
+    x, a0 = rng.normal(size=(n_x, m, T_x)), np.tanh(rng.normal(size=(n_a, m)))
+    a, _, steps, cached_x = forward_outputs(call(env, "rnn_forward", x, a0, parameters), n_a, n_y, m, T_x)
     assert_close(cached_x, x, "caches[1] (x)")
     for t, cache in enumerate(steps):
         # Step t's cache is what rnn_cell_forward returns there: (a<t>, a<t-1>, x<t>, parameters).
@@ -179,6 +195,8 @@ def test_caches_in_contract_form(env):
 
 @test_case(points=0.5, hidden=True)
 def test_inputs_unchanged(env):
-    assert_inputs_unchanged(
-        env, "rnn_forward", X.copy(), A0.copy(), {k: v.copy() for k, v in PARAMETERS.items()}
-    )
+    rng = hidden_rng("q4 inputs unchanged")
+    n_a, n_x, n_y, m, T_x = (int(s) for s in rng.integers(2, 5, size=5))
+    parameters = random_parameters(rng, n_a, n_x, n_y, scale=0.7, ba=0.5, by=0.5)
+    x, a0 = rng.normal(size=(n_x, m, T_x)), np.tanh(rng.normal(size=(n_a, m)))
+    assert_inputs_unchanged(env, "rnn_forward", x, a0, parameters)

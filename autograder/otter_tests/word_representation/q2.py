@@ -2,7 +2,7 @@
 
 from otter.test_files import test_case
 
-from rnncheck import assert_inputs_unchanged, assert_same, call, check_against_reference
+from rnncheck import assert_inputs_unchanged, assert_same, call, check_against_reference, hidden_rng
 
 OK_FORMAT = False
 name = "q2"
@@ -42,14 +42,42 @@ def test_min_count_and_max_size(env):
 
 @test_case(points=1, hidden=True)
 def test_unseen_corpora(env):
-    corpus = [
-        "La niña lee. La niña escribe; el niño lee.",
-        "Árbol, árbol y ÁRBOL: tres veces árbol",
-        "b a c b a c d",
-        "zeta alfa zeta alfa beta",
-    ]
+    rng = hidden_rng("q2 unseen corpora")
+    letters = "abcdefghijklmnopqrstuvwxyzáéíóúñü"  # Python's string order puts "á" after "z"
+    words, size = [], int(rng.integers(6, 11))
+    while len(words) < size:
+        word = "".join(letters[i] for i in rng.integers(0, len(letters), size=int(rng.integers(1, 6))))
+        if word not in words:
+            words.append(word)
+    # counts 1..4: with 6 or more words some counts tie; one word is seen exactly twice
+    counts = [int(c) for c in rng.integers(1, 5, size=len(words))]
+    counts[int(rng.integers(len(words)))] = 2
+    tokens = [w for w, c in zip(words, counts) for _ in range(c)]
+    while True:  # shuffled until two tied words first appear out of string order
+        order = [tokens[i] for i in rng.permutation(len(tokens))]
+        first = sorted(words, key=order.index)
+        if any(
+            counts[words.index(u)] == counts[words.index(v)] and u > v
+            for i, u in enumerate(first)
+            for v in first[i + 1 :]
+        ):
+            break
+    cuts = sorted(int(i) + 1 for i in rng.choice(len(order) - 1, size=3, replace=False))
+    separators = [" ", " ", " ", ", ", "; ", ": ", " - ", "_", "! ", "? ", "... "]
+    corpus = []
+    for start, stop in zip([0] + cuts, cuts + [len(order)]):
+        shown = [
+            w.capitalize() if rng.random() < 0.2 else w.upper() if rng.random() < 0.1 else w
+            for w in order[start:stop]
+        ]
+        sentence = shown[0]
+        for w in shown[1:]:
+            sentence += separators[int(rng.integers(len(separators)))] + w
+        corpus.append(sentence + (".", "", "!", "?")[int(rng.integers(4))])
+    corpus.insert(int(rng.integers(len(corpus) + 1)), ("", "¡¿...?!", " - ")[int(rng.integers(3))])  # no word
+    largest = max(counts)
     check_against_reference(env, "build_vocabulary", corpus, what="build_vocabulary(corpus)")
-    for max_size in (2, 3, 6):
+    for max_size in (2, int(rng.integers(3, len(words) + 2)), len(words) + 2 + int(rng.integers(0, 5))):
         check_against_reference(
             env,
             "build_vocabulary",
@@ -57,7 +85,7 @@ def test_unseen_corpora(env):
             max_size=max_size,
             what=f"build_vocabulary(corpus, max_size={max_size})",
         )
-    for min_count in (2, 3, 10):
+    for min_count in (2, int(rng.integers(2, largest + 1)), largest + 1 + int(rng.integers(0, 5))):
         check_against_reference(
             env,
             "build_vocabulary",
@@ -65,17 +93,22 @@ def test_unseen_corpora(env):
             min_count=min_count,
             what=f"build_vocabulary(corpus, min_count={min_count})",
         )
+    max_size, min_count = int(rng.integers(3, len(words) + 1)), int(rng.integers(2, 4))
     check_against_reference(
         env,
         "build_vocabulary",
         corpus,
-        max_size=5,
-        min_count=2,
-        what="build_vocabulary(corpus, max_size=5, min_count=2)",
+        max_size=max_size,
+        min_count=min_count,
+        what=f"build_vocabulary(corpus, max_size={max_size}, min_count={min_count})",
     )
     check_against_reference(env, "build_vocabulary", [], what="build_vocabulary([])")
 
 
 @test_case(points=0.5, hidden=True)
 def test_input_unchanged(env):
-    assert_inputs_unchanged(env, "build_vocabulary", ["uno dos", "dos tres"])
+    rng = hidden_rng("q2 input unchanged")
+    words = [
+        "".join(chr(int(c)) for c in rng.integers(97, 123, size=int(rng.integers(2, 7)))) for _ in range(3)
+    ]
+    assert_inputs_unchanged(env, "build_vocabulary", [f"{words[0]} {words[1]}", f"{words[1]} {words[2]}"])

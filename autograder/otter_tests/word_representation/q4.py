@@ -9,6 +9,7 @@ from rnncheck import (
     assert_raises_value_error,
     call,
     check_against_reference,
+    hidden_rng,
     to_array,
 )
 
@@ -38,23 +39,41 @@ def test_index_out_of_range_is_value_error(env):
 
 @test_case(points=1, hidden=True)
 def test_unseen_indices(env):
-    rng = np.random.default_rng(404)
-    cases = [
-        (np.array([0]), 1),
-        (np.array([3]), 5),
-        (rng.integers(0, 7, size=9), 7),
-        (np.array([[4]]), 5),
-        (rng.integers(0, 6, size=(3, 5)), 6),
-        (rng.integers(0, 2, size=(1, 4)), 2),
-    ]
-    for indices, size in cases:
+    rng = hidden_rng("q4 unseen indices")
+
+    def size(low, high):
+        return int(rng.integers(low, high + 1))
+
+    cases = [(np.zeros(size(1, 5), dtype=np.int64), 1)]  # V = 1: every index is 0
+    v = size(2, 9)
+    cases.append((np.array([v - 1]), v))  # the last word alone
+    v = size(3, 9)
+    cases.append((rng.integers(0, v, size=size(5, 12)), v))
+    v = size(2, 9)
+    cases.append((np.array([[v - 1]]), v))  # a batch of one sentence of one word
+    v = size(3, 9)
+    cases.append((rng.integers(0, v, size=(size(2, 4), size(3, 6))), v))
+    cases.append((rng.integers(0, 2, size=(1, size(3, 6))), 2))
+    for indices, vocab_size in cases:
         check_against_reference(
-            env, "one_hot", indices, size, what=f"one_hot(indices {indices.shape}, {size})"
+            env, "one_hot", indices, vocab_size, what=f"one_hot(indices {indices.shape}, {vocab_size})"
         )
 
 
 @test_case(points=1, hidden=True)
 def test_negative_index_and_unchanged_input(env):
-    assert_raises_value_error(env, "one_hot", "un índice negativo", np.array([1, -1]), 3)
-    assert_raises_value_error(env, "one_hot", "un índice mayor que V", np.array([[0, 1], [9, 2]]), 3)
-    assert_inputs_unchanged(env, "one_hot", np.array([[0, 1], [2, 1]]), 3)
+    rng = hidden_rng("q4 invalid indices")
+    v = int(rng.integers(2, 8))
+    negative = rng.integers(0, v, size=int(rng.integers(2, 7)))
+    negative[int(rng.integers(negative.size))] = -int(rng.integers(1, v + 1))
+    assert_raises_value_error(env, "one_hot", "un índice negativo", negative, v)
+    v = int(rng.integers(2, 8))
+    too_large = rng.integers(0, v, size=(int(rng.integers(2, 4)), int(rng.integers(2, 5))))
+    too_large[int(rng.integers(too_large.shape[0])), int(rng.integers(too_large.shape[1]))] = v + int(
+        rng.integers(1, 10)
+    )
+    assert_raises_value_error(env, "one_hot", "un índice mayor que V", too_large, v)
+    v = int(rng.integers(2, 8))
+    assert_inputs_unchanged(
+        env, "one_hot", rng.integers(0, v, size=(int(rng.integers(2, 4)), int(rng.integers(2, 5)))), v
+    )

@@ -8,6 +8,7 @@ from rnncheck import (
     assert_inputs_unchanged,
     call,
     check_against_reference,
+    hidden_rng,
     numerical_gradient,
     recorded,
     to_array,
@@ -43,24 +44,40 @@ def test_numerical_gradient_with_repeated_index(env):
 
 @test_case(points=1.5, hidden=True)
 def test_unseen_batches_with_repeats(env):
-    rng = np.random.default_rng(606)
-    cases = [
-        (rng.normal(size=(2, 1)), np.array([3]), 5),
-        (rng.normal(size=(3, 6)), np.array([1, 1, 1, 4, 1, 0]), 5),
-        (rng.normal(size=(4, 2, 5)), rng.integers(0, 3, size=(2, 5)), 3),
-        (rng.normal(size=(2, 1, 1)), np.array([[2]]), 4),
-    ]
-    for d_out, indices, size in cases:
+    rng = hidden_rng("q6 unseen batches")
+
+    def size(low, high):
+        return int(rng.integers(low, high + 1))
+
+    cases = []
+    v = size(2, 6)
+    cases.append((rng.normal(size=(size(1, 4), 1)), rng.integers(0, v, size=1), v))  # one word
+    v, t = size(3, 6), size(4, 8)
+    indices = rng.integers(0, v, size=t)
+    again = rng.choice(t, size=3, replace=False)
+    indices[again] = indices[again[0]]  # one word three times (at least)
+    cases.append((rng.normal(size=(size(2, 4), t)), indices, v))
+    v = size(2, 4)  # fewer words than positions: the batch repeats words
+    indices = rng.integers(0, v, size=(size(2, 3), size(3, 5)))
+    cases.append((rng.normal(size=(size(2, 5),) + indices.shape), indices, v))
+    v = size(2, 6)
+    cases.append((rng.normal(size=(size(1, 3), 1, 1)), rng.integers(0, v, size=(1, 1)), v))
+    for d_out, indices, vocab_size in cases:
         check_against_reference(
             env,
             "embedding_backward",
             d_out,
             indices,
-            size,
+            vocab_size,
             what=f"dE (d_out {d_out.shape}, indices {indices.shape})",
         )
 
 
 @test_case(points=0.5, hidden=True)
 def test_inputs_unchanged(env):
-    assert_inputs_unchanged(env, "embedding_backward", D_OUT.copy(), INDICES.copy(), 4)
+    rng = hidden_rng("q6 inputs unchanged")
+    vocab_size, t = int(rng.integers(2, 6)), int(rng.integers(3, 7))
+    indices = rng.integers(0, vocab_size, size=t)
+    indices[1] = indices[0]
+    d_out = rng.normal(size=(int(rng.integers(2, 5)), t))
+    assert_inputs_unchanged(env, "embedding_backward", d_out, indices, vocab_size)

@@ -3,7 +3,7 @@
 import numpy as np
 from otter.test_files import test_case
 
-from rnncheck import assert_inputs_unchanged, assert_same, call, check_against_reference, to_float
+from rnncheck import assert_inputs_unchanged, assert_same, call, check_against_reference, hidden_rng, to_float
 
 OK_FORMAT = False
 name = "q7"
@@ -24,15 +24,18 @@ def test_zero_vector_gives_zero(env):
 
 @test_case(points=1, hidden=True)
 def test_unseen_vectors(env):
-    rng = np.random.default_rng(707)
-    u = rng.normal(size=6)
+    rng = hidden_rng("q7 unseen vectors")
+    n = int(rng.integers(2, 10))
+    u = rng.normal(size=n)
+    signs = rng.choice([-1.0, 1.0], size=2)
+    zeros = np.zeros(int(rng.integers(1, 8)))
     pairs = [
-        (u, rng.normal(size=6)),
-        (u, 3.0 * u),
-        (u, -u),
-        (np.array([2.0]), np.array([-5.0])),
-        (np.zeros(4), np.zeros(4)),
-        (1e-3 * u, 1e3 * rng.normal(size=6)),
+        (u, rng.normal(size=n)),
+        (u, rng.uniform(0.1, 10.0) * u),  # the same direction: 1
+        (u, -rng.uniform(0.1, 10.0) * u),  # opposite directions: -1
+        (signs[0] * rng.uniform(0.5, 5.0, size=1), signs[1] * rng.uniform(0.5, 5.0, size=1)),
+        (zeros, zeros.copy()),
+        (10.0 ** -rng.uniform(2.0, 4.0) * u, 10.0 ** rng.uniform(2.0, 4.0) * rng.normal(size=n)),
     ]
     for a, b in pairs:
         check_against_reference(env, "cosine_similarity", a, b, what="cosine_similarity(u, v)")
@@ -40,4 +43,6 @@ def test_unseen_vectors(env):
 
 @test_case(points=0.5, hidden=True)
 def test_inputs_unchanged(env):
-    assert_inputs_unchanged(env, "cosine_similarity", np.array([1.0, 2.0]), np.array([3.0, -1.0]))
+    rng = hidden_rng("q7 inputs unchanged")
+    n = int(rng.integers(2, 6))
+    assert_inputs_unchanged(env, "cosine_similarity", rng.normal(size=n), rng.normal(size=n))

@@ -3,7 +3,7 @@
 import numpy as np
 from otter.test_files import test_case
 
-from rnncheck import assert_inputs_unchanged, assert_same, call, check_against_reference
+from rnncheck import assert_inputs_unchanged, assert_same, call, check_against_reference, hidden_rng
 
 OK_FORMAT = False
 name = "q8"
@@ -27,18 +27,51 @@ def test_closest_words(env):
 
 @test_case(points=1, hidden=True)
 def test_unseen_tables_ties_and_large_k(env):
-    rng = np.random.default_rng(808)
-    words = {f"w{i}": i for i in range(9)}
-    table = rng.normal(size=(4, 9))
-    table[:, 5] = 2.0 * table[:, 2]  # w5 and w2 point the same way: a tie for everything else
-    for word in ("w0", "w2", "w5", "w8"):
-        for k in (1, 3, 20):
+    rng = hidden_rng("q8 unseen tables")
+    size, n_e = int(rng.integers(7, 12)), int(rng.integers(3, 6))
+    words = {f"w{i}": i for i in range(size)}
+    low, high = sorted(int(i) for i in rng.choice(size, size=2, replace=False))
+    others = [
+        int(i) for i in rng.choice([i for i in range(size) if i not in (low, high)], size=2, replace=False)
+    ]
+    queries = [low, high] + others
+
+    def well_separated(table):
+        """No zero column and, for every query, similarities at least 1e-6 apart, except the
+        designed tie of low and high."""
+        norms = np.linalg.norm(table, axis=0)
+        if np.any(norms == 0.0):
+            return False
+        for j in queries:
+            similarities = table.T @ table[:, j] / (norms * norms[j])
+            kept = [i for i in range(size) if i != j and not (i == high and j != low)]
+            values = np.sort(similarities[kept])
+            if np.any(np.diff(values) < 1e-6):
+                return False
+        return True
+
+    while True:
+        # Multiples of 1/64: every dot product is exact, so high = 2 or 4 times low ties with low
+        # exactly whatever the order of the sums; low points towards the word others[0] so that
+        # ranking by dot product puts high first.
+        table = rng.integers(-128, 129, size=(n_e, size)) / 64.0
+        if table[:, others[0]] @ table[:, low] < 0:
+            table[:, low] *= -1.0
+        table[:, high] = (2.0, 4.0)[int(rng.integers(2))] * table[:, low]
+        if table[:, others[0]] @ table[:, low] > 0 and well_separated(table):
+            break
+    for j in queries:
+        for k in (1, int(rng.integers(2, size - 1)), size + int(rng.integers(0, 10))):
+            word = f"w{j}"
             check_against_reference(
                 env, "most_similar", word, table, words, k=k, what=f"most_similar({word!r}, E, words, k={k})"
             )
-    check_against_reference(env, "most_similar", "reina", E, WORDS, what='most_similar("reina", E, words)')
+    word = list(WORDS)[int(rng.integers(len(WORDS)))]
+    check_against_reference(env, "most_similar", word, E, WORDS, what=f"most_similar({word!r}, E, words)")
 
 
 @test_case(points=0.5, hidden=True)
 def test_inputs_unchanged(env):
-    assert_inputs_unchanged(env, "most_similar", "rey", E.copy(), dict(WORDS), 2)
+    rng = hidden_rng("q8 inputs unchanged")
+    word = list(WORDS)[int(rng.integers(len(WORDS)))]
+    assert_inputs_unchanged(env, "most_similar", word, E.copy(), dict(WORDS), int(rng.integers(1, 5)))

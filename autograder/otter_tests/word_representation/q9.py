@@ -3,7 +3,7 @@
 import numpy as np
 from otter.test_files import test_case
 
-from rnncheck import assert_inputs_unchanged, assert_same, call, check_against_reference
+from rnncheck import assert_inputs_unchanged, assert_same, call, check_against_reference, hidden_rng
 
 OK_FORMAT = False
 name = "q9"
@@ -28,46 +28,84 @@ def test_lecture_analogy(env):
 
 @test_case(points=1, hidden=True)
 def test_unseen_tables(env):
-    rng = np.random.default_rng(909)
-    words = {f"p{i}": i for i in range(10)}
-    table = rng.normal(size=(5, 10))
-    for a, b, c in [("p0", "p1", "p2"), ("p3", "p3", "p4"), ("p9", "p2", "p5"), ("p7", "p8", "p6")]:
-        check_against_reference(
-            env,
-            "complete_analogy",
-            a,
-            b,
-            c,
-            table,
-            words,
-            what=f"complete_analogy({a!r}, {b!r}, {c!r}, E, words)",
-        )
-    tied = np.hstack([table, table[:, [6]], table[:, [6]]])  # p10 and p11 are copies of p6
-    tied_words = dict(words, p10=10, p11=11)
-    # with a = b the target is e_c itself: for c = p6 the copies p10 and p11 tie at similarity 1
-    for a, b, c in [("p0", "p1", "p2"), ("p3", "p3", "p6"), ("p7", "p7", "p6")]:
-        check_against_reference(
-            env,
-            "complete_analogy",
-            a,
-            b,
-            c,
-            tied,
-            tied_words,
-            what=f"complete_analogy({a!r}, {b!r}, {c!r}, E (ties), words)",
-        )
+    rng = hidden_rng("q9 unseen tables")
+    size, n_e = int(rng.integers(8, 12)), int(rng.integers(3, 6))
+
+    def best_is_clear(table, a, b, c, same=()):
+        """The best candidate beats the next by 1e-6 in similarity; the columns in `same`, scaled
+        copies of one another, count as one candidate."""
+        target = table[:, b] - table[:, a] + table[:, c]
+        norms = np.linalg.norm(table, axis=0) * np.linalg.norm(target)
+        if np.any(norms == 0.0):
+            return False
+        similarities = table.T @ target / norms
+        candidates = [i for i in range(table.shape[1]) if i not in (a, b, c)]
+        group = [i for i in candidates if i in same]
+        kept = [i for i in candidates if i not in group[1:]]
+        values = np.sort(similarities[kept])
+        return values[-1] - values[-2] > 1e-6
+
+    def triple(distinct):
+        a, b, c = (int(i) for i in rng.choice(size, size=3, replace=False))
+        return (a, b, c) if distinct else (a, a, c)  # with a = b the target is e_c itself
+
+    while True:
+        # Multiples of 1/64: dot products are exact, so scaled copies tie exactly in any code.
+        table = rng.integers(-128, 129, size=(n_e, size)) / 64.0
+        norms = np.linalg.norm(table, axis=0)
+        if np.any(norms == 0.0):
+            continue
+        cosines = np.abs(table.T @ table) / np.outer(norms, norms)
+        if np.any(cosines[~np.eye(size, dtype=bool)] > 0.99):
+            continue  # no two words (nearly) parallel: with a = b, c itself is the clear best
+        plain = [triple(True), triple(False), triple(True), triple(True)]
+        copied = int(rng.integers(size))
+        scales = rng.choice([0.5, 1.0, 2.0, 4.0], size=2)
+        tied = np.hstack([table, scales * table[:, [copied, copied]]])  # two scaled copies of one word
+        others = [int(i) for i in rng.choice([i for i in range(size) if i != copied], size=3, replace=False)]
+        # with a = b and c = the copied word, the copies tie for the best similarity
+        ties = [triple(True), (others[0], others[0], copied), (others[1], others[1], copied)]
+        same = (copied, size, size + 1)
+        if all(best_is_clear(table, *t) for t in plain) and all(best_is_clear(tied, *t, same) for t in ties):
+            break
+    words = {f"p{i}": i for i in range(size)}
+    tied_words = dict(words, **{f"p{size}": size, f"p{size + 1}": size + 1})
+    for matrix, vocabulary, analogies, note in (
+        (table, words, plain, ""),
+        (tied, tied_words, ties, " (ties)"),
+    ):
+        for a, b, c in analogies:
+            a, b, c = f"p{a}", f"p{b}", f"p{c}"
+            check_against_reference(
+                env,
+                "complete_analogy",
+                a,
+                b,
+                c,
+                matrix,
+                vocabulary,
+                what=f"complete_analogy({a!r}, {b!r}, {c!r}, E{note}, words)",
+            )
+    lecture = list(WORDS)
+    while True:
+        a, b, c = (int(i) for i in rng.choice(len(lecture), size=3, replace=False))
+        if best_is_clear(E, a, b, c):
+            break
+    a, b, c = lecture[a], lecture[b], lecture[c]
     check_against_reference(
         env,
         "complete_analogy",
-        "mujer",
-        "hombre",
-        "reina",
+        a,
+        b,
+        c,
         E,
         WORDS,
-        what='complete_analogy("mujer", "hombre", "reina", E, words)',
+        what=f"complete_analogy({a!r}, {b!r}, {c!r}, E, words)",
     )
 
 
 @test_case(points=0.5, hidden=True)
 def test_inputs_unchanged(env):
-    assert_inputs_unchanged(env, "complete_analogy", "hombre", "mujer", "rey", E.copy(), dict(WORDS))
+    rng = hidden_rng("q9 inputs unchanged")
+    a, b, c = (list(WORDS)[int(i)] for i in rng.choice(len(WORDS), size=3, replace=False))
+    assert_inputs_unchanged(env, "complete_analogy", a, b, c, E.copy(), dict(WORDS))
