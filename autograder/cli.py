@@ -115,8 +115,7 @@ def grade(
 @click.argument("assignment", required=False, type=click.Choice(assignments.names()))
 @click.option("--jobs", type=int, default=None, help="Submissions graded at once (default: one per core).")
 @click.option("--seed", type=int, default=None, help="Seed of the hidden test inputs (default: a fresh one).")
-@click.option("--fast", is_flag=True, hidden=True)
-def audit(assignment: str | None, jobs: int | None, seed: int | None, fast: bool) -> None:
+def audit(assignment: str | None, jobs: int | None, seed: int | None) -> None:
     """Grade the catalogues of mistakes and correct versions; exit 1 if any verdict fails."""
     verdicts = audit_module.main(assignment=assignment, jobs=jobs, seed=seed)
     for verdict in verdicts:

@@ -131,6 +131,26 @@ def test_building_twice_gives_the_same_notebooks_tests_and_student_zip(builds, n
         assert {n: a.read(n) for n in a.namelist()} == {n: b.read(n) for n in b.namelist()}
 
 
+def answers(build) -> dict:
+    with zipfile.ZipFile(build.autograder_zip) as archive:
+        return json.loads(archive.read(f"files/rnncheck/answers/{build.assignment.name}.json"))
+
+
+def test_a_new_seed_draws_new_hidden_inputs_and_leaves_the_student_release_alone(builds, name, tmp_path):
+    first = builds[name]
+    again = build_assignment(assignments.load(name), tmp_path, seed=first.seed + 1)
+    for path in sorted(p for p in first.student.rglob("*") if p.is_file()):
+        assert path.read_bytes() == (again.student / path.relative_to(first.student)).read_bytes(), path
+    public = set(json.loads((first.student / "rnncheck" / "answers" / f"{name}.json").read_text()))
+    old, new = answers(first), answers(again)
+    assert public <= set(old) & set(new)  # public inputs are fixed
+    hidden_old, hidden_new = set(old) - public, set(new) - public
+    assert hidden_old and len(hidden_old & hidden_new) <= len(hidden_old) // 4
+    with zipfile.ZipFile(again.autograder_zip) as archive:
+        assert archive.read("files/rnncheck/seed.txt").decode().strip() == str(first.seed + 1)
+    assert not (again.student / "rnncheck" / "seed.txt").exists()
+
+
 def test_english_build_translates_prose_and_feedback(name, tmp_path):
     english = build_assignment(assignments.load(name), tmp_path, language="en")
     nb = nbformat.read(english.student / english.assignment.notebook_name, 4)
