@@ -36,6 +36,7 @@ class Channel:
         self.unknown = unknown
         self.decoder = decoder
         self.serve = serve
+        self.last_frame = b""  # the bytes of the last message received
 
     def send(self, message: tuple, unknown: Callable[[Any], Any] | None = None) -> None:
         """Send message; values that are not plain data are encoded by unknown (default: this
@@ -43,7 +44,8 @@ class Channel:
         codec.send(self.sock, codec.encode(message, unknown or self.unknown))
 
     def receive(self, deadline: float | None = None) -> tuple:
-        message = codec.receive(self.sock, self.decoder, deadline)
+        self.last_frame = codec.read_frame(self.sock, deadline)
+        message = codec.decode(self.last_frame, self.decoder)
         if type(message) is not tuple or not message or type(message[0]) is not str:
             raise codec.ProtocolError("a message is a tuple that starts with its kind")
         return message

@@ -242,11 +242,18 @@ def _receive_exactly(sock: socket.socket, size: int, deadline: float | None) -> 
     return b"".join(chunks)
 
 
-def receive(sock: socket.socket, decoder: Decoder, deadline: float | None = None) -> Any:
-    """The next value from sock; TimeoutError past deadline (time.monotonic()), Gone at its end."""
-    header_size, body_size = _PREFIX.unpack(_receive_exactly(sock, _PREFIX.size, deadline))
+def read_frame(sock: socket.socket, deadline: float | None = None) -> bytes:
+    """The next frame from sock, as encode() made it; TimeoutError past deadline
+    (time.monotonic()), Gone at its end, ProtocolError if it is too large."""
+    prefix = _receive_exactly(sock, _PREFIX.size, deadline)
+    header_size, body_size = _PREFIX.unpack(prefix)
     if header_size > MAX_HEADER or body_size > MAX_BODY:
         raise ProtocolError(f"frame too large ({header_size + body_size} bytes)")
-    header = _receive_exactly(sock, header_size, deadline)
-    body = _receive_exactly(sock, body_size, deadline)
-    return decoder.frame(header, body)
+    return prefix + _receive_exactly(sock, header_size + body_size, deadline)
+
+
+def decode(frame: bytes, decoder: Decoder) -> Any:
+    """The value of a frame read by read_frame."""
+    header_size, _ = _PREFIX.unpack_from(frame)
+    start = _PREFIX.size
+    return decoder.frame(frame[start : start + header_size], frame[start + header_size :])
