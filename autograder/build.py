@@ -204,7 +204,17 @@ def manifest(build: Build, student_files: list[str]) -> dict[str, object]:
         "notebook": build.assignment.notebook_name,
         "functions": build.assignment.functions,
         "questions": build.assignment.questions,
+        "hints": hints(build.assignment, build.language),
         "student_files": student_files,
+    }
+
+
+def hints(assignment: Assignment, language: str) -> dict[str, str]:
+    """Question -> the hint its function cell gives, in the release's language (for feedback)."""
+    return {
+        cell["question"]: cell["hint"][language].strip()
+        for cell in assignment.spec["cells"]
+        if "question" in cell and isinstance(cell.get("hint"), dict) and language in cell["hint"]
     }
 
 

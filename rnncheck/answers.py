@@ -187,5 +187,5 @@ def check_against_reference(env, name, *args, what=None, **kwargs):
         mistake = known_mistake(name, args, kwargs, actual)
         if mistake is None:
             raise
-        raise Feedback(f"{failure} {say('known_mistake', mistake=mistake)}") from None
+        raise Feedback(f"{failure} {say('known_mistake', mistake=mistake)}", mistake=mistake) from None
     return actual

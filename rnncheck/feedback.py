@@ -2,4 +2,12 @@
 
 
 class Feedback(AssertionError):
-    """A test case failed; str(self) says why, in the student's terms."""
+    """A test case failed; str(self) says why, in the student's terms.
+
+    mistake -- the catalogued misconception the failure shows, in a few words, when the tests
+               recognise one (e.g. "olvidó el sesgo ba"); the class report counts them
+    """
+
+    def __init__(self, message="", mistake=None):
+        super().__init__(message)
+        self.mistake = mistake

@@ -11,13 +11,15 @@ GRADED, ERROR = "graded", "error"
 
 @dataclasses.dataclass(frozen=True)
 class Case:
-    """One test case: its points, whether it is hidden, and why it failed ('' if it passed)."""
+    """One test case: its points, whether it is hidden, why it failed ('' if it passed) and the
+    catalogued misconception its failure shows ('' if none was recognised)."""
 
     name: str
     points: float
     hidden: bool
     passed: bool
     message: str = ""
+    mistake: str = ""
 
 
 @dataclasses.dataclass(frozen=True)
