@@ -126,7 +126,8 @@ def writing(path: Path, assignment: str) -> Iterator[Store]:
         try:
             fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
-            raise StoreBusy(f"another batch is grading into {path}: wait for it, or choose another -o") from None
+            message = f"another batch is grading into {path}: wait for it, or choose another -o"
+            raise StoreBusy(message) from None
         store = Store(path, assignment)
         try:
             yield store
