@@ -140,7 +140,7 @@ def audit_assignment(
             fill(skeleton, sources) if sources else skeleton, submissions / f"{kind}--{name}.ipynb"
         )
     files = grade.submissions_in(submissions)
-    rows = grade_all(build.autograder_zip, [(p.name, p) for p in files], Options(jobs=jobs or Options().jobs))
+    rows = grade_all(build.autograder_zip, files, Options(jobs=jobs or Options().jobs))
     by_name = {row.submission: row for row in rows}
     return [
         Verdict(assignment.name, kind, name, row, judge(assignment, kind, path, row))

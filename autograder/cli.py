@@ -14,6 +14,7 @@ from . import check as check_module
 from . import grade as grade_module
 from . import samples as samples_module
 from .engine.process import InfrastructureError
+from .store import StoreError
 
 LANGUAGE = click.option(
     "--lang",
@@ -65,9 +66,15 @@ def check(path: str, assignment: str | None, language: str) -> None:
     click.echo(f"{'total':<27} {scored:g}/{possible:g}")
 
 
+class BadInput(click.ClickException):
+    """Input a command cannot use: one line, exit status 2, nothing written."""
+
+    exit_code = 2
+
+
 @main.command()
 @click.argument("assignment", type=click.Choice(assignments.names()))
-@click.argument("submissions", type=click.Path(exists=True, file_okay=False))
+@click.argument("submissions", type=click.Path(exists=True, file_okay=False, readable=True))
 @click.option("-o", "--output", default="gradebook.csv", show_default=True, type=click.Path(dir_okay=False))
 @click.option(
     "--autograder",
@@ -82,6 +89,7 @@ def check(path: str, assignment: str | None, language: str) -> None:
     "--memory", default=grade_module.DEFAULT_MEMORY, show_default=True, help="MiB of memory per submission."
 )
 @click.option("--jobs", type=int, default=None, help="Submissions graded at once (default: one per core).")
+@click.option("--fresh", is_flag=True, help="Grade everything again, even what an earlier run graded.")
 def grade(
     assignment: str,
     submissions: str,
@@ -90,8 +98,10 @@ def grade(
     timeout: float,
     memory: int,
     jobs: int | None,
+    fresh: bool,
 ) -> None:
-    """Grade a folder of .ipynb/.zip/.py submissions into a gradebook CSV and feedback files."""
+    """Grade a folder of submissions (.ipynb/.zip/.py files, or one folder per student) into a
+    gradebook CSV, feedback files and a summary; a run stopped midway resumes where it stopped."""
     try:
         rows = grade_module.main(
             assignment=assignment,
@@ -101,8 +111,11 @@ def grade(
             timeout=timeout,
             memory=memory,
             jobs=jobs,
+            fresh=fresh,
         )
-    except (FileNotFoundError, ValueError, InfrastructureError) as error:
+    except (ValueError, StoreError) as error:
+        raise BadInput(str(error)) from None
+    except InfrastructureError as error:
         raise click.ClickException(str(error)) from None
     questions = list(assignments.load(assignment).questions)
     click.echo(grade_module.table(rows, questions))

@@ -3,20 +3,37 @@
 Every submission goes through the one grading engine (autograder.engine): its cells run in a
 sandboxed process of their own and the tests run where its code cannot reach. A submission
 that cannot be read, hangs or crashes gets its row with a reason; the batch always completes.
+
+Each outcome is kept in the store beside the gradebook (autograder.store) as soon as it is
+known, so a batch that is stopped and run again grades only what is missing, and writes the
+gradebook an uninterrupted run would have written.
+
+    notas.csv                 one row per submission: scores, total, status, reason
+    notas-final_grades.csv    the same grades in the column layout of otter's final_grades.csv
+    notas-summary.txt         per question, the mean and how many got full marks
+    notas-feedback/           one file per student
+    notas.sqlite              the store
 """
 
 from __future__ import annotations
 
 import csv
+import json
+import os
 import sys
+import zipfile
 from pathlib import Path
+
+from tqdm import tqdm
 
 from . import assignment as assignments
 from .engine.batch import Options, grade_all
 from .engine.confine import Limits
-from .engine.outcome import Outcome
+from .engine.grading import MANIFEST
+from .engine.outcome import ERROR, Outcome
 from .engine.session import Budget
-from .engine.submission import SUFFIXES
+from .engine.submission import SUFFIXES, choose
+from .store import file_hash, store_path, writing
 
 DEFAULT_TIMEOUT = 300  # seconds for one submission, all its cells and tests
 DEFAULT_MEMORY = 2048  # MiB of address space for a submission's process
@@ -37,8 +54,24 @@ def points(assignment: assignments.Assignment) -> dict[str, float]:
     return dict(_POINTS[assignment.name])
 
 
-def submissions_in(folder: Path) -> list[Path]:
-    return sorted(p for p in Path(folder).iterdir() if p.is_file() and p.suffix in SUFFIXES)
+def submissions_in(folder: Path) -> list[tuple[str, Path]]:
+    """(identifier, path) of each submission in folder, by identifier: every .ipynb, .zip and
+    .py at its top (the file's name is the identifier), and every subfolder, one student's as
+    LMS downloads give them (the folder's name is the identifier; its notebook is graded)."""
+    found = [
+        (path.name, path)
+        for path in Path(folder).iterdir()
+        if (path.is_file() and path.suffix in SUFFIXES) or (path.is_dir() and not path.name.startswith("."))
+    ]
+    return sorted(found)
+
+
+def content_hash(path: Path, notebook: str) -> str:
+    """The hash of what is graded of a submission: its file, or the file chosen in its folder."""
+    if path.is_dir():
+        chosen = choose(path, notebook)
+        return file_hash(chosen) if chosen is not None else "none:" + ",".join(sorted(os.listdir(path)))
+    return file_hash(path)
 
 
 def cell(text: str) -> str:
@@ -88,6 +121,29 @@ def summary(rows: list[Outcome], questions: list[str]) -> str:
     return "\n".join(lines)
 
 
+FINAL_GRADES_FIRST_ROW = "points-per-question"
+
+
+def write_final_grades(rows: list[Outcome], questions: list[str], path: Path) -> None:
+    """The grades in otter's final_grades.csv layout: file, the questions in otter's (text)
+    order, total_points_earned, percent_correct, grading_status; first a row of points."""
+    ordered = sorted(questions)
+    with open(path, "w", newline="", encoding="utf-8") as f:
+        writer = csv.writer(f)
+        writer.writerow(["file", *ordered, "total_points_earned", "percent_correct", "grading_status"])
+        if rows:
+            possible = rows[0].possible
+            total = sum(possible.values())
+            writer.writerow(
+                [FINAL_GRADES_FIRST_ROW, *(f"{possible[q]:g}" for q in ordered), f"{total:g}", 1, "--"]
+            )
+        for row in rows:
+            status = "Completed" if row.status != ERROR else cell(row.reason)
+            percent = row.total / row.total_possible if row.total_possible else 0.0
+            scores = (f"{row.scores[q]:g}" for q in ordered)
+            writer.writerow([cell(row.submission), *scores, f"{row.total:g}", f"{percent:.4g}", status])
+
+
 def write_summary(rows: list[Outcome], questions: list[str], path: Path) -> None:
     if rows:
         path.write_text(summary(rows, questions) + "\n", encoding="utf-8")
@@ -122,6 +178,37 @@ def describe_sandbox(missing: dict[str, str]) -> str:
     return line
 
 
+class BadInput(ValueError):
+    """A batch that cannot start: its reason, in one line."""
+
+
+def check_paths(submissions: Path, output: Path, autograder_zip: Path) -> None:
+    """BadInput, before anything is written, for a folder or an output that will not do."""
+    if not submissions.is_dir():
+        raise BadInput(f"no folder of submissions at {submissions}")
+    if not os.access(submissions, os.R_OK | os.X_OK):
+        raise BadInput(f"cannot read the folder {submissions}")
+    if not autograder_zip.is_file():
+        raise BadInput(f"no autograder zip at {autograder_zip}: run `rnngrade build` first")
+    folder = output.parent
+    while not folder.exists():
+        folder = folder.parent
+    if not os.access(folder, os.W_OK | os.X_OK) or (output.exists() and not os.access(output, os.W_OK)):
+        raise BadInput(f"cannot write {output}")
+
+
+def read_manifest(autograder_zip: Path, assignment: str) -> dict:
+    """The zip's rnngrade.json; BadInput if it is not an autograder zip of this assignment."""
+    try:
+        with zipfile.ZipFile(autograder_zip) as archive:
+            manifest = json.loads(archive.read(MANIFEST))
+    except (zipfile.BadZipFile, KeyError, ValueError, OSError):
+        raise BadInput(f"{autograder_zip} is not an autograder zip of this kit: rebuild it") from None
+    if manifest.get("assignment") != assignment:
+        raise BadInput(f"{autograder_zip} grades {manifest.get('assignment')!r}, not {assignment!r}")
+    return dict(manifest)
+
+
 def main(
     *,
     assignment: str,
@@ -131,41 +218,75 @@ def main(
     timeout: float = DEFAULT_TIMEOUT,
     memory: int = DEFAULT_MEMORY,
     jobs: int | None = None,
+    fresh: bool = False,
 ) -> list[Outcome]:
-    """Grade every .ipynb, .zip and .py in `submissions`; write the gradebook and feedback files.
+    """Grade every submission in `submissions`; write the gradebook, its exports and feedback.
 
     autograder -- the zip; default dist/autograder/<assignment>-autograder.zip
     timeout -- seconds for one submission; memory -- MiB for its process
     jobs -- how many submissions are graded at once (default: one per core)
+    fresh -- grade everything again, even what the store already has
+    Raises BadInput (nothing written) for a folder, zip or output that will not do, and
+    store.StoreError for a store of another assignment or in use by another batch.
     """
     chosen = assignments.load(assignment)
     autograder_zip = Path(autograder or Path("dist") / "autograder" / f"{assignment}-autograder.zip")
-    if not autograder_zip.is_file():
-        raise FileNotFoundError(f"no autograder zip at {autograder_zip}: run `rnngrade build` first")
-    paths = submissions_in(Path(submissions))
     output = Path(output)
-    output.parent.mkdir(parents=True, exist_ok=True)
+    check_paths(Path(submissions), output, autograder_zip)
+    manifest = read_manifest(autograder_zip, assignment)
+    found = submissions_in(Path(submissions))
     questions = list(chosen.questions)
+    zip_hash = file_hash(autograder_zip)
+    output.parent.mkdir(parents=True, exist_ok=True)
+    feedback = output.parent / f"{output.stem}-feedback"
     done: dict[str, Outcome] = {}
-    order = [p.name for p in paths]
+    order = [name for name, _ in found]
+    with writing(store_path(output), assignment) as store:
+        if fresh:
+            store.forget(zip_hash)
+        store.manifest = manifest
+        hashes = {name: content_hash(path, manifest["notebook"]) for name, path in found}
+        for name, _ in found:
+            known = store.get(name, hashes[name], zip_hash)
+            if known is not None:
+                done[name] = known
+        todo = [(name, path) for name, path in found if name not in done]
+        bar = tqdm(
+            total=len(found), initial=len(done), unit="nb", disable=not sys.stderr.isatty(), file=sys.stderr
+        )
+        errors = sum(o.status == ERROR for o in done.values())
 
-    def keep(outcome: Outcome) -> None:
-        # written as each submission finishes: an interrupted batch keeps what it graded
-        done[outcome.submission] = outcome
-        write_feedback(outcome, output.parent / f"{output.stem}-feedback")
-        write_gradebook([done[n] for n in order if n in done], questions, output)
+        def keep(outcome: Outcome) -> None:
+            # kept as each submission finishes: a batch stopped at any moment loses nothing
+            nonlocal errors
+            store.put(hashes[outcome.submission], zip_hash, outcome)
+            done[outcome.submission] = outcome
+            write_feedback(outcome, feedback)
+            errors += outcome.status == ERROR
+            bar.update(1)
+            bar.set_postfix(errors=errors)
 
-    options = Options(
-        jobs=jobs or Options().jobs,
-        limits=Limits(memory=memory * 2**20, cpu=int(timeout) + 10),
-        budget=Budget(cell=min(Budget.cell, timeout), call=min(Budget.call, timeout), submission=timeout),
-    )
-    rows = grade_all(
-        autograder_zip,
-        [(p.name, p) for p in paths],
-        options,
-        on_outcome=keep,
-        on_sandbox=lambda missing: print(describe_sandbox(missing), file=sys.stderr),
-    )
+        options = Options(
+            jobs=jobs or Options().jobs,
+            limits=Limits(memory=memory * 2**20, cpu=int(timeout) + 10),
+            budget=Budget(cell=min(Budget.cell, timeout), call=min(Budget.call, timeout), submission=timeout),
+        )
+        try:
+            if todo:
+                grade_all(
+                    autograder_zip,
+                    todo,
+                    options,
+                    on_outcome=keep,
+                    on_sandbox=lambda missing: bar.write(describe_sandbox(missing), file=sys.stderr),
+                )
+        finally:
+            bar.close()
+            rows = [done[name] for name in order if name in done]
+            write_gradebook(rows, questions, output)
+    for row in rows:
+        if not (feedback / f"{Path(row.submission).stem}.txt").exists():
+            write_feedback(row, feedback)
+    write_final_grades(rows, questions, output.parent / f"{output.stem}-final_grades.csv")
     write_summary(rows, questions, output.parent / f"{output.stem}-summary.txt")
     return rows

@@ -1,9 +1,9 @@
 """Where grades are kept as soon as they are known: one SQLite file beside the gradebook.
 
 `notas.csv` keeps its outcomes in `notas.sqlite` (WAL mode: a row written survives a kill of
-the batch at any moment). A row is keyed by the submission's content hash and the autograder
-zip's hash: running the same batch again grades only what has no row yet; a changed
-submission or a rebuilt zip has a new key and is graded again. One batch at a time may write
+the batch at any moment). A row is keyed by the submission's name, its content's hash and the
+autograder zip's hash: running the same batch again grades only what has no row yet; a
+changed submission or a rebuilt zip has a new key and is graded again. One batch at a time may write
 to a store: a second one is refused with a clear message (StoreBusy), not left to corrupt it.
 """
 
@@ -27,7 +27,7 @@ CREATE TABLE IF NOT EXISTS outcomes (
     submission TEXT NOT NULL,
     outcome TEXT NOT NULL,
     graded_at TEXT NOT NULL DEFAULT (datetime('now')),
-    PRIMARY KEY (submission_hash, autograder_hash)
+    PRIMARY KEY (submission, submission_hash, autograder_hash)
 );
 """
 
@@ -76,15 +76,16 @@ class Store:
             raise StoreError(f"{self.path} holds the grades of {found[0]!r}, not of {assignment!r}")
         self.assignment = assignment
 
-    def get(self, submission_hash: str, autograder_hash: str) -> Outcome | None:
+    def get(self, submission: str, submission_hash: str, autograder_hash: str) -> Outcome | None:
         row = self.db.execute(
-            "SELECT outcome FROM outcomes WHERE submission_hash = ? AND autograder_hash = ?",
-            (submission_hash, autograder_hash),
+            "SELECT outcome FROM outcomes"
+            " WHERE submission = ? AND submission_hash = ? AND autograder_hash = ?",
+            (submission, submission_hash, autograder_hash),
         ).fetchone()
         return None if row is None else Outcome.from_dict(json.loads(row[0]))
 
     def put(self, submission_hash: str, autograder_hash: str, outcome: Outcome) -> None:
-        """Keep outcome; committed before this returns."""
+        """Keep outcome (of the submission it names); committed before this returns."""
         self.db.execute(
             "INSERT OR REPLACE INTO outcomes (submission_hash, autograder_hash, submission, outcome)"
             " VALUES (?, ?, ?, ?)",

@@ -3,6 +3,8 @@
     .ipynb  its code cells, in order, except those tagged otter_ignore (as otter grades)
     .py     one cell: the whole script
     .zip    the single .ipynb inside (an otter export); every other file in it is ignored
+    folder  one student's folder (as an LMS download gives it, or Gradescope's submission):
+            the file chosen by `choose`; every other file in it is ignored
 
 Raises Rejected, whose text is the reason in the release's language, for anything else.
 """
@@ -110,9 +112,32 @@ def cells_of_notebook(data: bytes, assignment: str) -> list[str]:
     return cells
 
 
+def choose(folder: Path, notebook: str) -> Path | None:
+    """The file to grade in a student's folder: the notebook named as the assignment's, else the
+    only .ipynb, else the only .zip, else the only .py, at the top of the folder; None if none
+    is, or several are, the one."""
+    named = folder / notebook
+    if named.is_file():
+        return named
+    for suffix in SUFFIXES:
+        found = sorted(p for p in folder.iterdir() if p.is_file() and p.suffix == suffix)
+        if found:
+            return found[0] if len(found) == 1 else None
+    return None
+
+
 def read_cells(path: Path, assignment: str) -> list[str]:
-    """The cells to grade of a submitted file; Rejected with the reason if there are none."""
+    """The cells to grade of a submitted file or student folder; Rejected with the reason if
+    there are none."""
     try:
+        if path.is_dir():
+            chosen = choose(path, f"{assignment}.ipynb")
+            if chosen is None:
+                found = sorted(p.name for p in path.iterdir() if p.suffix in SUFFIXES)
+                if len(found) > 1:
+                    raise Rejected(_say("reason_many_notebooks", names=", ".join(found[:5])))
+                raise Rejected(_say("reason_no_notebook"))
+            path = chosen
         if path.suffix == ".py":
             return [_read_limited(path).decode("utf-8", "replace")]
         if path.suffix == ".zip":

@@ -6,6 +6,7 @@ import pytest
 from click.testing import CliRunner
 
 from autograder import cli
+from autograder.store import StoreBusy
 
 
 @pytest.fixture
@@ -67,6 +68,7 @@ def test_grade_forwards_its_options(calls, tmp_path):
             "512",
             "--jobs",
             "2",
+            "--fresh",
         ],
     )
     assert result.exit_code == 0, result.output
@@ -78,7 +80,25 @@ def test_grade_forwards_its_options(calls, tmp_path):
         "timeout": 9.0,
         "memory": 512,
         "jobs": 2,
+        "fresh": True,
     }
+
+
+@pytest.mark.parametrize(
+    "error",
+    [
+        ValueError("cannot write g.csv"),
+        StoreBusy("another batch is grading"),
+    ],
+    ids=["bad input", "store in use"],
+)
+def test_grade_says_why_it_cannot_start_in_one_line_with_status_2(monkeypatch, tmp_path, error):
+    def refuse(**kwargs):
+        raise error
+
+    monkeypatch.setattr(cli.grade_module, "main", refuse)
+    result = CliRunner().invoke(cli.main, ["grade", "word_representation", str(tmp_path)])
+    assert result.exit_code == 2 and result.output == f"Error: {error}\n"
 
 
 def test_grade_rejects_an_unknown_assignment(calls, tmp_path):
