@@ -111,6 +111,12 @@ def test_a_changed_submission_a_rebuilt_zip_and_fresh_are_graded_again(builds, t
     assert counted[-1] == NAMES
 
 
+def test_the_progress_bar_stays_quiet_when_the_output_is_not_a_terminal(builds, tmp_path, capfd):
+    build = builds["rnn_forward"]
+    run(build, notebooks(build, tmp_path / "entregas", NAMES[:2]), tmp_path / "notas.csv")
+    assert "nb/s" not in capfd.readouterr().err
+
+
 def test_two_batches_cannot_write_to_one_gradebook(builds, tmp_path):
     build = builds["rnn_forward"]
     folder = notebooks(build, tmp_path / "entregas", NAMES[:1])
