@@ -4,6 +4,17 @@ Each stage is a module with a keyword-only `main`; `rnngrade` (autograder.cli) f
 them. The otter tests of each assignment live in `autograder/otter_tests/<assignment>/`.
 """
 
-from . import assignment, audit, build, check, fill, grade, notebook, samples
+from . import assignment, audit, build, check, feedback, fill, grade, notebook, report, samples
 
-__all__ = ["assignment", "audit", "build", "check", "fill", "grade", "notebook", "samples"]
+__all__ = [
+    "assignment",
+    "audit",
+    "build",
+    "check",
+    "feedback",
+    "fill",
+    "grade",
+    "notebook",
+    "report",
+    "samples",
+]

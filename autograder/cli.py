@@ -12,6 +12,7 @@ from . import audit as audit_module
 from . import build as build_module
 from . import check as check_module
 from . import grade as grade_module
+from . import report as report_module
 from . import samples as samples_module
 from .engine.process import InfrastructureError
 from .store import StoreError
@@ -121,7 +122,21 @@ def grade(
     click.echo(grade_module.table(rows, questions))
     if rows:
         click.echo("\n" + grade_module.summary(rows, questions))
-    click.echo(f"\n{output}")
+    click.echo(f"\n{output}\n{report_module.report_path(Path(output))}")
+
+
+@main.command()
+@click.argument("gradebook", type=click.Path(dir_okay=False))
+@click.option(
+    "-o", "--output", default=None, type=click.Path(dir_okay=False), help="Default: <gradebook>-report.html."
+)
+def report(gradebook: str, output: str | None) -> None:
+    """The class report of a gradebook: distributions, full marks, the class's misconceptions."""
+    try:
+        path = report_module.main(gradebook=gradebook, output=output)
+    except ValueError as error:
+        raise BadInput(str(error)) from None
+    click.echo(path)
 
 
 @main.command()
@@ -155,3 +170,4 @@ def demo(out: str, language: str) -> None:
         click.echo(f"\n== {name} ==  ({gradebook})")
         click.echo(grade_module.table(rows, questions))
         click.echo(grade_module.summary(rows, questions))
+        click.echo(f"class report: {report_module.report_path(gradebook)}")

@@ -11,7 +11,8 @@ gradebook an uninterrupted run would have written.
     notas.csv                 one row per submission: scores, total, status, reason
     notas-final_grades.csv    the same grades in the column layout of otter's final_grades.csv
     notas-summary.txt         per question, the mean and how many got full marks
-    notas-feedback/           one file per student
+    notas-feedback/           one Markdown and one HTML file per student (autograder.feedback)
+    notas-report.html         the class report (autograder.report)
     notas.sqlite              the store
 """
 
@@ -27,6 +28,7 @@ from pathlib import Path
 from tqdm import tqdm
 
 from . import assignment as assignments
+from . import feedback, report
 from .engine.batch import Options, grade_all
 from .engine.confine import Limits
 from .engine.grading import MANIFEST
@@ -95,17 +97,6 @@ def write_gradebook(rows: list[Outcome], questions: list[str], path: Path) -> No
                     cell(row.reason),
                 ]
             )
-
-
-def write_feedback(row: Outcome, folder: Path) -> None:
-    folder.mkdir(parents=True, exist_ok=True)
-    lines = [f"{row.submission}: {row.total:g} / {sum(row.possible.values()):g}"]
-    if row.reason:
-        lines.append(row.reason)
-    for question, messages in row.feedback.items():
-        lines.append(f"\n{question}: {row.scores[question]:g} / {row.possible[question]:g}")
-        lines += [f"  - {m}" for m in messages]
-    (folder / f"{Path(row.submission).stem}.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
 def summary(rows: list[Outcome], questions: list[str]) -> str:
@@ -238,7 +229,8 @@ def main(
     questions = list(chosen.questions)
     zip_hash = file_hash(autograder_zip)
     output.parent.mkdir(parents=True, exist_ok=True)
-    feedback = output.parent / f"{output.stem}-feedback"
+    folder = feedback.feedback_folder(output)
+    files = feedback.safe_names([name for name, _ in found])  # "ana.ipynb" and "ana.zip" apart
     done: dict[str, Outcome] = {}
     order = [name for name, _ in found]
     with writing(store_path(output), assignment) as store:
@@ -261,7 +253,7 @@ def main(
             nonlocal errors
             store.put(hashes[outcome.submission], zip_hash, outcome)
             done[outcome.submission] = outcome
-            write_feedback(outcome, feedback)
+            feedback.write(outcome, manifest, folder, files[outcome.submission])
             errors += outcome.status == ERROR
             bar.update(1)
             bar.set_postfix(errors=errors)
@@ -284,9 +276,10 @@ def main(
             bar.close()
             rows = [done[name] for name in order if name in done]
             write_gradebook(rows, questions, output)
-    for row in rows:
-        if not (feedback / f"{Path(row.submission).stem}.txt").exists():
-            write_feedback(row, feedback)
+    for row in rows:  # those an earlier run graded, whose files may be gone
+        if not (folder / f"{files[row.submission]}.html").exists():
+            feedback.write(row, manifest, folder, files[row.submission])
     write_final_grades(rows, questions, output.parent / f"{output.stem}-final_grades.csv")
     write_summary(rows, questions, output.parent / f"{output.stem}-summary.txt")
+    report.main(gradebook=output)
     return rows

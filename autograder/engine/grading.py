@@ -106,6 +106,7 @@ def run_tests(autograder: Autograder, env: dict[str, Any]) -> dict[str, Question
         test_file = autograder.load(path)
         results, cases = [], []
         for test_case in test_file.test_cases:
+            mistake = ""
             try:
                 test_case.body.call_func(env)
                 passed, message = True, ""
@@ -113,10 +114,10 @@ def run_tests(autograder: Autograder, env: dict[str, Any]) -> dict[str, Question
                 raise
             except Exception as error:
                 passed, message = False, _failure(error)
+                mistake = str(getattr(error, "mistake", None) or "")[:MAX_MESSAGE]
             results.append(TestCaseResult(test_case=test_case, message=message, passed=passed))
-            cases.append(
-                Case(test_case.name, float(test_case.points or 0), bool(test_case.hidden), passed, message)
-            )
+            points, hidden = float(test_case.points or 0), bool(test_case.hidden)
+            cases.append(Case(test_case.name, points, hidden, passed, message, mistake))
         test_file.test_case_results = results
         questions[path.stem] = Question(
             path.stem, float(test_file.score), float(test_file.possible), tuple(cases)

@@ -121,3 +121,20 @@ def test_check_reports_a_missing_assignment_without_a_traceback(monkeypatch, tmp
     path.write_text("x = 1")
     result = CliRunner().invoke(cli.main, ["check", str(path)])
     assert result.exit_code == 1 and "Error: cannot tell the assignment" in result.output
+
+
+def test_report_forwards_the_gradebook_and_refuses_bad_input_with_status_2(monkeypatch, tmp_path):
+    seen = {}
+
+    def fake(**kwargs):
+        seen.update(kwargs)
+        if kwargs["gradebook"] == "otra.csv":
+            raise ValueError("otra.sqlite holds the grades of 'bptt'")
+        return tmp_path / "notas-report.html"
+
+    monkeypatch.setattr(cli.report_module, "main", fake)
+    result = CliRunner().invoke(cli.main, ["report", "notas.csv"])
+    assert result.exit_code == 0 and seen == {"gradebook": "notas.csv", "output": None}
+    assert result.output.strip().endswith("notas-report.html")
+    refused = CliRunner().invoke(cli.main, ["report", "otra.csv"])
+    assert refused.exit_code == 2 and refused.output == "Error: otra.sqlite holds the grades of 'bptt'\n"

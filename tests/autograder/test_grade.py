@@ -70,8 +70,10 @@ def test_batch_grade_gives_a_row_and_a_reason_to_every_submission(builds, tmp_pa
     assert by_name["celda_con_error.ipynb"].cell_errors[0].endswith("ZeroDivisionError: division by zero")
     lines = (tmp_path / "gb.csv").read_text(encoding="utf-8").splitlines()
     assert lines[0].startswith("submission,q1,") and len(lines) == 6
-    feedback = (tmp_path / "gb-feedback" / "con_error.txt").read_text(encoding="utf-8")
-    assert "q6:" in feedback and "dE" in feedback
+    feedback = (tmp_path / "gb-feedback" / "con_error.ipynb.md").read_text(encoding="utf-8")
+    assert "q6" in feedback and "dE" in feedback
+    assert (tmp_path / "gb-feedback" / "con_error.ipynb.html").is_file()
+    assert (tmp_path / "gb-report.html").is_file()
     summary = (tmp_path / "gb-summary.txt").read_text(encoding="utf-8")
     assert summary.startswith("5 submissions, 4 graded, 1 not gradable")
     assert "full marks 1/4" in summary.splitlines()[-1]  # only bueno.ipynb has every point
@@ -132,7 +134,7 @@ def test_an_interrupted_batch_keeps_the_rows_it_graded(builds, tmp_path, monkeyp
         )
     lines = (tmp_path / "gb.csv").read_text(encoding="utf-8").splitlines()
     assert len(lines) == 2 and lines[1].startswith("a.ipynb,0,")
-    assert (tmp_path / "gb-feedback" / "a.txt").is_file()
+    assert (tmp_path / "gb-feedback" / "a.ipynb.md").is_file()
 
 
 def gradescope_layout(build, root: Path) -> None:

@@ -44,7 +44,7 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from autograder import grade
+from autograder import feedback, grade
 from autograder.engine import batch
 from autograder.engine.batch import Options, grade_all
 from autograder.engine.confine import Limits
@@ -789,7 +789,10 @@ def test_gradebook_feedback_and_summary_hold_exactly_the_batchs_rows(graded):
             grade.cell(row.reason),
         )
     assert f"hostile-{TOKEN}" not in stage.gradebook
-    assert sorted(stage.feedback) == sorted(f"{Path(n).stem}.txt" for n in stage.names)
+    names = feedback.safe_names(stage.names)
+    assert sorted(stage.feedback) == sorted(
+        f"{names[n]}.{kind}" for n in stage.names for kind in ("html", "md")
+    )
     assert stage.summary.startswith(f"{len(stage.names)} submissions")
 
 
