@@ -16,7 +16,6 @@ import csv
 import dataclasses
 import html
 import os
-import sqlite3
 import statistics
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
@@ -297,21 +296,6 @@ def read_gradebook(gradebook: Path) -> tuple[list[str], list[str]]:
     return questions, [row[0] for row in rows[1:] if row]
 
 
-def _stored_assignment(path: Path) -> str:
-    """The assignment a store holds the grades of, read without changing the store."""
-    try:
-        db = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
-        try:
-            row = db.execute("SELECT value FROM meta WHERE key = 'assignment'").fetchone()
-        finally:
-            db.close()
-    except sqlite3.DatabaseError as error:
-        raise ValueError(f"{path} is not a grade store ({error})") from None
-    if row is None:
-        raise ValueError(f"{path} is not a grade store of any assignment")
-    return str(row[0])
-
-
 def _span(questions: Sequence[str]) -> str:
     return f"{questions[0]}–{questions[-1]}" if len(questions) > 1 else "".join(questions) or "none"
 
@@ -327,8 +311,8 @@ def _load(gradebook: Path) -> tuple[list[Outcome], dict[str, Any]]:
             f"no grade store beside {gradebook} (no {path.name}): grade with `rnngrade grade` first"
         )
     questions, cells = read_gradebook(gradebook)
-    assignment = _stored_assignment(path)
     try:
+        assignment = Store.assignment_of(path)
         store = Store(path, assignment)
     except StoreError as error:
         raise ValueError(str(error)) from None

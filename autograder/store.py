@@ -76,6 +76,21 @@ class Store:
             raise StoreError(f"{self.path} holds the grades of {found[0]!r}, not of {assignment!r}")
         self.assignment = assignment
 
+    @staticmethod
+    def assignment_of(path: Path) -> str:
+        """The assignment whose grades the store at path holds, read without writing to it."""
+        try:
+            db = sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True)
+            try:
+                row = db.execute("SELECT value FROM meta WHERE key = 'assignment'").fetchone()
+            finally:
+                db.close()
+        except sqlite3.DatabaseError as error:
+            raise StoreError(f"{path} is not a grade store ({error})") from None
+        if row is None:
+            raise StoreError(f"{path} is not a grade store of any assignment")
+        return str(row[0])
+
     def get(self, submission: str, submission_hash: str, autograder_hash: str) -> Outcome | None:
         row = self.db.execute(
             "SELECT outcome FROM outcomes"
