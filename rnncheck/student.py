@@ -5,11 +5,17 @@ environment, passes deep copies of plain arguments, and turns anything that goes
 (missing name, not a function, an exception, even SystemExit) into a Feedback message.
 When grading, `env` holds proxies that run the call in the submission's sandboxed process
 (autograder.engine); a proxy that cannot get an answer (the call timed out, ended its
-process) raises Feedback itself, which passes through unchanged.
+process) raises Feedback itself, which passes through unchanged. In the student's own
+kernel (grader.check), a call that runs longer than time_limit() seconds is stopped, so that
+a check never hangs without saying which function did not return.
 """
 
+import contextlib
 import copy
 import inspect
+import os
+import signal
+import threading
 
 import numpy as np
 
@@ -18,6 +24,50 @@ from .messages import say
 
 # A student's exception message is shown to the student; a huge one is cut to this length.
 MAX_DETAIL = 300
+# Seconds one call of a student function may take in a check: the reference takes
+# milliseconds, a slow but correct loop well under a second. RNNCHECK_TIME_LIMIT overrides it.
+TIME_LIMIT = 10.0
+
+
+class TimeUp(BaseException):
+    """Raised into a student function that ran past the time limit (a BaseException, so that
+    the function's own `except Exception` does not swallow it)."""
+
+
+def time_limit():
+    """Seconds a call may take: RNNCHECK_TIME_LIMIT if set, else TIME_LIMIT."""
+    try:
+        return float(os.environ.get("RNNCHECK_TIME_LIMIT", TIME_LIMIT))
+    except ValueError:
+        return TIME_LIMIT
+
+
+@contextlib.contextmanager
+def limited(function):
+    """Within this block, TimeUp interrupts a call of function that runs past time_limit(),
+    again every second until it stops. A function that runs elsewhere (the grading engine's
+    proxies, which keep their own limit) or a call outside the main thread is not timed."""
+    if (
+        getattr(function, "runs_elsewhere", False)
+        or threading.current_thread() is not threading.main_thread()
+    ):
+        yield
+        return
+
+    def stop(signum, frame):
+        raise TimeUp
+
+    previous = signal.signal(signal.SIGALRM, stop)
+    signal.setitimer(signal.ITIMER_REAL, time_limit(), 1.0)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def _time_up(name):
+    return Feedback(say("engine_call_time", name=name, seconds=f"{time_limit():g}"))
 
 
 def student_function(env, name):
@@ -35,9 +85,12 @@ def call(env, name, *args, **kwargs):
     function = student_function(env, name)
     args, kwargs = copy.deepcopy(args), copy.deepcopy(kwargs)
     try:
-        return function(*args, **kwargs)
+        with limited(function):
+            return function(*args, **kwargs)
     except Feedback:
         raise
+    except TimeUp:
+        raise _time_up(name) from None
     except NotImplementedError:
         raise Feedback(say("not_implemented", name=name)) from None
     except (SystemExit, KeyboardInterrupt) as error:
@@ -85,9 +138,12 @@ def assert_inputs_unchanged(env, name, *args):
     function = student_function(env, name)
     given = copy.deepcopy(args)
     try:
-        function(*given)
+        with limited(function):
+            function(*given)
     except Feedback:
         raise
+    except TimeUp:
+        raise _time_up(name) from None
     except NotImplementedError:
         raise Feedback(say("not_implemented", name=name)) from None
     except BaseException:  # the other tests report exceptions; here only mutation counts
@@ -102,9 +158,12 @@ def assert_raises_value_error(env, name, case, *args, **kwargs):
     function = student_function(env, name)
     args, kwargs = copy.deepcopy(args), copy.deepcopy(kwargs)
     try:
-        value = function(*args, **kwargs)
+        with limited(function):
+            value = function(*args, **kwargs)
     except Feedback:
         raise
+    except TimeUp:
+        raise _time_up(name) from None
     except NotImplementedError:
         raise Feedback(say("not_implemented", name=name)) from None
     except ValueError:

@@ -1,5 +1,8 @@
 """rnncheck.student: student code is called as a black box and never crashes the grader."""
 
+import signal
+import time
+
 import numpy as np
 import pytest
 
@@ -81,3 +84,44 @@ def test_assert_raises_value_error_accepts_value_error_only():
         assert_raises_value_error({"f": lambda i: i}, "f", "an index", 3)
     with pytest.raises(Feedback, match="pero lanzó IndexError"):
         assert_raises_value_error({"f": lambda i: [][i]}, "f", "an index", 3)
+
+
+LOOPS = (
+    "def loops(x, *rest):\n"
+    "    while True:\n"
+    "        try:\n"
+    "            sum(range(1000))\n"
+    "        except Exception:\n"  # a loop that swallows ordinary exceptions is stopped too
+    "            pass\n"
+)
+
+
+@pytest.mark.parametrize(
+    "check",
+    [
+        lambda env: call(env, "loops", 1),
+        lambda env: assert_inputs_unchanged(env, "loops", [1]),
+        lambda env: assert_raises_value_error(env, "loops", "un caso", 1),
+    ],
+    ids=["call", "assert_inputs_unchanged", "assert_raises_value_error"],
+)
+def test_a_function_that_never_returns_is_stopped_with_a_message_naming_it(monkeypatch, check):
+    monkeypatch.setenv("RNNCHECK_TIME_LIMIT", "0.2")
+    env = {}
+    exec(LOOPS, env)
+    with pytest.raises(Feedback, match=r"`loops` no terminó en 0.2 s"):
+        check(env)
+    assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)  # no alarm left behind
+
+
+def test_functions_that_run_elsewhere_keep_their_own_time_limit(monkeypatch):
+    monkeypatch.setenv("RNNCHECK_TIME_LIMIT", "0.05")
+
+    class Remote:
+        runs_elsewhere = True
+
+        def __call__(self):
+            time.sleep(0.2)  # the engine's proxy waits for its process; no alarm interrupts it
+            return "listo"
+
+    assert call({"f": Remote()}, "f") == "listo"
