@@ -78,7 +78,7 @@ def content_hash(path: Path, notebook: str) -> str:
 
 def cell(text: str) -> str:
     """text as a spreadsheet shows it, never as a formula (a file name may start with '=')."""
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+    return "'" + text if text[:1] in report.FORMULA_STARTS else text  # report.unquoted undoes it
 
 
 def write_gradebook(rows: list[Outcome], questions: list[str], path: Path) -> None:
