@@ -136,12 +136,13 @@ class Store:
 @contextlib.contextmanager
 def writing(path: Path, assignment: str) -> Iterator[Store]:
     """The store at path, held by this batch alone until the block ends; StoreBusy if another
-    batch holds it."""
+    batch holds it. The lock is a POSIX record lock: it belongs to this process alone (the
+    grader processes it forks do not hold it) and ends with it, however it ends."""
     lock_path = Path(path).with_suffix(".lock")
     with open(lock_path, "a") as lock:
         try:
-            fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
+            fcntl.lockf(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
             message = f"another batch is grading into {path}: wait for it, or choose another -o"
             raise StoreBusy(message) from None
         store = Store(path, assignment)
@@ -149,4 +150,4 @@ def writing(path: Path, assignment: str) -> Iterator[Store]:
             yield store
         finally:
             store.close()
-            fcntl.flock(lock, fcntl.LOCK_UN)
+            fcntl.lockf(lock, fcntl.LOCK_UN)

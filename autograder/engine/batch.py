@@ -47,8 +47,12 @@ class Options:
 GRADER_MEMORY = 4 * 2**30
 
 
-def _grader(conn: Connection, folder: Path, number: int, workroot: Path, options: Options) -> None:
-    """A grader process: grade what it is sent until it is sent None."""
+def _grader(
+    conn: Connection, folder: Path, number: int, workroot: Path, options: Options, batch: int
+) -> None:
+    """A grader process: grade what it is sent until it is sent None; it ends with the batch
+    process (pid `batch`), however that ends, and its zygote and student processes with it."""
+    confine.die_with_parent(batch)
     with contextlib.suppress(ValueError, OSError):  # a callback asked to allocate too much fails here
         resource.setrlimit(resource.RLIMIT_AS, (GRADER_MEMORY, resource.getrlimit(resource.RLIMIT_AS)[1]))
     autograder = Autograder(folder)
@@ -91,7 +95,7 @@ class _Worker:
     def __init__(self, context: Any, folder: Path, number: int, workroot: Path, options: Options) -> None:
         self.conn, theirs = context.Pipe()
         self.process = context.Process(
-            target=_grader, args=(theirs, folder, number, workroot, options), daemon=True
+            target=_grader, args=(theirs, folder, number, workroot, options, os.getpid()), daemon=True
         )
         self.process.start()
         theirs.close()

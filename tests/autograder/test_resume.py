@@ -16,7 +16,7 @@ import pytest
 from autograder import grade
 from autograder.fill import fill
 from autograder.notebook import render
-from autograder.store import Store, StoreBusy, StoreError, store_path, writing
+from autograder.store import Store, StoreBusy, StoreError, store_path
 from rnncheck.messages import say
 
 pytestmark = pytest.mark.slow
@@ -52,8 +52,11 @@ def kept(output: Path) -> int:
     """How many outcomes the store beside output holds, read without writing to it."""
     if not store_path(output).exists():
         return 0
-    with sqlite3.connect(f"file:{store_path(output)}?mode=ro", uri=True) as db:
-        return db.execute("SELECT COUNT(*) FROM outcomes").fetchone()[0]
+    try:
+        with sqlite3.connect(f"file:{store_path(output)}?mode=ro", uri=True) as db:
+            return db.execute("SELECT COUNT(*) FROM outcomes").fetchone()[0]
+    except sqlite3.OperationalError:  # created, its tables not yet
+        return 0
 
 
 def run(build, folder, output, **options):
@@ -121,8 +124,21 @@ def test_two_batches_cannot_write_to_one_gradebook(builds, tmp_path):
     build = builds["rnn_forward"]
     folder = notebooks(build, tmp_path / "entregas", NAMES[:1])
     output = tmp_path / "notas.csv"
-    with writing(store_path(output), "rnn_forward"), pytest.raises(StoreBusy, match="another batch"):
-        run(build, folder, output)
+    holder = (  # another batch: a process that holds the store until told to stop
+        "import sys\nfrom autograder.store import writing\n"
+        f"with writing({str(store_path(output))!r}, 'rnn_forward'):\n"
+        "    print('held', flush=True)\n    sys.stdin.read()\n"
+    )
+    other = subprocess.Popen(
+        [sys.executable, "-c", holder], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
+    )
+    try:
+        assert other.stdout.readline() == "held\n"
+        with pytest.raises(StoreBusy, match="another batch"):
+            run(build, folder, output)
+    finally:
+        other.communicate("")
+    assert run(build, folder, output)[0].total > 0  # free again once the other batch ends
 
 
 def test_one_folder_per_student_is_graded_by_its_notebook(builds, tmp_path):
