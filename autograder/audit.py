@@ -7,10 +7,12 @@ would be. Expected:
     reference     full marks
     skeleton      zero, every failure saying the function is not implemented
     correct/*     full marks
-    mistakes/*    fewer points on the question of every function the file defines; full
-                  marks on every question whose function neither is nor calls one of them
-                  (a wrong softmax also costs the RNN cell that calls it, as it would a
-                  student); its FEEDBACK phrase, if any, in the feedback of its questions
+    mistakes/*    fewer points on the question of every function the file defines, and a
+                  failed public case there too (the student's own check shows the mistake
+                  while it can still be fixed); full marks on every question whose function
+                  neither is nor calls one of them (a wrong softmax also costs the RNN cell
+                  that calls it, as it would a student); its FEEDBACK phrase, if any, in the
+                  feedback of its questions
 """
 
 from __future__ import annotations
@@ -99,6 +101,8 @@ def judge(assignment: Assignment, kind: str, path: Path | None, row: Outcome) ->
     for question, function in assignment.questions.items():
         if function in defined and full[question]:
             problems.append(f"{question} ({function}) kept full marks")
+        elif function in defined and all(c.passed for c in row.questions[question].cases if not c.hidden):
+            problems.append(f"{question} ({function}) passed every public check")
         if not uses[question] & affected and not full[question]:
             problems.append(
                 f"{question} ({function or 'notebook'}) lost points but does not use {sorted(defined)}"

@@ -1,36 +1,25 @@
 """`rnngrade check`: the public tests of every question on a student's notebook or .py file.
 
-The file runs in a Jupyter kernel, through otter's own grading, next to its public tests:
-the `tests/` and `rnncheck/` of the student release it sits in or, when it sits elsewhere,
-a fresh public release of its assignment (named in the notebook, or given).
+The file is checked by the student release's own terminal check, `python -m rnncheck`, next
+to its public tests: the `tests/` and `rnncheck/` of the release it sits in or, when it sits
+elsewhere, a fresh public release of its assignment (named in the notebook, or given).
 """
 
 from __future__ import annotations
 
 import contextlib
 import dataclasses
-import io
 import json
 import os
 import shutil
+import subprocess
+import sys
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
 from . import assignment as assignments
 from .build import Build, copy_student_files, write_checker, write_public_tests
-
-
-def failure_text(message: str | None) -> str:
-    """The student-facing part of an otter failure message: its last line, minus the prefix."""
-    lines = [line.strip() for line in (message or "").strip().splitlines() if line.strip()]
-    if not lines:
-        return ""
-    last = lines[-1]
-    for prefix in ("Feedback: ", "AssertionError: "):
-        if last.startswith(prefix):
-            return last[len(prefix) :]
-    return last
 
 
 @dataclasses.dataclass
@@ -81,51 +70,41 @@ def public_release(path: Path, name: str | None, language: str) -> Iterator[Path
         yield build.student / path.name
 
 
-@contextlib.contextmanager
-def _kernel_quiet() -> Iterator[None]:
-    """Send what the Jupyter kernel process writes to stderr (its start-up warnings) nowhere."""
-    saved = os.dup(2)
-    with open(os.devnull, "w") as devnull:
-        os.dup2(devnull.fileno(), 2)
-        try:
-            yield
-        finally:
-            os.dup2(saved, 2)
-            os.close(saved)
+CHECK_TIME_LIMIT = 900  # seconds for the whole check; each cell and each call has its own limit
 
 
 def main(*, path: str | Path, assignment: str | None = None, language: str = "es") -> list[QuestionResult]:
-    """Run the public tests of every question on the file; one result per question."""
-    from otter.execute import grade_notebook
-    from otter.utils import chdir
+    """Run the public tests of every question on the file; one result per question.
 
+    The check is the release's own `python -m rnncheck`, in a separate process: the same
+    check a student runs from a terminal, with its limits on every cell and every call."""
     path = Path(path)
     if not path.is_file():
         raise FileNotFoundError(f"no such file: {path}")
-    with public_release(path, assignment, language) as runnable:
-        folder = runnable.parent
-        tests = sorted(str(p) for p in (folder / "tests").glob("q*.py"))
-        log = io.StringIO()
-        with chdir(folder), contextlib.redirect_stdout(log), contextlib.redirect_stderr(log), _kernel_quiet():
-            results = grade_notebook(
-                str(runnable),
-                tests_glob=tests,
-                cwd=str(folder),
-                test_dir=str(folder / "tests"),
-                script=runnable.suffix == ".py",
-            )
     name = assignment or assignment_of(path)
-    functions = assignments.load(name).questions if name in assignments.names() else {}
-    found = []
-    for question, test_file in sorted(results.results.items(), key=lambda item: int(item[0][1:])):
-        failed = [failure_text(r.message) for r in test_file.test_case_results if not r.passed]
-        found.append(
-            QuestionResult(
-                question,
-                functions.get(question, ""),
-                float(test_file.score),
-                float(test_file.possible),
-                failed[0] if failed else "",
-            )
+    with public_release(path, name, language) as runnable:
+        done = subprocess.run(
+            [sys.executable, "-m", "rnncheck", "--json", str(runnable)],
+            cwd=runnable.parent,
+            capture_output=True,
+            text=True,
+            timeout=CHECK_TIME_LIMIT,
+            env={**os.environ, "PYTHONPATH": str(runnable.parent)},
         )
-    return found
+    try:
+        report = json.loads(done.stdout.strip().splitlines()[-1])
+    except (ValueError, IndexError):
+        raise RuntimeError(f"the check of {path} ended without a result:\n{done.stderr[-2000:]}") from None
+    if "error" in report:
+        raise ValueError(report["error"])
+    functions = assignments.load(name).questions if name in assignments.names() else {}
+    return [
+        QuestionResult(
+            q["question"],
+            functions.get(q["question"], ""),
+            float(q["score"]),
+            float(q["possible"]),
+            q["failures"][0] if q["failures"] else "",
+        )
+        for q in report["questions"]
+    ]

@@ -7,11 +7,12 @@ Cell kinds in notebook.yaml, in order:
   submission, such as training the full model, that no test needs)
 - `function: name` (with `question: qN` and optional `hint: {es, en}`): the skeleton, made
   from the reference solution's signature and docstring, whose body says it is not done yet
-- `check: qN`: otter's `grader.check("qN")`
-- `export: true`: otter's export cell, ignored when grading
+- `check: qN`: `grader.check("qN")`, the public tests of qN (rnncheck.notebook)
+- `export: true`: the export cell, `grader.export()`, ignored when grading
 
-The first code cell, which starts otter, is added here. Cell ids are derived from the cell's
-position, so building twice gives the same notebook.
+Added here: after the title (the first markdown cell), a cell that says how the notebook is
+checked and graded and how to submit it, and the code cell that makes `grader`. Cell ids
+are derived from the cell's position, so building twice gives the same notebook.
 """
 
 from __future__ import annotations
@@ -73,9 +74,13 @@ def _text(value: object, language: str) -> str:
 def render(assignment: Assignment, language: str = "es") -> nbformat.NotebookNode:
     """The skeleton notebook of `assignment` in `language`."""
     solution = assignment.solution_path.read_text(encoding="utf-8")
-    start_otter = f'import otter\ngrader = otter.Notebook("{assignment.notebook_name}")'
-    cells = [nbformat.v4.new_code_cell(f"{MESSAGES[language]['init']}\n{start_otter}")]
-    for spec in assignment.spec["cells"]:
+    start = f'from rnncheck.notebook import Notebook\n\ngrader = Notebook("{assignment.notebook_name}")'
+    specs = list(assignment.spec["cells"])
+    title = [specs.pop(0)] if specs and "markdown" in specs[0] else []
+    cells = [nbformat.v4.new_markdown_cell(_text(spec["markdown"], language)) for spec in title]
+    cells.append(nbformat.v4.new_markdown_cell(MESSAGES[language]["notebook_grading"]))
+    cells.append(nbformat.v4.new_code_cell(f"{MESSAGES[language]['init']}\n{start}"))
+    for spec in specs:
         if "markdown" in spec:
             cells.append(nbformat.v4.new_markdown_cell(_text(spec["markdown"], language)))
         elif "code" in spec:
@@ -88,7 +93,7 @@ def render(assignment: Assignment, language: str = "es") -> nbformat.NotebookNod
         elif "check" in spec:
             cells.append(nbformat.v4.new_code_cell(f'grader.check("{spec["check"]}")'))
         elif "export" in spec:
-            cell = nbformat.v4.new_code_cell("grader.export(pdf=False, run_tests=True)")
+            cell = nbformat.v4.new_code_cell("grader.export()")
             cell.metadata["tags"] = ["otter_ignore"]
             cells.append(cell)
         else:

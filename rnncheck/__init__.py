@@ -3,7 +3,8 @@
 Shipped to students beside the public tests, and inside every autograder zip. Depends on
 numpy only. Public API:
 
-- call, assert_inputs_unchanged, assert_raises_value_error: run student code as a black box
+- call, assert_inputs_unchanged, assert_raises_value_error, assert_global_random_untouched:
+  run student code as a black box
 - to_array, to_float, to_str, to_str_list, to_dict: strict conversion of what it returns
 - assert_close, assert_gradient, assert_same, matches: comparisons whose failures say what,
   where and by how much
@@ -37,7 +38,7 @@ from .numerics import (
     numerical_gradient,
     relative_difference,
 )
-from .student import assert_inputs_unchanged, assert_raises_value_error, call
+from .student import assert_global_random_untouched, assert_inputs_unchanged, assert_raises_value_error, call
 
 __all__ = [
     "ATOL",
@@ -48,6 +49,7 @@ __all__ = [
     "RTOL",
     "Feedback",
     "assert_close",
+    "assert_global_random_untouched",
     "assert_gradient",
     "assert_inputs_unchanged",
     "assert_raises_value_error",

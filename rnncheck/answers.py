@@ -6,6 +6,14 @@ the reference function, stores the result under a hash of (name, arguments), and
 stores what each catalogued mistake with a FEEDBACK phrase returns, so that feedback can
 name the mistake. When grading, the same call reads the stored result from
 `answers/*.json` beside this module. No solution code is ever shipped: only numbers.
+
+A check that does not compare with the reference (a gradient against central differences,
+on arguments computed by the notebook's own code) can still name a catalogued mistake:
+`given = answer(env, name, *args)` calls the student function and, while recording, records
+what the reference and the mistakes return on those arguments; `with naming_mistake(given)`
+adds the hint to a failure when the student's result is a known mistake's. When grading, a
+call whose arguments were not recorded exactly (they may differ from the build's in their
+last bits) simply gets no hint.
 """
 
 import contextlib
@@ -15,6 +23,7 @@ import hashlib
 import json
 import os
 import warnings
+from typing import Any, NamedTuple
 
 import numpy as np
 
@@ -142,7 +151,7 @@ def _stored():
 def _entry(name, args, kwargs):
     entry = _stored().get(answer_key(name, args, kwargs))
     if entry is None:
-        raise Feedback(f"[grader] no recorded answer for {name}; please tell your instructor.")
+        raise Feedback(say("no_recorded_answer", name=name))
     return entry
 
 
@@ -161,17 +170,74 @@ def recorded(label, compute):
     return decode(_entry("recorded", (label,), {})["expected"])
 
 
-def known_mistake(name, args, kwargs, actual):
-    """The FEEDBACK phrase of a catalogued mistake whose result equals actual, or None."""
-    if _recorder is not None:
-        return None
-    for mistake in _entry(name, args, kwargs)["mistakes"]:
+def _mistake_in(entry, actual):
+    for mistake in entry["mistakes"]:
         if matches(actual, decode(mistake["value"])):
             feedback = mistake["feedback"]
             if isinstance(feedback, dict):
                 feedback = feedback.get(language()) or next(iter(feedback.values()))
             return feedback
     return None
+
+
+def known_mistake(name, args, kwargs, actual):
+    """The FEEDBACK phrase of a catalogued mistake whose result equals actual, or None."""
+    if _recorder is not None:
+        return None
+    return _mistake_in(_entry(name, args, kwargs), actual)
+
+
+class Answer(NamedTuple):
+    """A call of a student function and what it returned: what likely_mistake compares."""
+
+    name: str
+    args: tuple
+    kwargs: dict
+    value: Any
+
+
+def answer(env, name, *args, **kwargs):
+    """Call the student's name(*args, **kwargs) (as `call` does) and return the Answer.
+
+    While the build records, the reference's and the catalogued mistakes' results on these
+    arguments are recorded too (as `reference` records them), so that likely_mistake can
+    later name a mistake whose result the student's equals.
+    """
+    if _recorder is not None:
+        _recorder.expected(name, args, kwargs)
+    return Answer(name, args, kwargs, call(env, name, *args, **kwargs))
+
+
+def likely_mistake(given):
+    """The FEEDBACK phrase of a catalogued mistake whose result on the arguments of the Answer
+    `given` equals its value; None when none does, while recording, and when nothing was
+    recorded for exactly these arguments (never a failure of its own)."""
+    if _recorder is not None:
+        return None
+    try:
+        entry = _stored().get(answer_key(given.name, given.args, given.kwargs))
+        return None if entry is None else _mistake_in(entry, given.value)
+    except Exception:  # arguments that cannot be recorded were never recorded; a hint is optional
+        return None
+
+
+def with_mistake(failure, mistake):
+    """failure (a Feedback) with the hint naming mistake appended; failure itself when mistake is None."""
+    if mistake is None:
+        return failure
+    return Feedback(f"{failure} {say('known_mistake', mistake=mistake)}", mistake=mistake)
+
+
+@contextlib.contextmanager
+def naming_mistake(given):
+    """Within this block, a failed check (Feedback) on what the Answer `given` returned also
+    names the catalogued mistake it matches, if any (see likely_mistake)."""
+    try:
+        yield given
+    except Feedback as failure:
+        if failure.mistake is not None:  # named already
+            raise
+        raise with_mistake(failure, likely_mistake(given)) from None
 
 
 def check_against_reference(env, name, *args, what=None, **kwargs):
@@ -187,5 +253,5 @@ def check_against_reference(env, name, *args, what=None, **kwargs):
         mistake = known_mistake(name, args, kwargs, actual)
         if mistake is None:
             raise
-        raise Feedback(f"{failure} {say('known_mistake', mistake=mistake)}", mistake=mistake) from None
+        raise with_mistake(failure, mistake) from None
     return actual

@@ -70,7 +70,7 @@ def assert_close(actual, expected, what, rtol=RTOL, atol=ATOL, message="not_clos
     bad = ~np.isfinite(actual) & np.isfinite(expected)
     if bad.any():
         where = tuple(np.argwhere(bad)[0])
-        shown = "NaN" if np.isnan(actual[where]) else "infinito"
+        shown = "NaN" if np.isnan(actual[where]) else say("infinity")
         raise Feedback(say("not_finite", what=what, bad=shown, where=_position(where)))
     error = np.abs(actual - expected)
     excess = error - (atol + rtol * np.abs(expected))

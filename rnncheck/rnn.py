@@ -10,10 +10,12 @@ of its values (columns that sum to 1, gradients against central differences). No
 computes what a student function computes. Tests import them as `from rnncheck.rnn import ...`.
 """
 
+import contextlib
 from itertools import combinations
 
 import numpy as np
 
+from .answers import naming_mistake
 from .compare import assert_gradient, to_array, to_dict
 from .feedback import Feedback
 from .messages import say
@@ -133,8 +135,13 @@ def numerical_parameter_gradients(loss, parameters, keys):
     }
 
 
-def assert_gradients(analytic, numeric):
+def assert_gradients(analytic, numeric, given=None):
     """Fail at the first key of numeric whose analytic[key] differs from the central differences
-    numeric[key] (both dicts of arrays of the same shapes), naming the key and the entry."""
-    for key, value in numeric.items():
-        assert_gradient(analytic[key], value, key)
+    numeric[key] (both dicts of arrays of the same shapes), naming the key and the entry.
+
+    given -- the Answer (rnncheck.answers.answer) of the student call that returned analytic:
+             the failure then also names the catalogued mistake whose result it equals, if any
+    """
+    with naming_mistake(given) if given is not None else contextlib.nullcontext():
+        for key, value in numeric.items():
+            assert_gradient(analytic[key], value, key)

@@ -12,6 +12,7 @@ a check never hangs without saying which function did not return.
 
 import contextlib
 import copy
+import hashlib
 import inspect
 import os
 import signal
@@ -174,3 +175,22 @@ def assert_raises_value_error(env, name, case, *args, **kwargs):
         shown = repr(value)
         outcome = say("returned", value=shown if len(shown) < 80 else shown[:80] + "…")
     raise Feedback(say("no_value_error", name=name, case=case, outcome=outcome))
+
+
+def _random_state(function):
+    """A digest of numpy's global random state where function runs."""
+    if getattr(function, "runs_elsewhere", False):
+        return function.random_state()  # the grading engine's proxy asks the student process
+    state = np.random.get_state()
+    return hashlib.sha256(np.asarray(state[1]).tobytes() + repr(state[2:]).encode()).hexdigest()
+
+
+def assert_global_random_untouched(env, name, *args, **kwargs):
+    """Call `name` (as `call` does) and fail if it changed numpy's global random state
+    (np.random.seed, np.random.randn ...); its result, for further checks."""
+    function = student_function(env, name)
+    before = _random_state(function)
+    value = call(env, name, *args, **kwargs)
+    if _random_state(function) != before:
+        raise Feedback(say("global_random_changed", name=name), mistake=say("global_random_mistake"))
+    return value

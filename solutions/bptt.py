@@ -267,8 +267,8 @@ def clip_gradients(gradients, max_value):
     max_value -- float > 0
 
     Returns:
-    clipped -- new dict with the same keys: each array clipped entry by entry; the arrays
-               of gradients are left unchanged
+    clipped -- dict with the same keys: each array clipped entry by entry; gradients and
+               its arrays are left unchanged
     """
     if not isinstance(gradients, dict):
         raise ValueError(f"gradients must be a dict, not {type(gradients).__name__}")
@@ -287,9 +287,10 @@ def clip_by_global_norm(gradients, max_norm):
     max_norm -- float > 0
 
     Returns:
-    clipped -- new dict with the same keys: with total the L2 norm of all the entries of
-               all the arrays, every array times max_norm / total when total > max_norm,
-               otherwise a copy of every array unchanged; gradients is left unchanged
+    clipped -- dict with the same keys: with total the L2 norm of all the entries of all
+               the arrays, every array times max_norm / total when total > max_norm,
+               otherwise every array with the same values; gradients and its arrays are
+               left unchanged
     """
     if not isinstance(gradients, dict):
         raise ValueError(f"gradients must be a dict, not {type(gradients).__name__}")
@@ -313,7 +314,7 @@ def sgd_step(parameters, gradients, learning_rate):
     learning_rate -- float
 
     Returns:
-    new_parameters -- new dict with the keys of parameters:
+    new_parameters -- dict with the keys of parameters:
                       p - learning_rate * gradients["d" + p]; the inputs are left unchanged
     """
     for argument, given in (("parameters", parameters), ("gradients", gradients)):

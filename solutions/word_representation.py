@@ -89,6 +89,9 @@ def one_hot(indices, vocab_size):
 
     Returns:
     vectors -- float64 array (V, T) or (V, m, T): vectors[indices[t], t] = 1, zeros elsewhere
+
+    Raises:
+    ValueError -- when an index is outside [0, V)
     """
     indices = np.asarray(indices)
     if indices.ndim not in (1, 2):

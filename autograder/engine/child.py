@@ -5,6 +5,7 @@ engine.confine before any student code runs, and from then on only answers messa
 
     ("cell", source)                 -> ("done", None) or ("done", "TypeError: ...")
     ("names",)                       -> ("names", {name: ["function", [parameters]] or ["value", type]})
+    ("random_state",)                -> ("random_state", a digest of numpy's global random state)
     ("call", name, args, kwargs)     -> ("return", value, (args, kwargs) after the call)
                                         or ("raise", type, builtin base, message, (args, kwargs));
                                         None instead of (args, kwargs) when the call left them as
@@ -20,6 +21,7 @@ from __future__ import annotations
 
 import builtins
 import contextlib
+import hashlib
 import os
 import random
 import re
@@ -80,6 +82,19 @@ class Remote:
         return f"<remote object {self._handle}>"
 
 
+_GET_STATE = np.random.get_state  # numpy's own, whatever the notebook does to np.random
+
+
+def random_state_digest() -> str:
+    """A digest of numpy's global random state ('' if it cannot be read): the tests compare
+    it before and after a call that must not touch that state."""
+    try:
+        state: Any = _GET_STATE()
+        return hashlib.sha256(np.asarray(state[1]).tobytes() + repr(state[2:]).encode()).hexdigest()
+    except Exception:
+        return ""
+
+
 def _generator(name: str, state: Any) -> np.random.Generator:
     bit_generator = getattr(np.random, name, None)
     if not (isinstance(bit_generator, type) and issubclass(bit_generator, np.random.BitGenerator)):
@@ -112,9 +127,10 @@ class Shell:
         return []
 
 
-def otter_stand_in() -> types.ModuleType:
-    """An `otter` module whose Notebook does nothing: the grade is decided elsewhere."""
-    module = types.ModuleType("otter")
+def grader_stand_ins() -> dict[str, types.ModuleType]:
+    """Modules for the notebook's first cell (`from rnncheck.notebook import Notebook`, or
+    otter's `otter.Notebook` in older notebooks) whose Notebook does nothing: the grade is
+    decided elsewhere, and the real checker, with its answers, is not readable from here."""
 
     class Notebook:
         def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -123,8 +139,12 @@ def otter_stand_in() -> types.ModuleType:
         def __getattr__(self, name: str) -> Any:
             return lambda *args, **kwargs: None
 
-    module.Notebook = Notebook  # type: ignore[attr-defined]
-    return module
+    modules = {name: types.ModuleType(name) for name in ("otter", "rnncheck", "rnncheck.notebook")}
+    for module in modules.values():
+        module.Notebook = Notebook  # type: ignore[attr-defined]
+    modules["rnncheck"].notebook = modules["rnncheck.notebook"]  # type: ignore[attr-defined]
+    modules["rnncheck"].__path__ = []  # type: ignore[attr-defined]  # a package: nothing more to import
+    return modules
 
 
 class Student:
@@ -169,6 +189,8 @@ class Student:
             return ("done", self.cell(message[1]))
         if kind == "names":
             return ("names", self.names())
+        if kind == "random_state":
+            return ("random_state", random_state_digest())
         if kind == "call":
             return self.call(*message[1:])
         raise codec.ProtocolError(f"unknown request {kind!r}")
@@ -249,7 +271,7 @@ def _prepare_interpreter(workdir: str) -> None:
     tempfile.tempdir = workdir
     sys.path[:] = [workdir] + [p for p in sys.path if "-packages" in p or p.startswith(sys.base_prefix)]
     sys.argv[:] = [""]
-    sys.modules["otter"] = otter_stand_in()
+    sys.modules.update(grader_stand_ins())
     np.random.seed()  # a fresh random state, as a new kernel has
     random.seed()
     warnings.resetwarnings()

@@ -62,6 +62,11 @@ class Proxy:
     def __call__(self, *args: Any, **kwargs: Any) -> Any:
         return self.session.call(self.__name__, args, kwargs)
 
+    def random_state(self) -> str:
+        """A digest of numpy's global random state in the student process (rnncheck compares
+        it around a call)."""
+        return self.session.random_state()
+
 
 class Session:
     """A submission's cells and the student process that runs them.
@@ -163,6 +168,19 @@ class Session:
             else:
                 found[name] = codec.stand_in(str(detail))
         return found
+
+    def random_state(self) -> str:
+        """A digest of numpy's global random state in the student process; '' if it cannot be had."""
+        self.start()
+        assert self.process is not None
+        try:
+            reply = self.process.request(
+                ("random_state",), min(time.monotonic() + self.budget.call, self.deadline)
+            )
+        except (TimeoutError, codec.Gone, codec.ProtocolError, codec.Unsendable):
+            self._end()
+            return ""
+        return reply[1] if reply[0] == "random_state" and type(reply[1]) is str else ""
 
     def call(self, name: str, args: tuple, kwargs: dict) -> Any:
         """The student's name(*args, **kwargs), run in the student process; Feedback when it does

@@ -1,12 +1,15 @@
 """`rnngrade check` (autograder.check): the public tests of every question, one line each."""
 
 import shutil
+import subprocess
+import sys
 
 import nbformat
 import pytest
 
 from autograder import check
 from autograder.fill import fill
+from rnncheck.messages import say
 
 pytestmark = pytest.mark.slow
 
@@ -55,13 +58,43 @@ def test_check_of_a_notebook_outside_its_release_builds_the_public_tests(builds,
 
 
 def test_check_of_a_python_file_needs_the_assignment(builds, tmp_path):
-    source = build_source = builds["word_representation"].assignment.solution_path.read_text(encoding="utf-8")
+    source = builds["word_representation"].assignment.solution_path.read_text(encoding="utf-8")
     path = tmp_path / "entrega.py"
     path.write_text(source, encoding="utf-8")
     with pytest.raises(ValueError, match="--assignment"):
         check.main(path=path)
     results = check.main(path=path, assignment="word_representation")
-    assert all(r.passed for r in results) and build_source
+    assert len(results) == 9 and all(r.passed for r in results)
+
+
+def test_check_of_a_notebook_that_loops_ends_and_names_the_function(builds, tmp_path, monkeypatch):
+    monkeypatch.setenv("RNNCHECK_TIME_LIMIT", "1")  # per call of a student function
+    monkeypatch.setenv("RNNCHECK_CELL_TIME_LIMIT", "1")  # per cell
+    build = builds["word_representation"]
+    nb = fill(
+        nbformat.read(build.student / build.assignment.notebook_name, 4), [build.assignment.solution_path]
+    )
+    nb = fill(nb, ["def tokenize(text):\n    while True:\n        pass\n"])
+    nb.cells.insert(3, nbformat.v4.new_code_cell("while True:\n    pass"))
+    path = tmp_path / "bucle.ipynb"
+    nbformat.write(nb, path)
+    results = {r.question: r for r in check.main(path=path)}
+    assert results["q1"].message == "`tokenize` no terminó en 1 s (¿un bucle infinito?)."
+    assert results["q7"].passed
+
+
+def test_the_release_checks_every_question_from_a_terminal(release):
+    assignment, folder = release
+    path = folder / assignment.notebook_name
+    nbformat.write(fill(nbformat.read(path, 4), [assignment.solution_path]), path)
+    done = subprocess.run([sys.executable, "-m", "rnncheck"], cwd=folder, capture_output=True, text=True)
+    lines = done.stdout.splitlines()
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert lines[1:-1] == [f"✔ {q}" for q in assignment.questions]
+    assert lines[-1] == say("check_summary", passed=9, count=9)
+    nbformat.write(fill(nbformat.read(path, 4), ["def one_hot(indices, vocab_size):\n    return 0\n"]), path)
+    done = subprocess.run([sys.executable, "-m", "rnncheck"], cwd=folder, capture_output=True, text=True)
+    assert done.returncode == 1 and "✘ q4" in done.stdout and "✔ q5" in done.stdout
 
 
 def test_grader_check_of_a_function_that_never_returns_names_it(release, monkeypatch):

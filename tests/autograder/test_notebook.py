@@ -7,6 +7,7 @@ import pytest
 
 from autograder import assignment as assignments
 from autograder.notebook import render, skeleton
+from rnncheck.messages import MESSAGES
 from tests.conftest import ASSIGNMENTS
 
 
@@ -16,7 +17,9 @@ def test_render_is_a_valid_notebook_tagged_with_its_assignment(name, language):
     nb = render(assignments.load(name), language)
     nbformat.validate(nb)
     assert nb.metadata["otter"]["assignment_name"] == name
-    assert 'grader = otter.Notebook("' + f'{name}.ipynb")' in nb.cells[0].source
+    first_code = next(c for c in nb.cells if c.cell_type == "code")
+    assert f'grader = Notebook("{name}.ipynb")' in first_code.source
+    assert nb.cells[1].source == MESSAGES[language]["notebook_grading"]  # after the title
 
 
 @pytest.mark.parametrize("name", ASSIGNMENTS)

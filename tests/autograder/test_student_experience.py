@@ -1,7 +1,9 @@
 """What a student meets: the filled notebook runs top to bottom in Jupyter, grader.check
-prints otter's report with our feedback, and `make demo`'s samples grade as they should."""
+shows our feedback and only it, the export cell makes the file to submit, and `make demo`'s
+samples grade as they should."""
 
 import shutil
+import zipfile
 
 import nbformat
 import pytest
@@ -44,7 +46,35 @@ def test_filled_notebook_runs_top_to_bottom_in_a_kernel(builds, name, tmp_path):
     nb = execute(fill(nbformat.read(path, 4), [build.assignment.solution_path]), folder)
     assert errors(nb) == []
     checks = [c for c in nb.cells if c.source.startswith("grader.check(")]
-    assert checks and all("passed!" in str(c.outputs) for c in checks)
+    assert checks and all("✔" in str(c.outputs) and "✘" not in str(c.outputs) for c in checks)
+
+
+def test_export_cell_makes_the_file_to_submit_quietly(builds, tmp_path):
+    build = builds["rnn_types"]
+    folder = tmp_path / "mi carpeta ñ"
+    shutil.copytree(build.student, folder)
+    path = folder / build.assignment.notebook_name
+    nbformat.write(fill(nbformat.read(path, 4), [build.assignment.solution_path]), path)  # saved
+    nb = execute(nbformat.read(path, 4), folder)
+    export = nb.cells[-1]
+    assert export.source == "grader.export()"
+    shown = "".join(o.get("text", "") for o in export.outputs)
+    target = folder / f"{path.stem}{say('export_suffix')}.zip"
+    assert say("export_done", path=target, notebook=path) in shown
+    assert [o.get("name") for o in export.outputs] == ["stdout"]  # no warning on stderr
+    with zipfile.ZipFile(target) as archive:
+        assert archive.namelist() == [path.name]
+
+
+def test_export_cell_asks_to_save_when_the_file_is_not_what_ran(builds, tmp_path):
+    build = builds["word_representation"]
+    folder = tmp_path / "release"
+    shutil.copytree(build.student, folder)
+    path = folder / build.assignment.notebook_name  # the skeleton stays on disk
+    nb = execute(fill(nbformat.read(path, 4), [build.assignment.solution_path]), folder)
+    shown = "".join(o.get("text", "") for o in nb.cells[-1].outputs)
+    assert say("export_unsaved", functions="`build_vocabulary`")[:40] in shown
+    assert not list(folder.glob("*.zip"))
 
 
 def test_grader_check_in_the_skeleton_shows_our_message(builds, tmp_path):
@@ -55,7 +85,8 @@ def test_grader_check_in_the_skeleton_shows_our_message(builds, tmp_path):
     check_q1 = next(c for c in nb.cells if c.source == 'grader.check("q1")')
     shown = str(check_q1.outputs)
     assert say("not_implemented", name="tokenize") in shown
-    assert "Traceback" not in shown
+    for otters_framing in ("Traceback", "Error at line", "results:", "call(env"):
+        assert otters_framing not in shown
 
 
 def test_demo_samples_grade_as_their_names_say(builds, tmp_path):

@@ -13,7 +13,7 @@ from autograder.engine import confine
 from autograder.engine.batch import UID_BASE
 from autograder.engine.process import Zygote
 from autograder.engine.session import Budget, Session
-from rnncheck import Feedback, assert_raises_value_error, call
+from rnncheck import Feedback, assert_global_random_untouched, assert_raises_value_error, call
 
 UID = UID_BASE + 990 if os.geteuid() == 0 else None
 
@@ -186,13 +186,16 @@ def test_the_submission_time_limit_stops_what_is_left(start):
         call(session.env(), "f")
 
 
-def test_cells_run_with_ipython_syntax_and_an_inert_otter(start):
+def test_cells_run_with_ipython_syntax_and_an_inert_grader(start):
     cells = [
-        "%matplotlib inline\nimport otter\ngrader = otter.Notebook('x.ipynb')",
+        "%matplotlib inline\nfrom rnncheck.notebook import Notebook\ngrader = Notebook('x.ipynb')",
         "!pip install nada\ngrader.check('q1')\ndef f():\n    return 2",
+        "import otter\nold = otter.Notebook('x.ipynb')\nold.check('q1')\ngrader.export()",
+        "import rnncheck\nfrom rnncheck import answers",  # the real checker is not there
     ]
     session = start(cells)
-    assert session.cell_errors == {} and call(session.env(), "f") == 2
+    assert call(session.env(), "f") == 2
+    assert list(session.cell_errors) == [3] and "ImportError" in session.cell_errors[3]
 
 
 def test_the_student_process_works_in_its_own_folder_with_nothing_else(start, folder):
@@ -206,3 +209,16 @@ def test_the_student_process_works_in_its_own_folder_with_nothing_else(start, fo
     assert Path(folder).name == "trabajo" and listing == []
     with pytest.raises(Feedback, match="PermissionError"):
         call(env, "read")
+
+
+def test_a_call_that_touches_numpy_global_random_state_is_seen_from_the_grader(start):
+    cells = [
+        "import numpy as np",
+        "def seeds(n):\n    np.random.seed(n)\n    return 1",
+        "def own(n):\n    return float(np.random.default_rng(n).random())",
+        "np.random.get_state = lambda: ('MT19937', np.zeros(624, np.uint32), 0, 0, 0.0)",  # a lie
+    ]
+    env = start(cells).env()
+    with pytest.raises(Feedback, match="estado aleatorio global de numpy"):
+        assert_global_random_untouched(env, "seeds", 1)
+    assert assert_global_random_untouched(env, "own", 1) == np.random.default_rng(1).random()

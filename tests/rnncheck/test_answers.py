@@ -54,8 +54,13 @@ def test_reference_replays_the_recorded_answer(recorded):
     np.testing.assert_array_equal(reference("double", np.array([1.0, 3.0])), [2.0, 6.0])
 
 
-def test_reference_without_a_recorded_answer_is_a_clear_failure(recorded):
-    with pytest.raises(Feedback, match="no recorded answer for double"):
+@pytest.mark.parametrize(
+    ("language", "says"),
+    [("en", "no recorded answer for double"), ("es", "no hay una respuesta registrada para double")],
+)
+def test_reference_without_a_recorded_answer_is_a_clear_failure(recorded, monkeypatch, language, says):
+    monkeypatch.setenv("RNNCHECK_LANG", language)
+    with pytest.raises(Feedback, match=says):
         reference("double", np.array([5.0]))
 
 
@@ -73,3 +78,100 @@ def test_check_against_reference_without_known_mistake_gives_the_plain_failure(r
 
 def test_check_against_reference_passes_the_right_answer(recorded):
     check_against_reference({"double": lambda x: x * 2.0}, "double", np.array([1.0, 3.0]))
+
+
+# --- naming a mistake on a call that is not compared with the reference --------------------
+
+
+@pytest.fixture
+def observed(tmp_path, monkeypatch):
+    """double(x) called through answers.answer while recording, with one catalogued mistake;
+    the answers saved and read back as when grading. Returns the recorded argument."""
+    monkeypatch.setenv("RNNCHECK_LANG", "es")
+    x = np.array([1.0, 3.0])
+    recorder = answers.Recorder(
+        {"double": lambda v: 2 * v},
+        [
+            (
+                {"es": "suma en vez de multiplicar", "en": "adds instead of multiplying"},
+                {"double": lambda v: v + 2},
+            )
+        ],
+    )
+    with answers.recording(recorder):
+        given = answers.answer({"double": lambda v: 2 * v}, "double", x)
+        assert given == answers.Answer("double", (x,), {}, given.value)
+        np.testing.assert_array_equal(given.value, [2.0, 6.0])
+        assert answers.likely_mistake(given) is None  # nothing to name while recording
+    recorder.save(str(tmp_path / "answers" / "demo.json"))
+    monkeypatch.setattr(answers, "ANSWERS_DIR", str(tmp_path / "answers"))
+    monkeypatch.setattr(answers, "_answers", None)
+    return x
+
+
+def test_answer_calls_the_student_function_on_copies(observed):
+    seen = []
+
+    def student(v):
+        seen.append(v)
+        v += 1.0
+        return v * 2
+
+    given = answers.answer({"double": student}, "double", observed)
+    assert seen[0] is not observed and observed.tolist() == [1.0, 3.0]
+    assert given.name == "double" and given.args == (observed,) and given.kwargs == {}
+    np.testing.assert_array_equal(given.value, [4.0, 8.0])
+
+
+def test_likely_mistake_names_the_recorded_mistake_the_result_matches(observed, monkeypatch):
+    given = answers.answer({"double": lambda v: v + 2}, "double", observed)
+    assert answers.likely_mistake(given) == "suma en vez de multiplicar"
+    monkeypatch.setenv("RNNCHECK_LANG", "en")
+    assert answers.likely_mistake(given) == "adds instead of multiplying"
+
+
+def test_likely_mistake_is_none_for_a_right_or_unknown_result(observed):
+    assert answers.likely_mistake(answers.answer({"double": lambda v: 2 * v}, "double", observed)) is None
+    assert answers.likely_mistake(answers.answer({"double": lambda v: 3 * v}, "double", observed)) is None
+
+
+def test_likely_mistake_is_none_when_the_arguments_were_not_recorded(observed):
+    # The same call on arguments that differ in their last bit, or on others: no hint, no failure.
+    nearby = np.nextafter(observed, np.inf)
+    assert answers.likely_mistake(answers.answer({"double": lambda v: v + 2}, "double", nearby)) is None
+    assert answers.likely_mistake(answers.Answer("double", (np.array([5.0]),), {}, np.array([7.0]))) is None
+    assert answers.likely_mistake(answers.Answer("other", (observed,), {}, observed + 2)) is None
+    assert answers.likely_mistake(answers.Answer("double", (object(),), {}, None)) is None  # unrecordable
+
+
+def test_naming_mistake_appends_the_hint_to_a_failure_on_a_known_mistake(observed):
+    given = answers.answer({"double": lambda v: v + 2}, "double", observed)
+    with pytest.raises(Feedback) as caught, answers.naming_mistake(given):
+        raise Feedback("y no coincide")
+    assert (
+        str(caught.value)
+        == "y no coincide Pista: tu resultado coincide con un error frecuente: suma en vez de multiplicar."
+    )
+    assert caught.value.mistake == "suma en vez de multiplicar"
+
+
+def test_naming_mistake_leaves_other_failures_and_successes_alone(observed):
+    unknown = answers.answer({"double": lambda v: 3 * v}, "double", observed)
+    with pytest.raises(Feedback) as caught, answers.naming_mistake(unknown):
+        raise Feedback("y no coincide")
+    assert str(caught.value) == "y no coincide" and caught.value.mistake is None
+    known = answers.answer({"double": lambda v: v + 2}, "double", observed)
+    with pytest.raises(Feedback) as caught, answers.naming_mistake(known):
+        raise Feedback("otra cosa", mistake="ya nombrado")
+    assert str(caught.value) == "otra cosa" and caught.value.mistake == "ya nombrado"
+    with answers.naming_mistake(known) as inside:
+        assert inside is known
+    with pytest.raises(ValueError), answers.naming_mistake(known):  # not a check's failure
+        raise ValueError("boom")
+
+
+def test_naming_mistake_on_arguments_not_recorded_gives_the_plain_failure(observed):
+    given = answers.answer({"double": lambda v: v + 2}, "double", np.array([5.0]))
+    with pytest.raises(Feedback) as caught, answers.naming_mistake(given):
+        raise Feedback("y no coincide")
+    assert str(caught.value) == "y no coincide" and caught.value.mistake is None

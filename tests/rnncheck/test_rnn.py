@@ -3,7 +3,7 @@
 import numpy as np
 import pytest
 
-from rnncheck import Feedback
+from rnncheck import Feedback, answers
 from rnncheck.rnn import (
     array_dict,
     assert_columns_sum_to_one,
@@ -191,3 +191,41 @@ def test_assert_gradients_names_the_first_wrong_key():
     assert assert_gradients({"dWax": numeric["dWax"] + 1e-9, "dba": np.array([[3.0]])}, numeric) is None
     with pytest.raises(Feedback, match=r"El gradiente dba .*\[0, 0\]"):
         assert_gradients({"dWax": numeric["dWax"], "dba": np.array([[3.5]])}, numeric)
+
+
+@pytest.fixture
+def backward_recorded(tmp_path, monkeypatch):
+    """backward(w) = 3 w recorded as the reference, with a catalogued mistake that forgets the 3;
+    the answers saved and read back as when grading. Returns the recorded argument."""
+    w = np.array([[1.0, -2.0]])
+    recorder = answers.Recorder(
+        {"backward": lambda v: {"dw": 3 * v}}, [("olvida el factor 3", {"backward": lambda v: {"dw": v}})]
+    )
+    with answers.recording(recorder):
+        answers.answer({"backward": lambda v: {"dw": 3 * v}}, "backward", w)
+    recorder.save(str(tmp_path / "answers" / "demo.json"))
+    monkeypatch.setattr(answers, "ANSWERS_DIR", str(tmp_path / "answers"))
+    monkeypatch.setattr(answers, "_answers", None)
+    return w
+
+
+def test_assert_gradients_names_the_mistake_of_the_call_that_returned_them(backward_recorded):
+    numeric = {"dw": np.array([[3.0, -6.0]])}
+    given = answers.answer({"backward": lambda v: {"dw": v.copy()}}, "backward", backward_recorded)
+    with pytest.raises(Feedback, match=r"El gradiente dw .*Pista: .*olvida el factor 3\.$") as caught:
+        assert_gradients(given.value, numeric, given)
+    assert caught.value.mistake == "olvida el factor 3"
+    right = answers.answer({"backward": lambda v: {"dw": v * 3.0}}, "backward", backward_recorded)
+    assert assert_gradients(right.value, numeric, right) is None
+
+
+def test_assert_gradients_without_a_recorded_call_says_only_where(backward_recorded):
+    # Arguments that differ in their last bits from the recorded ones (a cache computed anew)
+    nearby = np.nextafter(backward_recorded, 0.0)
+    given = answers.answer({"backward": lambda v: {"dw": v}}, "backward", nearby)
+    with pytest.raises(Feedback) as caught:
+        assert_gradients(given.value, {"dw": 3 * nearby}, given)
+    assert "Pista" not in str(caught.value) and caught.value.mistake is None
+    with pytest.raises(Feedback) as caught:
+        assert_gradients({"dw": backward_recorded}, {"dw": 3 * backward_recorded})
+    assert "Pista" not in str(caught.value) and caught.value.mistake is None

@@ -6,7 +6,13 @@ import time
 import numpy as np
 import pytest
 
-from rnncheck import Feedback, assert_inputs_unchanged, assert_raises_value_error, call
+from rnncheck import (
+    Feedback,
+    assert_global_random_untouched,
+    assert_inputs_unchanged,
+    assert_raises_value_error,
+    call,
+)
 
 
 def test_call_returns_the_result_and_passes_copies():
@@ -125,3 +131,23 @@ def test_functions_that_run_elsewhere_keep_their_own_time_limit(monkeypatch):
             return "listo"
 
     assert call({"f": Remote()}, "f") == "listo"
+
+
+def test_a_function_that_touches_numpy_global_random_state_is_caught():
+    def seeds(n):
+        np.random.seed(n)
+        return np.random.randn(2)
+
+    def draws(n):
+        return np.random.normal(size=n)
+
+    def own_generator(n):
+        return np.random.default_rng(n).standard_normal(2)
+
+    env = {"seeds": seeds, "draws": draws, "own_generator": own_generator}
+    for name in ("seeds", "draws"):
+        with pytest.raises(Feedback, match="estado aleatorio global de numpy") as failure:
+            assert_global_random_untouched(env, name, 3)
+        assert failure.value.mistake == "usa el estado aleatorio global de numpy"
+    value = assert_global_random_untouched(env, "own_generator", 3)
+    np.testing.assert_array_equal(value, np.random.default_rng(3).standard_normal(2))

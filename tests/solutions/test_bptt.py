@@ -7,9 +7,15 @@ functions whose gradient is known in closed form, and the vanishing and explodin
 behaviour against rho**(T_x - t) * sqrt(n_a * m).
 """
 
+from pathlib import Path
+
 import numpy as np
 import pytest
 
+from autograder import assignment as assignments
+from autograder.fill import defined_functions
+from autograder.testfiles import feedback_of, namespace, public_source, record_answers, run
+from rnncheck import answers
 from solutions import bptt
 from solutions import rnn_forward as rnn_utils  # the forward bptt ships as its rnn_utils
 
@@ -511,14 +517,14 @@ def test_clip_by_global_norm_leaves_gradients_at_or_below_max_norm(max_norm):
 
 
 @pytest.mark.parametrize("max_norm", [1.0, 100.0], ids=["scaled", "unscaled"])
-def test_clip_by_global_norm_returns_a_new_dict_and_leaves_inputs_unchanged(max_norm):
+def test_clip_by_global_norm_leaves_inputs_unchanged(max_norm):
+    # The docstring promises the same keys and unchanged inputs, not copies: a result that
+    # shares the caller's arrays when nothing is clipped is allowed (and cannot be seen
+    # through the grading engine).
     gradients = gradients_to_clip()
     before = deep_copy(gradients)
     got = bptt.clip_by_global_norm(gradients, max_norm)
-    assert got is not gradients
     assert set(got) == set(gradients)
-    for value in got.values():
-        value[...] = 0.0
     assert_unchanged(before, gradients)
 
 
@@ -724,3 +730,50 @@ def test_shipped_rnn_forward_rejects_bad_shapes_naming_the_argument(change, argu
 def test_the_reference_uses_the_shipped_forward():
     assert bptt.rnn_forward is rnn_utils.rnn_forward
     assert bptt.rnn_cell_forward is rnn_utils.rnn_cell_forward
+
+
+# --- what a student sees: grader.check names every catalogued mistake ---------------------
+# The public test files run as in the student's kernel (env = the notebook's names: the
+# reference with the mistake filled in), with the answers a student release ships. Every
+# mistake of the catalogue that has a FEEDBACK phrase must fail a public case of its question
+# with that phrase in the message, gradients against central differences included.
+
+CATALOGUE = Path(__file__).parents[1] / "catalogue" / "bptt" / "mistakes"
+NAMED_MISTAKES = sorted(path.stem for path in CATALOGUE.glob("*.py") if feedback_of(path) is not None)
+
+
+@pytest.fixture(scope="module")
+def public_checks(tmp_path_factory):
+    """question -> its public test file, with the answers of a student release read as when checking."""
+    assignment = assignments.load("bptt")
+    sources = {path.stem: public_source(path.read_text(encoding="utf-8")) for path in assignment.test_files}
+    recorder = record_answers(assignment, {f"{q}.py": source for q, source in sources.items()})
+    folder = tmp_path_factory.mktemp("answers")
+    recorder.save(str(folder / "bptt.json"))
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(answers, "ANSWERS_DIR", str(folder))
+        patch.setattr(answers, "_answers", None)
+        patch.setenv("RNNCHECK_LANG", "es")
+        yield assignment, sources
+
+
+def test_every_gradient_mistake_has_a_feedback_phrase():
+    gradients = {"rnn_cell_backward", "rnn_backward", "rnn_loss_and_gradients"}
+    for path in CATALOGUE.glob("*.py"):
+        if defined_functions(path) & gradients:
+            assert feedback_of(path) is not None, path.stem
+
+
+@pytest.mark.parametrize("mistake", NAMED_MISTAKES)
+def test_public_checks_name_the_catalogued_mistake(public_checks, mistake):
+    assignment, sources = public_checks
+    path = CATALOGUE / f"{mistake}.py"
+    phrase = feedback_of(path)["es"]
+    env = namespace(assignment.solution_path.read_text(encoding="utf-8"), path.read_text(encoding="utf-8"))
+    defined = defined_functions(path)
+    questions = [q for q, function in assignment.questions.items() if function in defined]
+    assert questions
+    for question in questions:
+        result = run(sources[question], dict(env), path=question)
+        messages = [case.message for case in result.test_case_results if not case.passed]
+        assert any(phrase in message for message in messages), (question, messages)

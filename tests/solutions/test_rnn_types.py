@@ -137,6 +137,26 @@ def test_rnn_cell_forward_matches_formula_and_returns_cache():
     assert cache[3] is p
 
 
+@pytest.mark.parametrize("m", [1, 4], ids=["m=1", "m=4"])
+def test_rnn_cell_forward_takes_one_state_column_for_every_example(m):
+    """a_prev (n_a, 1) is the same state in every example: as if repeated to (n_a, m), which is
+    what the cache keeps for the backward pass."""
+    p = _parameters(3, 5, 4, seed=1)
+    x, a_batch = _sequence(3, 5, m, 1, seed=2)
+    column = a_batch[:, :1]
+    repeated = np.repeat(column, m, axis=1)
+    a_next, yt, cache = rnn_cell_forward(x[:, :, 0], column, p)
+    expected_a, expected_y = _step(x[:, :, 0], repeated, p)
+    assert a_next.shape == (5, m) and yt.shape == (4, m)
+    np.testing.assert_allclose(a_next, expected_a, rtol=RTOL, atol=ATOL)
+    np.testing.assert_allclose(yt, expected_y, rtol=RTOL, atol=ATOL)
+    assert cache[1].shape == (5, m)
+    np.testing.assert_array_equal(cache[1], repeated)
+    # one_to_one_forward written with a zero column gives the reference's answer
+    _, y_column, _ = rnn_cell_forward(x[:, :, 0], np.zeros((5, 1)), p)
+    np.testing.assert_allclose(y_column, one_to_one_forward(x[:, :, 0], p), rtol=RTOL, atol=ATOL)
+
+
 @pytest.mark.parametrize(
     "argument, xt_shape, a_prev_shape, bad_key",
     [
@@ -420,6 +440,11 @@ def test_one_to_many_sample_greedy_stops_after_eos():
     assert one_to_many_sample(SAMPLER, 20, None, eos_index=eos_index, greedy=True) == full[: stop + 1]
 
 
+def test_one_to_many_sample_greedy_ties_go_to_the_lowest_index():
+    uniform = dict(SAMPLER, Wya=np.zeros_like(SAMPLER["Wya"]), by=np.zeros_like(SAMPLER["by"]))
+    assert one_to_many_sample(uniform, 4, None, greedy=True) == [0, 0, 0, 0]
+
+
 def test_one_to_many_sample_first_index_follows_the_models_probabilities():
     p = _parameters(4, 3, 4, seed=19, scale=0.3)
     p["by"] = np.log(np.array([[0.45], [0.3], [0.15], [0.1]]))
@@ -466,8 +491,8 @@ def _hand_encoder_decoder(x, a0, encoder, decoder, T_y):
 
 @pytest.mark.parametrize(
     "m, T_x, T_y",
-    [(4, 6, 3), (2, 2, 5), (1, 4, 4), (1, 1, 1)],
-    ids=["T_y<T_x", "T_y>T_x", "m=1", "single_steps"],
+    [(4, 6, 3), (2, 2, 5), (1, 4, 4), (1, 1, 1), (2, 3, 0)],
+    ids=["T_y<T_x", "T_y>T_x", "m=1", "single_steps", "T_y=0"],
 )
 def test_encoder_decoder_forward_shape(m, T_x, T_y):
     encoder, decoder = _encoder_decoder(3, 5, 4, seed=21)

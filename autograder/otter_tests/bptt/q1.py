@@ -13,6 +13,7 @@ from rnncheck import (
     reference,
     to_array,
 )
+from rnncheck.answers import answer, naming_mistake
 from rnncheck.rnn import (
     array_dict,
     assert_gradients,
@@ -48,9 +49,12 @@ def loss(env, xt, a_prev, parameters):
 
 
 def backward(env):
-    """The student's gradients for DA_NEXT and the cache of the shipped forward, checked."""
+    """The student's call of rnn_cell_backward on DA_NEXT and the cache of the shipped forward
+    (an Answer), and its gradients, checked; a failure names the catalogued mistake it shows."""
     cache = cell(env, XT, A_PREV, PARAMETERS)[2]
-    return array_dict(call(env, "rnn_cell_backward", DA_NEXT, cache), "rnn_cell_backward(...)", SHAPES)
+    given = answer(env, "rnn_cell_backward", DA_NEXT, cache)
+    with naming_mistake(given):
+        return given, array_dict(given.value, "rnn_cell_backward(...)", SHAPES, float64=True)
 
 
 @test_case(points=0.5)
@@ -67,7 +71,8 @@ def test_dxt_and_da_prev_match_central_differences(env):
             "da_prev": numerical_gradient(lambda a_prev: loss(env, XT, a_prev, PARAMETERS), A_PREV),
         },
     )
-    assert_gradients(backward(env), numeric)
+    given, gradients = backward(env)
+    assert_gradients(gradients, numeric, given)
 
 
 @test_case(points=1)
@@ -78,7 +83,14 @@ def test_parameter_gradients_match_central_differences(env):
             lambda parameters: loss(env, XT, A_PREV, parameters), PARAMETERS, ("Wax", "Waa", "ba")
         ),
     )
-    assert_gradients(backward(env), numeric)
+    given, gradients = backward(env)
+    assert_gradients(gradients, numeric, given)
+
+
+@test_case(points=0.25)
+def test_inputs_unchanged(env):
+    cache = cell(env, XT, A_PREV, PARAMETERS)[2]
+    assert_inputs_unchanged(env, "rnn_cell_backward", DA_NEXT, cache)
 
 
 @test_case(points=1.5, hidden=True)
@@ -108,8 +120,8 @@ def test_unseen_steps(env):
         )
 
 
-@test_case(points=0.5, hidden=True)
-def test_inputs_unchanged(env):
+@test_case(points=0.25, hidden=True)
+def test_unseen_inputs_unchanged(env):
     rng = hidden_rng("q1 inputs unchanged")
     n_a, n_x, n_y, m = (int(s) for s in rng.integers(2, 5, size=4))
     parameters = random_parameters(rng, n_a, n_x, n_y)

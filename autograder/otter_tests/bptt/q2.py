@@ -13,6 +13,7 @@ from rnncheck import (
     reference,
     to_array,
 )
+from rnncheck.answers import answer, naming_mistake
 from rnncheck.rnn import (
     array_dict,
     assert_gradients,
@@ -48,9 +49,12 @@ def loss(env, x, a0, parameters):
 
 
 def backward(env):
-    """The student's gradients for DA and the caches of the shipped forward, checked."""
+    """The student's call of rnn_backward on DA and the caches of the shipped forward (an
+    Answer), and its gradients, checked; a failure names the catalogued mistake it shows."""
     caches = forward(env, X, A0, PARAMETERS)[2]
-    return array_dict(call(env, "rnn_backward", DA, caches), "rnn_backward(...)", SHAPES)
+    given = answer(env, "rnn_backward", DA, caches)
+    with naming_mistake(given):
+        return given, array_dict(given.value, "rnn_backward(...)", SHAPES, float64=True)
 
 
 def recorded_caches(x, a0, parameters):
@@ -76,7 +80,8 @@ def test_dx_and_da0_match_central_differences(env):
             "da0": numerical_gradient(lambda a0: loss(env, X, a0, PARAMETERS), A0),
         },
     )
-    assert_gradients(backward(env), numeric)
+    given, gradients = backward(env)
+    assert_gradients(gradients, numeric, given)
 
 
 @test_case(points=1)
@@ -87,7 +92,14 @@ def test_parameter_gradients_match_central_differences(env):
             lambda parameters: loss(env, X, A0, parameters), PARAMETERS, ("Wax", "Waa", "ba")
         ),
     )
-    assert_gradients(backward(env), numeric)
+    given, gradients = backward(env)
+    assert_gradients(gradients, numeric, given)
+
+
+@test_case(points=0.25)
+def test_inputs_unchanged(env):
+    caches = forward(env, X, A0, PARAMETERS)[2]
+    assert_inputs_unchanged(env, "rnn_backward", DA, caches)
 
 
 @test_case(points=1.5, hidden=True)
@@ -113,8 +125,8 @@ def test_unseen_sequences(env):
         check_against_reference(env, "rnn_backward", da, caches, what=f"rnn_backward(da {da.shape}, caches)")
 
 
-@test_case(points=0.5, hidden=True)
-def test_inputs_unchanged(env):
+@test_case(points=0.25, hidden=True)
+def test_unseen_inputs_unchanged(env):
     rng = hidden_rng("q2 inputs unchanged")
     n_a, n_x, n_y, m, T_x = (int(s) for s in rng.integers(2, 5, size=5))
     parameters = random_parameters(rng, n_a, n_x, n_y)

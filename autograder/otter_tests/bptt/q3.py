@@ -11,6 +11,7 @@ from rnncheck import (
     hidden_rng,
     to_float,
 )
+from rnncheck.answers import answer, naming_mistake
 
 OK_FORMAT = False
 name = "q3"
@@ -30,8 +31,10 @@ Y = np.array([[0, 1], [1, 2]])  # example 0: classes 0 then 1; example 1: classe
 def test_two_examples_two_steps(env):
     # picked: y_pred[0, 0, 0] = 0.7, y_pred[1, 0, 1] = 0.6, y_pred[1, 1, 0] = 0.5, y_pred[2, 1, 1] = 0.4
     expected = -(np.log(0.7) + np.log(0.6) + np.log(0.5) + np.log(0.4)) / 2
-    loss = to_float(call(env, "cross_entropy_loss", Y_PRED, Y), "cross_entropy_loss(Y_PRED, Y)")
-    assert_same(loss, expected, "cross_entropy_loss(Y_PRED, Y)")
+    given = answer(env, "cross_entropy_loss", Y_PRED, Y)
+    with naming_mistake(given):
+        loss = to_float(given.value, "cross_entropy_loss(Y_PRED, Y)")
+        assert_same(loss, expected, "cross_entropy_loss(Y_PRED, Y)")
 
 
 @test_case(points=0.5)

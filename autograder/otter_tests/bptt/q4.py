@@ -14,6 +14,7 @@ from rnncheck import (
     to_array,
     to_float,
 )
+from rnncheck.answers import answer, naming_mistake
 from rnncheck.rnn import (
     array_dict,
     assert_gradients,
@@ -47,10 +48,17 @@ def loss(env, x, a0, parameters):
 
 
 def loss_and_gradients(env):
-    """The student's (loss, gradients) on X, Y, A0, PARAMETERS, checked and converted."""
+    """The student's call on X, Y, A0, PARAMETERS (an Answer), and its loss and gradients,
+    checked and converted; a failure names the catalogued mistake it shows."""
     what = "rnn_loss_and_gradients(...)"
-    result = tuple_of(call(env, "rnn_loss_and_gradients", X, Y, A0, PARAMETERS), what, ("loss", "gradients"))
-    return to_float(result[0], f"{what}[0]"), array_dict(result[1], f"{what}[1]", SHAPES)
+    given = answer(env, "rnn_loss_and_gradients", X, Y, A0, PARAMETERS)
+    with naming_mistake(given):
+        result = tuple_of(given.value, what, ("loss", "gradients"))
+        return (
+            given,
+            to_float(result[0], f"{what}[0]"),
+            array_dict(result[1], f"{what}[1]", SHAPES, float64=True),
+        )
 
 
 @test_case(points=0.5)
@@ -61,8 +69,9 @@ def test_loss_is_float_and_gradients_have_the_parameter_shapes(env):
 @test_case(points=0.5)
 def test_loss_is_the_cross_entropy_of_the_forward_pass(env):
     expected = recorded("q4 loss of the shipped forward", lambda: loss(env, X, A0, PARAMETERS))
-    got, _ = loss_and_gradients(env)
-    assert_same(got, expected, "rnn_loss_and_gradients(...)[0]")
+    given, got, _ = loss_and_gradients(env)
+    with naming_mistake(given):
+        assert_same(got, expected, "rnn_loss_and_gradients(...)[0]")
 
 
 @test_case(points=1)
@@ -73,7 +82,8 @@ def test_output_layer_gradients_match_central_differences(env):
             lambda parameters: loss(env, X, A0, parameters), PARAMETERS, ("Wya", "by")
         ),
     )
-    assert_gradients(loss_and_gradients(env)[1], numeric)
+    given, _, gradients = loss_and_gradients(env)
+    assert_gradients(gradients, numeric, given)
 
 
 @test_case(points=1)
@@ -88,7 +98,8 @@ def test_recurrent_gradients_match_central_differences(env):
         "q4 test_recurrent_gradients_match_central_differences da0",
         lambda: numerical_gradient(lambda a0: loss(env, X, a0, PARAMETERS), A0),
     )
-    assert_gradients(loss_and_gradients(env)[1], numeric)
+    given, _, gradients = loss_and_gradients(env)
+    assert_gradients(gradients, numeric, given)
 
 
 @test_case(points=1.5, hidden=True)

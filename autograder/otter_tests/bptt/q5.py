@@ -11,6 +11,7 @@ from rnncheck import (
     hidden_rng,
     to_float,
 )
+from rnncheck.answers import answer, naming_mistake
 
 OK_FORMAT = False
 name = "q5"
@@ -19,10 +20,10 @@ name = "q5"
 @test_case(points=1)
 def test_known_values(env):
     # ||(3, -4)|| = 5, ||(3, 0)|| = 3 and ||(0, 4)|| = 4: 5 / (3 + 4).
-    got = call(env, "relative_difference", np.array([3.0, 0.0]), np.array([0.0, 4.0]))
-    assert_same(
-        to_float(got, "relative_difference([3, 0], [0, 4])"), 5.0 / 7.0, "relative_difference([3, 0], [0, 4])"
-    )
+    given = answer(env, "relative_difference", np.array([3.0, 0.0]), np.array([0.0, 4.0]))
+    with naming_mistake(given):
+        got = to_float(given.value, "relative_difference([3, 0], [0, 4])")
+        assert_same(got, 5.0 / 7.0, "relative_difference([3, 0], [0, 4])")
     same = np.array([[1.0, -2.0], [0.5, 4.0]])
     got = call(env, "relative_difference", same, same.copy())
     assert_same(to_float(got, "relative_difference(g, g)"), 0.0, "relative_difference(g, g)")

@@ -5,7 +5,8 @@ import copy
 import numpy as np
 from otter.test_files import test_case
 
-from rnncheck import Feedback, assert_close, call, hidden_rng, matches, say, to_array
+from rnncheck import Feedback, assert_close, call, hidden_rng, matches, say
+from rnncheck.rnn import float64_array
 
 OK_FORMAT = False
 name = "q6"
@@ -58,7 +59,9 @@ def test_sum_of_squares_gives_twice_the_array(env):
     array = np.array([[0.3, -1.2, 2.0, 0.7], [1.5, -0.4, 0.0, -2.5], [0.9, 1.1, -0.6, 0.2]])
     eps = 1e-5  # the default
     f = ReadsArray(lambda a: np.sum(a**2), array)
-    got = to_array(call(env, "numerical_gradient", f, array), "numerical_gradient(f, array)", shape=(3, 4))
+    got = float64_array(
+        call(env, "numerical_gradient", f, array), "numerical_gradient(f, array)", shape=(3, 4)
+    )
     # d/dx sum(x**2) = 2x; one-sided differences give 2x + eps or 2x - eps instead.
     assert_derivative(got, 2 * array, [2 * array + eps, 2 * array - eps], "numerical_gradient(f, array)")
 
@@ -68,7 +71,9 @@ def test_sum_of_sines_gives_cosines(env):
     array = np.array([[0.5, -1.0, 2.0], [3.0, -0.25, 1.25]])
     eps = 1e-5
     f = ReadsArray(lambda a: np.sum(np.sin(a)), array)
-    got = to_array(call(env, "numerical_gradient", f, array), "numerical_gradient(f, array)", shape=(2, 3))
+    got = float64_array(
+        call(env, "numerical_gradient", f, array), "numerical_gradient(f, array)", shape=(2, 3)
+    )
     one_sided = [np.cos(array) - eps / 2 * np.sin(array), np.cos(array) + eps / 2 * np.sin(array)]
     assert_derivative(got, np.cos(array), one_sided, "numerical_gradient(f, array)")
 
@@ -105,7 +110,7 @@ def test_uses_eps(env):
     eps = round(float(rng.uniform(0.2, 0.8)), 2)
     f = ReadsArray(lambda a: np.sum(a**3), array)
     what = f"numerical_gradient(f, array, eps={eps:g})"
-    got = to_array(call(env, "numerical_gradient", f, array, eps=eps), what, shape=(n,))
+    got = float64_array(call(env, "numerical_gradient", f, array, eps=eps), what, shape=(n,))
     expected = 3 * array**2 + eps**2
     one_sided = [expected + 3 * eps * array, expected - 3 * eps * array]
     assert_derivative(got, expected, one_sided, what)
@@ -120,6 +125,6 @@ def test_coupled_function_of_a_three_dimensional_array(env):
     array = rng.uniform(-1.5, 1.5, shape)
     f = ReadsArray(lambda a: np.sum(a) ** 2, array)
     what = f"numerical_gradient(f, array {shape})"
-    got = to_array(call(env, "numerical_gradient", f, array), what, shape=shape)
+    got = float64_array(call(env, "numerical_gradient", f, array), what, shape=shape)
     expected = np.full(shape, 2 * np.sum(array))
     assert_derivative(got, expected, [expected + 1e-5, expected - 1e-5], what)

@@ -3,7 +3,8 @@
 import numpy as np
 from otter.test_files import test_case
 
-from rnncheck import assert_inputs_unchanged, assert_same, call, check_against_reference, hidden_rng
+from rnncheck import assert_inputs_unchanged, assert_same, check_against_reference, hidden_rng
+from rnncheck.answers import answer, naming_mistake
 from rnncheck.rnn import random_gradients
 
 OK_FORMAT = False
@@ -23,7 +24,9 @@ def test_every_entry_clipped_to_the_interval(env):
         "dba": np.array([[-4.9], [5.0]]),
         "dby": np.array([[5.0]]),
     }
-    assert_same(call(env, "clip_gradients", GRADIENTS, 5.0), expected, "clip_gradients(GRADIENTS, 5.0)")
+    given = answer(env, "clip_gradients", GRADIENTS, 5.0)
+    with naming_mistake(given):
+        assert_same(given.value, expected, "clip_gradients(GRADIENTS, 5.0)")
 
 
 @test_case(points=0.5)

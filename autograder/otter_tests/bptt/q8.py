@@ -13,6 +13,7 @@ from rnncheck import (
     say,
     to_array,
 )
+from rnncheck.answers import answer, naming_mistake
 from rnncheck.rnn import random_gradients
 
 OK_FORMAT = False
@@ -26,16 +27,16 @@ GRADIENTS = {"dWaa": np.array([[3.0, 4.0]]), "dby": np.array([[12.0]])}
 def test_all_arrays_scaled_by_one_factor(env):
     # 13 > 6.5: every array is halved.
     expected = {"dWaa": np.array([[1.5, 2.0]]), "dby": np.array([[6.0]])}
-    assert_same(
-        call(env, "clip_by_global_norm", GRADIENTS, 6.5), expected, "clip_by_global_norm(GRADIENTS, 6.5)"
-    )
+    given = answer(env, "clip_by_global_norm", GRADIENTS, 6.5)
+    with naming_mistake(given):
+        assert_same(given.value, expected, "clip_by_global_norm(GRADIENTS, 6.5)")
 
 
 @test_case(points=0.5)
 def test_gradients_below_max_norm_unchanged(env):
-    assert_same(
-        call(env, "clip_by_global_norm", GRADIENTS, 20.0), GRADIENTS, "clip_by_global_norm(GRADIENTS, 20.0)"
-    )
+    given = answer(env, "clip_by_global_norm", GRADIENTS, 20.0)
+    with naming_mistake(given):
+        assert_same(given.value, GRADIENTS, "clip_by_global_norm(GRADIENTS, 20.0)")
     assert_inputs_unchanged(env, "clip_by_global_norm", GRADIENTS, 6.5)
 
 
@@ -83,7 +84,7 @@ def test_exploding_gradients_bounded(env):
         "dba": rng.normal(size=(n_a, 1)),
     }
     max_norm = round(rng.uniform(1.0, 10.0), 1)
-    what = f"clip_by_global_norm(exploding, {max_norm:g})"
+    what = f"clip_by_global_norm(gradients, {max_norm:g})"
     clipped = call(env, "clip_by_global_norm", exploding, max_norm)
     arrays = [
         to_array(

@@ -3,7 +3,8 @@
 import numpy as np
 from otter.test_files import test_case
 
-from rnncheck import assert_inputs_unchanged, assert_same, call, check_against_reference, hidden_rng
+from rnncheck import assert_inputs_unchanged, assert_same, check_against_reference, hidden_rng
+from rnncheck.answers import answer, naming_mistake
 from rnncheck.rnn import random_gradients, random_parameters
 
 OK_FORMAT = False
@@ -21,9 +22,9 @@ GRADIENTS = {
 @test_case(points=1)
 def test_each_parameter_moves_against_its_gradient(env):
     expected = {"Waa": np.array([[0.4, -1.2], [2.4, -0.05]]), "ba": np.array([[0.0], [-1.0]])}
-    assert_same(
-        call(env, "sgd_step", PARAMETERS, GRADIENTS, 0.1), expected, "sgd_step(PARAMETERS, GRADIENTS, 0.1)"
-    )
+    given = answer(env, "sgd_step", PARAMETERS, GRADIENTS, 0.1)
+    with naming_mistake(given):
+        assert_same(given.value, expected, "sgd_step(PARAMETERS, GRADIENTS, 0.1)")
 
 
 @test_case(points=0.5)

@@ -1,4 +1,5 @@
-"""q2 · initialize_parameters: the contract's shapes, zero biases, small random weights, one result per seed.
+"""q2 · initialize_parameters: the contract's shapes, zero biases, small random weights, one result per
+seed, numpy's global random state left alone.
 
 The weights are random, so these tests check their properties, never their exact values.
 """
@@ -6,7 +7,7 @@ The weights are random, so these tests check their properties, never their exact
 import numpy as np
 from otter.test_files import test_case
 
-from rnncheck import Feedback, call, hidden_rng, say
+from rnncheck import Feedback, assert_global_random_untouched, call, hidden_rng, say
 from rnncheck.rnn import array_dict, parameter_shapes
 
 OK_FORMAT = False
@@ -47,7 +48,7 @@ def assert_same_draw(first, second, seed):
             raise Feedback(say("rnn_seed_not_deterministic", seed=seed, name=key))
 
 
-@test_case(points=1.5)
+@test_case(points=1)
 def test_keys_shapes_and_dtypes(env):
     parameters_of(
         call(env, "initialize_parameters", 5, 3, 4, seed=1),
@@ -57,6 +58,13 @@ def test_keys_shapes_and_dtypes(env):
         what="initialize_parameters(5, 3, 4, seed=1)",
     )
     parameters_of(call(env, "initialize_parameters", 2, 7, 1), 2, 7, 1, what="initialize_parameters(2, 7, 1)")
+
+
+@test_case(points=0.5)
+def test_global_random_state_left_alone(env):
+    # the notebook asks for a generator of one's own: np.random.seed would reset the state
+    # every other cell draws from
+    assert_global_random_untouched(env, "initialize_parameters", 3, 2, 2, seed=5)
 
 
 @test_case(points=0.5)
@@ -71,7 +79,20 @@ def test_weights_are_small_and_random(env):
     )
 
 
-@test_case(points=1)
+@test_case(points=0.5)
+def test_weights_are_normal_times_0_01(env):
+    # 60,000 weights: a standard deviation 0.01 within 3%, and about 4.6% beyond two of them,
+    # as N(0, 0.01²) gives; uniform draws (rng.random) have none beyond 0.02
+    weights = parameters_of(call(env, "initialize_parameters", 200, 299, 1, seed=4), 200, 299, 1)["Wax"]
+    deviation = float(np.std(weights))
+    beyond = float(np.mean(np.abs(weights) > 0.02))
+    if not (abs(float(np.mean(weights))) < 0.0005 and 0.0097 < deviation < 0.0103 and 0.035 < beyond < 0.057):
+        raise Feedback(
+            say("rnn_weights_not_normal", name="Wax", mean=float(np.mean(weights)), deviation=deviation)
+        )
+
+
+@test_case(points=0.5)
 def test_same_seed_same_parameters_other_seed_others(env):
     first = parameters_of(call(env, "initialize_parameters", 4, 3, 2, seed=7), 4, 3, 2)
     second = parameters_of(call(env, "initialize_parameters", 4, 3, 2, seed=7), 4, 3, 2)

@@ -119,6 +119,20 @@ def test_examples_are_independent(env):
                 raise Feedback(say("rnn_batch_dependence", what=label, example=i))
 
 
+@test_case(points=0.5)
+def test_cache_in_contract_form(env):
+    # n_x = 3 and n_a = 2: a_prev and xt have different shapes, so a cache in another order shows.
+    a_next, _, cache = cell_outputs(call(env, "rnn_cell_forward", XT, A_PREV, PARAMETERS), 2, 3, 2)
+    expected = (a_next, A_PREV, XT, PARAMETERS)
+    for i, label in enumerate(("a_next", "a_prev", "xt", "parameters")):
+        assert_same(cache[i], expected[i], f"cache[{i}] ({label})")
+
+
+@test_case(points=0.25)
+def test_inputs_unchanged(env):
+    assert_inputs_unchanged(env, "rnn_cell_forward", XT, A_PREV, PARAMETERS)
+
+
 @test_case(points=1.5, hidden=True)
 def test_unseen_inputs(env):
     rng = hidden_rng("q3 unseen inputs")
@@ -147,8 +161,8 @@ def test_unseen_inputs(env):
         )
 
 
-@test_case(points=1, hidden=True)
-def test_cache_in_contract_form(env):
+@test_case(points=0.5, hidden=True)
+def test_unseen_cache_in_contract_form(env):
     rng = hidden_rng("q3 cache")
     n_a, n_x, n_y, m = (int(s) for s in rng.integers(2, 7, size=4))
     parameters = random_parameters(rng, n_a, n_x, n_y, scale=0.7, ba=0.5, by=0.5)
@@ -159,8 +173,8 @@ def test_cache_in_contract_form(env):
         assert_same(cache[i], expected[i], f"cache[{i}] ({label})")
 
 
-@test_case(points=0.5, hidden=True)
-def test_inputs_unchanged(env):
+@test_case(points=0.25, hidden=True)
+def test_unseen_inputs_unchanged(env):
     rng = hidden_rng("q3 inputs unchanged")
     n_a, n_x, n_y, m = (int(s) for s in rng.integers(2, 5, size=4))
     parameters = random_parameters(rng, n_a, n_x, n_y, scale=0.7, ba=0.5, by=0.5)

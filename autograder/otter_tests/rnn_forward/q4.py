@@ -148,6 +148,11 @@ def test_examples_are_independent(env):
                 raise Feedback(say("rnn_batch_dependence", what=label, example=i))
 
 
+@test_case(points=0.25)
+def test_inputs_unchanged(env):
+    assert_inputs_unchanged(env, "rnn_forward", X, A0, PARAMETERS)
+
+
 @test_case(points=1.5, hidden=True)
 def test_unseen_inputs(env):
     rng = hidden_rng("q4 unseen inputs")
@@ -193,8 +198,8 @@ def test_caches_in_contract_form(env):
             assert_same(cache[i], expected[i], f"caches[0][{t}][{i}] ({label})")
 
 
-@test_case(points=0.5, hidden=True)
-def test_inputs_unchanged(env):
+@test_case(points=0.25, hidden=True)
+def test_unseen_inputs_unchanged(env):
     rng = hidden_rng("q4 inputs unchanged")
     n_a, n_x, n_y, m, T_x = (int(s) for s in rng.integers(2, 5, size=5))
     parameters = random_parameters(rng, n_a, n_x, n_y, scale=0.7, ba=0.5, by=0.5)

@@ -79,7 +79,7 @@ def test_small_translation_with_T_y_greater_than_T_x(env):
 def test_shapes(env):
     encoder, decoder = _pair(5501)
     rng = np.random.default_rng(5502)
-    for m, T_x, T_y in [(4, 6, 2), (3, 2, 7), (1, 5, 3), (1, 1, 1)]:
+    for m, T_x, T_y in [(4, 6, 2), (3, 2, 7), (1, 5, 3), (1, 1, 1), (2, 3, 0)]:  # T_y = 0: (n_y, m, 0)
         _y(env, rng.standard_normal((3, m, T_x)), rng.standard_normal((4, m)), encoder, decoder, T_y)
 
 

@@ -11,6 +11,7 @@ from rnncheck import (
     hidden_rng,
     say,
 )
+from rnncheck.student import limited, student_function
 
 OK_FORMAT = False
 name = "q6"
@@ -38,15 +39,47 @@ def test_every_lecture_task_gets_an_architecture(env):
             )
 
 
+def value_error_message(env, task):
+    """str() of the ValueError that the student's architecture_for(task) raises. Feedback, from
+    assert_raises_value_error, when it raises none; the grading engine passes a student's
+    exception back with its type and message, so this reads the same there."""
+    assert_raises_value_error(env, "architecture_for", f"task = {task!r}", task)
+    function = student_function(env, "architecture_for")
+    try:
+        with limited(function):
+            function(task)
+    except ValueError as error:
+        return str(error)
+    except BaseException:  # it raised ValueError a moment ago: only a flaky function gets here
+        pass
+    return ""
+
+
 @test_case(points=0.5)
-def test_sentiment_classification_worked_in_the_notebook(env):
-    answer = call(env, "architecture_for", "sentiment_classification")
-    assert_same(answer, "many-to-one", 'architecture_for("sentiment_classification")')
+def test_the_four_tasks_built_in_this_notebook(env):
+    # the tasks of sections 2 to 5 of this notebook, whose titles name their architectures
+    for task, architecture in [
+        ("sentiment_classification", "many-to-one"),
+        ("named_entity_recognition", "many-to-many"),
+        ("music_generation", "one-to-many"),
+        ("machine_translation", "encoder-decoder"),
+    ]:
+        assert_same(call(env, "architecture_for", task), architecture, f"architecture_for({task!r})")
 
 
 @test_case(points=0.5)
 def test_unknown_task_is_a_value_error(env):
-    assert_raises_value_error(env, "architecture_for", 'task = "image_captioning"', "image_captioning")
+    assert_raises_value_error(env, "architecture_for", "task = 'image_captioning'", "image_captioning")
+
+
+@test_case(points=0.5)
+def test_value_error_names_the_task_and_lists_the_known_ones(env):
+    task = "image_captioning"
+    message = value_error_message(env, task)
+    missing = [repr(name) for name in [task] + LECTURE_TASKS if name not in message]
+    if missing:
+        shown = message if len(message) < 200 else message[:200] + "…"
+        raise Feedback(say("types_error_message", task=task, message=shown, missing=", ".join(missing)))
 
 
 @test_case(points=1, hidden=True)

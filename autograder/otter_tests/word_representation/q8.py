@@ -3,7 +3,15 @@
 import numpy as np
 from otter.test_files import test_case
 
-from rnncheck import assert_inputs_unchanged, assert_same, call, check_against_reference, hidden_rng
+from rnncheck import (
+    Feedback,
+    assert_inputs_unchanged,
+    assert_same,
+    call,
+    check_against_reference,
+    hidden_rng,
+    say,
+)
 
 OK_FORMAT = False
 name = "q8"
@@ -23,6 +31,22 @@ def test_closest_words(env):
     assert_same(
         call(env, "most_similar", "rey", E, WORDS, k=1), ["hombre"], 'most_similar("rey", E, words, k=1)'
     )
+
+
+# Lengths and ties: "tigre" is 4 times "gato" and "gatito" half of it, so both point exactly where
+# "gato" points (similarity 1, a tie: the lower index first), however far they are; "coche" is long
+# but points elsewhere. Halves and powers of 2 keep the two similarities exactly equal.
+CATS = {"gato": 0, "tigre": 1, "gatito": 2, "coche": 3}
+E_CATS = np.array([[2.0, 8.0, 1.0, 0.0], [1.0, 4.0, 0.5, 16.0]])
+
+
+@test_case(points=0.5)
+def test_length_does_not_matter_and_ties_go_to_the_lower_index(env):
+    words = call(env, "most_similar", "gato", E_CATS, CATS, k=2)
+    try:
+        assert_same(words, ["tigre", "gatito"], 'most_similar("gato", E_CATS, CATS, k=2)')
+    except Feedback as failure:
+        raise Feedback(f"{failure} {say('wr_hint_length_and_ties')}") from None
 
 
 @test_case(points=1, hidden=True)

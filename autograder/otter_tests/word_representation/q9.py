@@ -3,7 +3,16 @@
 import numpy as np
 from otter.test_files import test_case
 
-from rnncheck import assert_inputs_unchanged, assert_same, call, check_against_reference, hidden_rng
+from rnncheck import (
+    Feedback,
+    assert_inputs_unchanged,
+    assert_same,
+    call,
+    check_against_reference,
+    hidden_rng,
+    say,
+    to_str,
+)
 
 OK_FORMAT = False
 name = "q9"
@@ -24,6 +33,40 @@ E = np.array(
 def test_lecture_analogy(env):
     answer = call(env, "complete_analogy", "hombre", "mujer", "rey", E, WORDS)
     assert_same(answer, "reina", 'complete_analogy("hombre", "mujer", "rey", E, words)')
+
+
+@test_case(points=0.5)
+def test_answer_is_none_of_a_b_c(env):
+    # With a = b the target e_b - e_a + e_c is e_c itself, whose closest word is c: the answer
+    # must still be another word.
+    a, b, c = "rey", "rey", "hombre"
+    answer = to_str(
+        call(env, "complete_analogy", a, b, c, E, WORDS), f"complete_analogy({a!r}, {b!r}, {c!r}, E, words)"
+    )
+    if answer in (a, b, c):
+        raise Feedback(say("wr_analogy_input_word", a=a, b=b, c=c, answer=answer))
+
+
+# "soberana" has exactly the embedding of "reina", so the two tie; entries in 1/4 steps keep the
+# similarities exact. The lower index wins: "reina".
+WORDS_TIE = {"hombre": 0, "mujer": 1, "rey": 2, "reina": 3, "soberana": 4, "manzana": 5}
+# rows: genero, realeza, comida
+E_TIE = np.array(
+    [
+        [-1.0, 1.0, -1.0, 1.0, 1.0, 0.0],
+        [0.0, 0.0, 1.0, 1.0, 1.0, -0.25],
+        [0.25, 0.0, 0.0, 0.0, 0.0, 1.0],
+    ]
+)
+
+
+@test_case(points=0.5)
+def test_ties_go_to_the_lower_index(env):
+    answer = call(env, "complete_analogy", "hombre", "mujer", "rey", E_TIE, WORDS_TIE)
+    try:
+        assert_same(answer, "reina", 'complete_analogy("hombre", "mujer", "rey", E_TIE, WORDS_TIE)')
+    except Feedback as failure:
+        raise Feedback(f"{failure} {say('wr_hint_analogy_tie')}") from None
 
 
 @test_case(points=1, hidden=True)

@@ -1,0 +1,288 @@
+"""What the student's notebook calls: `grader.check("qN")` and `grader.export()`.
+
+    grader = Notebook("word_representation.ipynb")   # the notebook's first code cell
+    grader.check("q3")     # the public tests of q3 on the notebook's functions
+    grader.check_all()     # every question, one line each
+    grader.export()        # every check once more, then the file to submit
+
+A check runs the public test cases in `tests/qN.py` (beside this package) against the
+notebook's globals and shows each failure's message, and only its message, in the release's
+language. A call of a student function that does not return is stopped after a time limit
+(rnncheck.student). Nothing here decides a grade: grading runs the hidden tests too, on other
+inputs, in the grading engine.
+"""
+
+from __future__ import annotations
+
+import builtins
+import html
+import inspect
+import json
+import os
+import sys
+import types
+import zipfile
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from .feedback import Feedback
+from .messages import say
+
+PACKAGE = os.path.dirname(os.path.abspath(__file__))
+RELEASE = os.path.dirname(PACKAGE)  # the student release: notebook, tests/, rnncheck/, data
+
+
+@dataclass
+class Case:
+    """One test case of a test file: its name, points, whether hidden, and its body."""
+
+    name: str
+    points: float
+    hidden: bool
+    body: Callable[..., None]
+
+
+class _CaseDecorator:
+    """otter's `test_case` decorator, as far as a test file uses it: it records the case."""
+
+    found: list[Case]
+
+    def __init__(self, points: float | None = None, hidden: bool = False, name: str | None = None, **_: Any):
+        self.points, self.hidden, self.name = points, hidden, name
+
+    def __call__(self, function: Callable[..., None]) -> Callable[..., None]:
+        _CaseDecorator.found.append(
+            Case(self.name or "", float(self.points or 0), bool(self.hidden), function)
+        )
+        return function
+
+
+def read_cases(path: str) -> list[Case]:
+    """The test cases of the otter test file at path, without importing otter: the file's
+    `from otter.test_files import test_case` gets a decorator that records each case."""
+    with open(path, encoding="utf-8") as f:
+        source = f.read()
+    stand_in = types.ModuleType("otter.test_files")
+    stand_in.test_case = _CaseDecorator  # type: ignore[attr-defined]
+
+    def importer(name: str, *args: Any, **kwargs: Any) -> Any:
+        if name == "otter.test_files":
+            return stand_in
+        return builtins.__import__(name, *args, **kwargs)
+
+    namespace: dict[str, Any] = {"__builtins__": {**vars(builtins), "__import__": importer}}
+    _CaseDecorator.found = []
+    exec(compile(source, path, "exec"), namespace)
+    cases, _CaseDecorator.found = _CaseDecorator.found, []
+    question = str(namespace.get("name", os.path.splitext(os.path.basename(path))[0]))
+    for number, case in enumerate(cases, 1):
+        case.name = case.name or f"{question} - {number}"
+    return cases
+
+
+def run_case(case: Case, env: dict[str, Any]) -> str:
+    """'' if the case passes against env, else the message saying why it failed."""
+    try:
+        case.body(env)
+    except Feedback as failure:
+        return str(failure)
+    except Exception as error:  # a bug in a test, not in the student's code
+        return say("check_test_error", error=f"{type(error).__name__}: {str(error)[:300]}")
+    return ""
+
+
+@dataclass
+class QuestionCheck:
+    """The public tests of one question: (case name, points, failure message or '') each."""
+
+    question: str
+    results: list[tuple[str, float, str]] = field(default_factory=list)
+
+    @property
+    def passed(self) -> bool:
+        return all(not message for _, _, message in self.results)
+
+    @property
+    def score(self) -> float:
+        return sum(points for _, points, message in self.results if not message)
+
+    @property
+    def possible(self) -> float:
+        return sum(points for _, points, _ in self.results)
+
+    @property
+    def failures(self) -> list[str]:
+        return list(dict.fromkeys(message for _, _, message in self.results if message))
+
+    def lines(self) -> list[str]:
+        if self.passed:
+            return [say("check_passed", question=self.question, count=len(self.results))]
+        failed = sum(1 for _, _, message in self.results if message)
+        head = say("check_failed", question=self.question, failed=failed, count=len(self.results))
+        return [head] + [f"  - {message}" for message in self.failures]
+
+    def __repr__(self) -> str:
+        return "\n".join(self.lines())
+
+    def _repr_html_(self) -> str:
+        head, *rest = self.lines()
+        color = "#1a7f37" if self.passed else "#b42318"
+        items = "".join(f"<li>{html.escape(line[4:])}</li>" for line in rest)
+        return f'<p style="color: {color}"><strong>{html.escape(head)}</strong></p>' + (
+            f"<ul>{items}</ul>" if items else ""
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "question": self.question,
+            "score": self.score,
+            "possible": self.possible,
+            "failures": self.failures,
+        }
+
+
+@dataclass
+class Summary:
+    """The public checks of every question."""
+
+    checks: list[QuestionCheck]
+
+    @property
+    def passed(self) -> bool:
+        return all(check.passed for check in self.checks)
+
+    def lines(self) -> list[str]:
+        lines = []
+        for check in self.checks:
+            mark = "✔" if check.passed else "✘"
+            first = check.failures[0] if check.failures else ""
+            lines.append(f"{mark} {check.question:<4} {first}".rstrip())
+        passed = sum(check.passed for check in self.checks)
+        lines.append(say("check_summary", passed=passed, count=len(self.checks)))
+        return lines
+
+    def __repr__(self) -> str:
+        return "\n".join(self.lines())
+
+    def _repr_html_(self) -> str:
+        return "<pre>" + html.escape(repr(self)) + "</pre>"
+
+
+def tests_folder() -> str:
+    return os.path.join(RELEASE, "tests")
+
+
+def questions() -> list[str]:
+    """The questions with public tests in this release, in order (q1, q2, ..., q10)."""
+    names = [
+        name[:-3] for name in os.listdir(tests_folder()) if name.startswith("q") and name.endswith(".py")
+    ]
+    return sorted((n for n in names if n[1:].isdigit()), key=lambda n: int(n[1:]))
+
+
+def check_question(question: str, env: dict[str, Any]) -> QuestionCheck:
+    """Run the public cases of question (e.g. "q3") against env, the notebook's globals."""
+    path = os.path.join(tests_folder(), f"{question}.py")
+    if not os.path.isfile(path):
+        raise ValueError(say("check_unknown_question", question=question, known=", ".join(questions())))
+    check = QuestionCheck(question)
+    for case in read_cases(path):
+        if not case.hidden:
+            check.results.append((case.name, case.points, run_case(case, env)))
+    return check
+
+
+def check_all(env: dict[str, Any]) -> Summary:
+    return Summary([check_question(question, env) for question in questions()])
+
+
+def _callers_globals() -> dict[str, Any]:
+    frame = inspect.currentframe()
+    assert frame is not None and frame.f_back is not None and frame.f_back.f_back is not None
+    return frame.f_back.f_back.f_globals
+
+
+def on_colab() -> bool:
+    return "google.colab" in sys.modules
+
+
+def notebook_file(name: str, env: dict[str, Any]) -> str | None:
+    """The notebook's file: the one the front end names (JupyterLab and Notebook 7 set
+    JPY_SESSION_NAME, VS Code __vsc_ipynb_file__), else `name` in the working folder or in
+    the release; None if none of them exists."""
+    candidates = [os.environ.get("JPY_SESSION_NAME", ""), str(env.get("__vsc_ipynb_file__", ""))]
+    candidates += [os.path.join(os.getcwd(), name), os.path.join(RELEASE, name)] if name else []
+    for candidate in candidates:
+        if candidate.endswith(".ipynb") and os.path.isfile(candidate):
+            return os.path.abspath(candidate)
+    return None
+
+
+def saved_sources(path: str) -> str:
+    """The code of the notebook file at path as saved, all its code cells joined."""
+    with open(path, encoding="utf-8") as f:
+        notebook = json.load(f)
+    cells = notebook.get("cells", [])
+    return "\n".join(
+        "".join(c["source"]) if isinstance(c.get("source"), list) else str(c.get("source", ""))
+        for c in cells
+        if c.get("cell_type") == "code"
+    )
+
+
+def unsaved_functions(env: dict[str, Any], saved: str) -> list[str]:
+    """The notebook's functions whose code, as run in the kernel, is not in the saved file."""
+    unsaved = []
+    for name, value in env.items():
+        if (
+            isinstance(value, types.FunctionType)
+            and value.__module__ == "__main__"
+            and not name.startswith("_")
+        ):
+            try:
+                source = inspect.getsource(value)
+            except (OSError, TypeError):
+                continue
+            if source.strip() not in saved:
+                unsaved.append(name)
+    return sorted(unsaved)
+
+
+class Notebook:
+    """The `grader` of a student notebook.
+
+    notebook -- the notebook's file name, e.g. "word_representation.ipynb" (in the release folder)
+    """
+
+    def __init__(self, notebook: str = "") -> None:
+        self.notebook = notebook
+
+    def check(self, question: str, global_env: dict[str, Any] | None = None) -> QuestionCheck:
+        """The public tests of question on the calling notebook's functions."""
+        return check_question(question, global_env if global_env is not None else _callers_globals())
+
+    def check_all(self, global_env: dict[str, Any] | None = None) -> Summary:
+        """The public tests of every question, one line each."""
+        return check_all(global_env if global_env is not None else _callers_globals())
+
+    def export(self, global_env: dict[str, Any] | None = None) -> None:
+        """Check every question once more, then make the file to submit and say where it is."""
+        env = global_env if global_env is not None else _callers_globals()
+        print(repr(check_all(env)))
+        print()
+        if on_colab():
+            print(say("export_colab", notebook=self.notebook))
+            return
+        path = notebook_file(self.notebook, env)
+        if path is None:
+            print(say("export_not_found", notebook=self.notebook, folder=os.getcwd()))
+            return
+        unsaved = unsaved_functions(env, saved_sources(path))
+        if unsaved:
+            print(say("export_unsaved", functions=", ".join(f"`{name}`" for name in unsaved)))
+            return
+        target = os.path.splitext(path)[0] + say("export_suffix") + ".zip"
+        with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as archive:
+            archive.write(path, os.path.basename(path))
+        print(say("export_done", path=target, notebook=path))
