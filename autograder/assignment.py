@@ -64,11 +64,11 @@ class Assignment:
         return [self.folder / f for f in self.spec.get("data", [])]
 
     @property
-    def support_modules(self) -> dict[str, tuple[Path, list[str]]]:
-        """Given code the notebook imports: module name -> (the reference solution it is taken
-        from, the functions taken), e.g. bptt's rnn_utils from assignment 2's reference."""
+    def support_modules(self) -> dict[str, tuple[str, list[str]]]:
+        """Given code the notebook imports: module name -> (the assignment whose reference it
+        is taken from, the functions taken), e.g. bptt's rnn_utils from rnn_forward's."""
         return {
-            module: (SOLUTIONS_DIR / f"{spec['from']}.py", list(spec["functions"]))
+            module: (str(spec["from"]), list(spec["functions"]))
             for module, spec in self.spec.get("support", {}).items()
         }
 
@@ -88,6 +88,20 @@ class Assignment:
         """Question -> the functions its tests call: its own, or those its check cell lists in `uses`."""
         listed = {cell["check"]: set(cell.get("uses", [])) for cell in self.spec["cells"] if "check" in cell}
         return {q: ({f} if f else set()) | listed.get(q, set()) for q, f in self.questions.items()}
+
+    def docstrings(self, language: str) -> dict[str, str]:
+        """Function -> its docstring in `language`, where notebook.yaml gives one (the reference
+        solution's docstrings are the English ones)."""
+        return {
+            cell["function"]: str(cell["docstring"][language])
+            for cell in self.spec["cells"]
+            if "function" in cell and language in cell.get("docstring", {})
+        }
+
+    def given_code_phrases(self, language: str) -> dict[str, str]:
+        """English text in the reference's code (comments, error messages) -> the same in
+        `language`, for the functions later assignments ship as given code (`support`)."""
+        return {str(k): str(v) for k, v in self.spec.get("given_code", {}).get(language, {}).items()}
 
     @property
     def functions(self) -> list[str]:

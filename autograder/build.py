@@ -34,7 +34,7 @@ from rnncheck.messages import MESSAGES
 from . import assignment as assignments
 from .assignment import SUPPORT_PACKAGE, Assignment
 from .fill import extract
-from .notebook import render, without_bodies
+from .notebook import render, with_docstrings, without_bodies
 from .testfiles import has_hidden_cases, public_source, record_answers
 
 PYTHON_VERSION = "3.11"
@@ -83,11 +83,18 @@ def support_source(assignment: Assignment, module: str, language: str) -> str:
     """The given module `module`: working functions of an earlier assignment's reference.
 
     It ships as the package `module/__init__.py`: the notebook says `from module import ...`,
-    and no .py file sits beside a submission (otter would take it for a .py submission).
+    and no .py file sits beside a submission (otter would take it for a .py submission). It
+    is in the release's language: the docstrings of the source assignment's notebook, and its
+    `given_code` phrases for the comments and error messages.
     """
-    solution, functions = assignment.support_modules[module]
+    source_name, functions = assignment.support_modules[module]
+    source = assignments.load(source_name)
+    code = extract(source.solution_path.read_text(encoding="utf-8"), functions)
+    code = with_docstrings(code, source.docstrings(language))
+    for english, translated in source.given_code_phrases(language).items():
+        code = code.replace(english, translated)
     header = MESSAGES[language]["support_doc"].format(functions=", ".join(functions))
-    return f'"""{header}"""\n\n' + extract(solution.read_text(encoding="utf-8"), functions)
+    return f'"""{header}"""\n\n' + code
 
 
 def _copy_shipped(build: Build, folder: Path) -> list[str]:

@@ -5,8 +5,10 @@ Cell kinds in notebook.yaml, in order:
 - `code: ...` given code, the same in every language; with `grading: skip` it is tagged
   otter_ignore, so that grading leaves it out (a demonstration too slow to run for every
   submission, such as training the full model, that no test needs)
-- `function: name` (with `question: qN` and optional `hint: {es, en}`): the skeleton, made
-  from the reference solution's signature and docstring, whose body says it is not done yet
+- `function: name` (with `question: qN`, optional `hint: {es, en}` and `docstring: {es: ...}`):
+  the skeleton, made from the reference solution's signature and docstring (English; the
+  `docstring` of the release's language when there is one), whose body says it is not done yet
+- `code` may be `{es: ..., en: ...}` when its comments or printed words differ by language
 - `check: qN`: `grader.check("qN")`, the public tests of qN (rnncheck.notebook)
 - `export: true`: the export cell, `grader.export()`, ignored when grading
 
@@ -43,8 +45,37 @@ def _heads(source: str) -> dict[str, tuple[list[str], ast.FunctionDef]]:
     return heads
 
 
-def skeleton(solution_source: str, name: str, language: str, hint: str | None = None) -> str:
-    """The skeleton of function `name`: its reference signature and docstring, no body."""
+def _docstring_lines(text: str) -> list[str]:
+    """A docstring as the lines of a function body: triple quotes, indented by four spaces."""
+    lines = text.strip("\n").splitlines()
+    if len(lines) == 1:
+        return [f'    """{lines[0]}"""']
+    return [f'    """{lines[0]}', *[f"    {line}".rstrip() for line in lines[1:]], '    """']
+
+
+def with_docstrings(source: str, docstrings: dict[str, str]) -> str:
+    """The module source with the docstring of each function named in docstrings replaced by
+    its text (the text between the quotes, without the function's indentation)."""
+    lines = source.splitlines()
+    for _, node in sorted(_heads(source).values(), key=lambda item: -item[1].lineno):
+        if node.name in docstrings:
+            docstring = node.body[0]
+            assert docstring.end_lineno is not None
+            lines[docstring.lineno - 1 : docstring.end_lineno] = _docstring_lines(docstrings[node.name])
+    return "\n".join(lines) + "\n"
+
+
+def skeleton(
+    solution_source: str,
+    name: str,
+    language: str,
+    hint: str | None = None,
+    docstring: str | None = None,
+) -> str:
+    """The skeleton of function `name`: its reference signature and docstring (or `docstring`,
+    the docstring in the release's language), no body."""
+    if docstring is not None:
+        solution_source = with_docstrings(solution_source, {name: docstring})
     heads = _heads(solution_source)
     if name not in heads:
         raise ValueError(f"the solution has no function {name!r}")
@@ -89,7 +120,10 @@ def render(assignment: Assignment, language: str = "es") -> nbformat.NotebookNod
                 cells[-1].metadata["tags"] = ["otter_ignore"]
         elif "function" in spec:
             hint = _text(spec["hint"], language) if "hint" in spec else None
-            cells.append(nbformat.v4.new_code_cell(skeleton(solution, spec["function"], language, hint)))
+            docstring = assignment.docstrings(language).get(spec["function"])
+            cells.append(
+                nbformat.v4.new_code_cell(skeleton(solution, spec["function"], language, hint, docstring))
+            )
         elif "check" in spec:
             cells.append(nbformat.v4.new_code_cell(f'grader.check("{spec["check"]}")'))
         elif "export" in spec:

@@ -1,6 +1,7 @@
 """autograder.build: what the student release and the autograder zip hold, and what they never hold."""
 
 import ast
+import inspect
 import json
 import zipfile
 from pathlib import Path
@@ -83,17 +84,35 @@ def test_student_release_holds_no_hidden_test(builds, name):
 
 def test_support_packages_are_the_reference_functions_they_name(builds, name):
     build = builds[name]
-    for module, (solution, functions) in build.assignment.support_modules.items():
+    packages = {p.name for p in build.student.iterdir() if (p / "__init__.py").is_file()}
+    assert packages == {"rnncheck", *build.assignment.support_modules}
+    for module, (source_name, functions) in build.assignment.support_modules.items():
+        source = assignments.load(source_name)
         shipped = build.student / module / "__init__.py"
         env = {}
         exec(compile(shipped.read_text(encoding="utf-8"), str(shipped), "exec"), env)
         reference = {}
-        exec(compile(solution.read_text(encoding="utf-8"), str(solution), "exec"), reference)
+        exec(compile(source.solution_path.read_text(encoding="utf-8"), "<reference>", "exec"), reference)
+        docstrings = source.docstrings(build.language)
         for function in functions:
-            assert env[function].__doc__ == reference[function].__doc__
+            expected = docstrings.get(function, reference[function].__doc__)
+            assert inspect.cleandoc(env[function].__doc__) == inspect.cleandoc(expected)
         rng = np.random.default_rng(0)
         z = rng.normal(size=(4, 3)) * 50
         np.testing.assert_array_equal(env["softmax"](z), reference["softmax"](z))
+        parameters = {
+            "Wax": rng.normal(size=(3, 2)),
+            "Waa": rng.normal(size=(3, 3)),
+            "Wya": rng.normal(size=(4, 3)),
+            "ba": rng.normal(size=(3, 1)),
+            "by": rng.normal(size=(4, 1)),
+        }
+        xt, a_prev = rng.normal(size=(2, 5)), rng.normal(size=(3, 5))
+        for got, expected in zip(
+            env["rnn_cell_forward"](xt, a_prev, parameters)[:2],
+            reference["rnn_cell_forward"](xt, a_prev, parameters)[:2],
+        ):
+            np.testing.assert_array_equal(got, expected)
         with zipfile.ZipFile(build.autograder_zip) as archive:
             assert archive.read(f"files/{module}/__init__.py") == shipped.read_bytes()
 
