@@ -29,7 +29,7 @@ from rnncheck.messages import say
 from . import assignment as assignments
 from . import grade
 from .assignment import Assignment
-from .build import build_assignment
+from .build import DIST, build_assignment
 from .engine.batch import Options, grade_all
 from .engine.outcome import Outcome
 from .fill import defined_functions, fill
@@ -133,7 +133,7 @@ def audit_assignment(
     assignment: Assignment, workdir: Path, jobs: int | None = None, seed: int | None = None
 ) -> list[Verdict]:
     """Grade every entry of `assignment` and judge each; hidden inputs drawn with seed (fresh if None)."""
-    build = build_assignment(assignment, workdir / "dist", seed=seed)
+    build = build_assignment(assignment, workdir / DIST, seed=seed)
     skeleton = render(assignment)
     submissions = workdir / "submissions" / assignment.name
     submissions.mkdir(parents=True)

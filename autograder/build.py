@@ -38,6 +38,7 @@ from .notebook import render, with_docstrings, without_bodies
 from .testfiles import has_hidden_cases, public_source, record_answers
 
 PYTHON_VERSION = "3.11"
+DIST = Path("dist")  # where `rnngrade build` writes unless told otherwise
 # Fixed timestamp for the student zip, so the same sources give the same bytes.
 ZIP_DATE = (2024, 1, 1, 0, 0, 0)
 IGNORED = shutil.ignore_patterns("__pycache__", "*.pyc", "answers", "language.txt", "seed.txt")
@@ -58,7 +59,12 @@ class Build:
 
     @property
     def autograder_zip(self) -> Path:
-        return self.out / "autograder" / f"{self.assignment.name}-autograder.zip"
+        return autograder_zip_in(self.out, self.assignment.name)
+
+
+def autograder_zip_in(out: Path, name: str) -> Path:
+    """Where a build into `out` puts the autograder zip of assignment `name`."""
+    return out / "autograder" / f"{name}-autograder.zip"
 
 
 def write_notebook(build: Build) -> None:
@@ -285,7 +291,7 @@ def build_assignment(
 
 
 def main(
-    *, out: str | Path = "dist", language: str = "es", only: list[str] | None = None, seed: int | None = None
+    *, out: str | Path = DIST, language: str = "es", only: list[str] | None = None, seed: int | None = None
 ) -> list[Build]:
     """Build the student release and autograder zip of each assignment (all, or `only`).
 

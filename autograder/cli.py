@@ -33,7 +33,7 @@ def main() -> None:
 
 
 @main.command()
-@click.option("--out", default="dist", show_default=True, type=click.Path(file_okay=False))
+@click.option("--out", default=str(build_module.DIST), show_default=True, type=click.Path(file_okay=False))
 @LANGUAGE
 @click.option("--only", multiple=True, help="Build only this assignment (repeatable).")
 @click.option(
@@ -154,7 +154,7 @@ def audit(assignment: str | None, jobs: int | None, seed: int | None) -> None:
 
 
 @main.command()
-@click.option("--out", default="dist", show_default=True, type=click.Path(file_okay=False))
+@click.option("--out", default=str(build_module.DIST), show_default=True, type=click.Path(file_okay=False))
 @LANGUAGE
 def demo(out: str, language: str) -> None:
     """Build everything, write sample submissions and grade them into gradebooks."""

@@ -17,6 +17,8 @@ from pathlib import Path
 
 import nbformat
 
+from .source import first_line, lines_of
+
 
 class FillError(ValueError):
     """A module defines a function that the notebook does not have."""
@@ -34,8 +36,7 @@ def defined_functions(path: Path) -> set[str]:
 
 
 def _segment(node: ast.stmt, lines: list[str]) -> str:
-    first = min([node.lineno] + [d.lineno for d in getattr(node, "decorator_list", [])])
-    return "\n".join(lines[first - 1 : node.end_lineno])
+    return "\n".join(lines_of(node, lines))
 
 
 def _bound_names(node: ast.stmt) -> set[str]:
@@ -138,7 +139,8 @@ def _replace(nb: nbformat.NotebookNode, name: str, replacement: str) -> None:
         for node in _parse(cell.source):
             if isinstance(node, ast.FunctionDef) and node.name == name:
                 lines = cell.source.splitlines()
-                first = min([node.lineno] + [d.lineno for d in node.decorator_list])
-                cell.source = "\n".join(lines[: first - 1] + [replacement] + lines[node.end_lineno :])
+                cell.source = "\n".join(
+                    lines[: first_line(node) - 1] + [replacement] + lines[node.end_lineno :]
+                )
                 return
     raise FillError(f"the notebook has no function {name!r} to fill")

@@ -29,6 +29,7 @@ from tqdm import tqdm
 
 from . import assignment as assignments
 from . import feedback, report
+from .build import DIST, autograder_zip_in
 from .engine.batch import Options, grade_all
 from .engine.confine import Limits
 from .engine.grading import MANIFEST
@@ -221,7 +222,7 @@ def main(
     store.StoreError for a store of another assignment or in use by another batch.
     """
     chosen = assignments.load(assignment)
-    autograder_zip = Path(autograder or Path("dist") / "autograder" / f"{assignment}-autograder.zip")
+    autograder_zip = Path(autograder or autograder_zip_in(DIST, assignment))
     output = Path(output)
     check_paths(Path(submissions), output, autograder_zip)
     manifest = read_manifest(autograder_zip, assignment)

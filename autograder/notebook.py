@@ -27,6 +27,7 @@ import nbformat
 from rnncheck.messages import MESSAGES
 
 from .assignment import Assignment
+from .source import first_line
 
 KERNELSPEC = {"display_name": "Python 3", "language": "python", "name": "python3"}
 
@@ -40,8 +41,7 @@ def _heads(source: str) -> dict[str, tuple[list[str], ast.FunctionDef]]:
             docstring = node.body[0]
             if not (isinstance(docstring, ast.Expr) and isinstance(docstring.value, ast.Constant)):
                 raise ValueError(f"function {node.name!r} has no docstring")
-            first = min([node.lineno] + [d.lineno for d in node.decorator_list])
-            heads[node.name] = (lines[first - 1 : docstring.end_lineno], node)
+            heads[node.name] = (lines[first_line(node) - 1 : docstring.end_lineno], node)
     return heads
 
 
@@ -91,8 +91,7 @@ def without_bodies(source: str, statement: str) -> str:
     """The module source with the body of every top-level function replaced by `statement`."""
     lines = source.splitlines()
     for head, node in sorted(_heads(source).values(), key=lambda item: -item[1].lineno):
-        first = min([node.lineno] + [d.lineno for d in node.decorator_list])
-        lines[first - 1 : node.end_lineno] = head + ["    " + statement]
+        lines[first_line(node) - 1 : node.end_lineno] = head + ["    " + statement]
     return "\n".join(lines) + "\n"
 
 

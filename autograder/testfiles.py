@@ -16,9 +16,11 @@ from typing import Any
 
 from otter.test_files.exception_test import ExceptionTestFile
 
-from rnncheck.answers import Recorder, recording
+from rnncheck.answers import recording
 
 from .assignment import Assignment
+from .recorder import Recorder
+from .source import first_line
 
 
 def _is_hidden(node: ast.stmt) -> bool:
@@ -46,7 +48,7 @@ def public_source(source: str) -> str:
     for node in ast.parse(source).body:
         if _is_hidden(node):
             assert isinstance(node, ast.FunctionDef)
-            first = min(d.lineno for d in node.decorator_list)
+            first = first_line(node)
             last = node.end_lineno or node.lineno
             while last < len(lines) and not lines[last].strip():
                 last += 1

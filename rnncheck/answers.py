@@ -1,7 +1,8 @@
 """Answers of the reference solution, recorded at build time and replayed when grading.
 
 A test asks `reference(name, *args)` for the reference's result on some arguments. When the
-build runs the tests against the reference solution it installs a Recorder: the call runs
+build runs the tests against the reference solution it installs a Recorder (the build's own,
+autograder.recorder, never shipped): the call runs
 the reference function, stores the result under a hash of (name, arguments), and also
 stores what each catalogued mistake with a FEEDBACK phrase returns, so that feedback can
 name the mistake. When grading, the same call reads the stored result from
@@ -16,13 +17,14 @@ call whose arguments were not recorded exactly (they may differ from the build's
 last bits) simply gets no hint.
 """
 
+from __future__ import annotations
+
 import contextlib
-import copy
 import glob
 import hashlib
 import json
 import os
-import warnings
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any, NamedTuple
 
 import numpy as np
@@ -35,11 +37,11 @@ from .student import call
 
 ANSWERS_DIR = os.path.join(os.path.dirname(__file__), "answers")
 
-_recorder = None
-_answers = None
+_recorder: Any = None  # the build's Recorder while it records (see recording)
+_answers: dict[str, Any] | None = None
 
 
-def encode(value):
+def encode(value: Any) -> Any:
     """A JSON-able form of value that decode turns back into an equal value."""
     if isinstance(value, np.ndarray):
         return {"__array__": value.dtype.str, "shape": list(value.shape), "data": value.ravel().tolist()}
@@ -56,7 +58,7 @@ def encode(value):
     raise TypeError(f"cannot record a {type(value).__name__}")
 
 
-def decode(data):
+def decode(data: Any) -> Any:
     if isinstance(data, list):
         return [decode(v) for v in data]
     if isinstance(data, dict):
@@ -68,66 +70,17 @@ def decode(data):
     return data
 
 
-def answer_key(name, args, kwargs):
+def answer_key(name: str, args: Sequence[Any], kwargs: dict[str, Any]) -> str:
     """A stable hash of a call: the function name and the exact arguments."""
     text = json.dumps(encode([name, list(args), sorted(kwargs.items())]), sort_keys=True)
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
 
 
-class Recorder:
-    """Runs the reference (and the catalogued mistakes) and keeps their results.
-
-    reference -- dict, the namespace of the reference solution
-    mistakes -- list of (feedback, namespace): each namespace is the reference with one
-                mistake's functions swapped in; feedback is a str or a {language: str} dict
-    seed -- int, the build's seed of hidden test inputs (rnncheck.hidden_rng)
-    """
-
-    def __init__(self, reference, mistakes=(), seed=0):
-        self.reference = reference
-        self.mistakes = list(mistakes)
-        self.seed = seed  # of hidden test inputs (rnncheck.hidden)
-        self.entries = {}
-
-    def expected(self, name, args, kwargs):
-        value = self.reference[name](*copy.deepcopy(args), **copy.deepcopy(kwargs))
-        seen = []
-        for feedback, namespace in self.mistakes:
-            try:
-                with warnings.catch_warnings(), np.errstate(all="ignore"):
-                    warnings.simplefilter("ignore")  # a mistake may overflow or divide by zero
-                    wrong = namespace[name](*copy.deepcopy(args), **copy.deepcopy(kwargs))
-                encoded = encode(wrong)
-            except Exception:  # a mistake that crashes here has no output to recognise
-                continue
-            if not matches(wrong, value):
-                seen.append({"feedback": feedback, "value": encoded})
-        self.entries[answer_key(name, args, kwargs)] = {
-            "name": name,
-            "expected": encode(value),
-            "mistakes": seen,
-        }
-        return value
-
-    def computed(self, label, compute):
-        value = compute()
-        self.entries[answer_key("recorded", (label,), {})] = {
-            "name": label,
-            "expected": encode(value),
-            "mistakes": [],
-        }
-        return value
-
-    def save(self, path):
-        os.makedirs(os.path.dirname(path), exist_ok=True)
-        with open(path, "w", encoding="utf-8") as f:
-            json.dump(self.entries, f, sort_keys=True, indent=0)
-            f.write("\n")
-
-
 @contextlib.contextmanager
-def recording(recorder):
-    """Within this block, `reference` runs and records instead of reading stored answers."""
+def recording(recorder: Any) -> Iterator[Any]:
+    """Within this block, `reference` and `recorded` ask recorder (the build's Recorder, in
+    autograder.recorder: its expected(name, args, kwargs), computed(label, compute) and seed)
+    instead of reading stored answers."""
     global _recorder
     previous, _recorder = _recorder, recorder
     previous_seed, hidden._build_seed = hidden._build_seed, recorder.seed
@@ -138,7 +91,7 @@ def recording(recorder):
         hidden._build_seed = previous_seed
 
 
-def _stored():
+def _stored() -> dict[str, Any]:
     global _answers
     if _answers is None:
         _answers = {}
@@ -148,21 +101,21 @@ def _stored():
     return _answers
 
 
-def _entry(name, args, kwargs):
+def _entry(name: str, args: Sequence[Any], kwargs: dict[str, Any]) -> dict[str, Any]:
     entry = _stored().get(answer_key(name, args, kwargs))
     if entry is None:
         raise Feedback(say("no_recorded_answer", name=name))
     return entry
 
 
-def reference(name, *args, **kwargs):
+def reference(name: str, *args: Any, **kwargs: Any) -> Any:
     """The reference solution's result of name(*args, **kwargs)."""
     if _recorder is not None:
         return _recorder.expected(name, args, kwargs)
     return decode(_entry(name, args, kwargs)["expected"])
 
 
-def recorded(label, compute):
+def recorded(label: str, compute: Callable[[], Any]) -> Any:
     """A value the build computes once with compute() and ships as numbers, e.g. central
     differences of a given forward pass. label names it uniquely within the assignment."""
     if _recorder is not None:
@@ -170,7 +123,7 @@ def recorded(label, compute):
     return decode(_entry("recorded", (label,), {})["expected"])
 
 
-def _mistake_in(entry, actual):
+def _mistake_in(entry: dict[str, Any], actual: Any) -> str | None:
     for mistake in entry["mistakes"]:
         if matches(actual, decode(mistake["value"])):
             feedback = mistake["feedback"]
@@ -180,7 +133,7 @@ def _mistake_in(entry, actual):
     return None
 
 
-def known_mistake(name, args, kwargs, actual):
+def known_mistake(name: str, args: Sequence[Any], kwargs: dict[str, Any], actual: Any) -> str | None:
     """The FEEDBACK phrase of a catalogued mistake whose result equals actual, or None."""
     if _recorder is not None:
         return None
@@ -196,7 +149,7 @@ class Answer(NamedTuple):
     value: Any
 
 
-def answer(env, name, *args, **kwargs):
+def answer(env: dict[str, Any], name: str, *args: Any, **kwargs: Any) -> Answer:
     """Call the student's name(*args, **kwargs) (as `call` does) and return the Answer.
 
     While the build records, the reference's and the catalogued mistakes' results on these
@@ -208,7 +161,7 @@ def answer(env, name, *args, **kwargs):
     return Answer(name, args, kwargs, call(env, name, *args, **kwargs))
 
 
-def likely_mistake(given):
+def likely_mistake(given: Answer) -> str | None:
     """The FEEDBACK phrase of a catalogued mistake whose result on the arguments of the Answer
     `given` equals its value; None when none does, while recording, and when nothing was
     recorded for exactly these arguments (never a failure of its own)."""
@@ -221,7 +174,7 @@ def likely_mistake(given):
         return None
 
 
-def with_mistake(failure, mistake):
+def with_mistake(failure: Feedback, mistake: str | None) -> Feedback:
     """failure (a Feedback) with the hint naming mistake appended; failure itself when mistake is None."""
     if mistake is None:
         return failure
@@ -229,7 +182,7 @@ def with_mistake(failure, mistake):
 
 
 @contextlib.contextmanager
-def naming_mistake(given):
+def naming_mistake(given: Answer) -> Iterator[Answer]:
     """Within this block, a failed check (Feedback) on what the Answer `given` returned also
     names the catalogued mistake it matches, if any (see likely_mistake)."""
     try:
@@ -240,7 +193,9 @@ def naming_mistake(given):
         raise with_mistake(failure, likely_mistake(given)) from None
 
 
-def check_against_reference(env, name, *args, what=None, **kwargs):
+def check_against_reference(
+    env: dict[str, Any], name: str, *args: Any, what: str | None = None, **kwargs: Any
+) -> Any:
     """Call the student's name(*args, **kwargs) and fail unless it equals the reference.
 
     what -- how the output is named in feedback, e.g. "dE"; default "name(...)"

@@ -5,7 +5,11 @@ that merely claims to be one), a float a real number, a list a real list. Compar
 messages name the output, the expected and actual shape, the largest error and where.
 """
 
+from __future__ import annotations
+
 import numbers
+from collections.abc import Sequence
+from typing import Any
 
 import numpy as np
 
@@ -14,11 +18,13 @@ from .messages import say
 from .numerics import ATOL, GRADIENT_ATOL, GRADIENT_RTOL, RTOL
 
 
-def _kind(value):
+def _kind(value: Any) -> str:
     return type(value).__name__
 
 
-def to_array(value, what, shape=None, dtype=np.float64):
+def to_array(
+    value: Any, what: str, shape: tuple[int, ...] | None = None, dtype: Any = np.float64
+) -> np.ndarray:
     """value as a fresh array of `dtype`, checked to be a real ndarray of the given shape."""
     if type(value) is not np.ndarray:
         raise Feedback(say("wrong_type", what=what, expected="numpy.ndarray", kind=_kind(value)))
@@ -31,7 +37,7 @@ def to_array(value, what, shape=None, dtype=np.float64):
     return np.array(value, dtype=dtype, copy=True)
 
 
-def to_float(value, what):
+def to_float(value: Any, what: str) -> float:
     """value as a Python float; a real number (Python or numpy scalar, or a 0-d array)."""
     if type(value) is np.ndarray and value.shape == ():
         value = value[()]
@@ -40,30 +46,32 @@ def to_float(value, what):
     return float(value)
 
 
-def to_str_list(value, what):
+def to_str_list(value: Any, what: str) -> list[str]:
     """value as a list of str (a real list whose items are all str)."""
     if type(value) is not list or any(type(item) is not str for item in value):
         raise Feedback(say("wrong_type", what=what, expected="list[str]", kind=_kind(value)))
     return list(value)
 
 
-def to_str(value, what):
+def to_str(value: Any, what: str) -> str:
     if type(value) is not str:
         raise Feedback(say("wrong_type", what=what, expected="str", kind=_kind(value)))
     return value
 
 
-def to_dict(value, what):
+def to_dict(value: Any, what: str) -> dict[Any, Any]:
     if not isinstance(value, dict):
         raise Feedback(say("wrong_type", what=what, expected="dict", kind=_kind(value)))
     return dict(value)
 
 
-def _position(index):
+def _position(index: Sequence[Any]) -> str:
     return "[" + ", ".join(str(int(i)) for i in index) + "]"
 
 
-def assert_close(actual, expected, what, rtol=RTOL, atol=ATOL, message="not_close"):
+def assert_close(
+    actual: Any, expected: Any, what: str, rtol: float = RTOL, atol: float = ATOL, message: str = "not_close"
+) -> None:
     """Fail with the largest error and its position unless actual ~ expected elementwise."""
     actual = to_array(actual, what, shape=np.shape(expected))
     expected = np.asarray(expected, dtype=np.float64)
@@ -89,12 +97,12 @@ def assert_close(actual, expected, what, rtol=RTOL, atol=ATOL, message="not_clos
     return actual
 
 
-def assert_gradient(analytic, numeric, what):
+def assert_gradient(analytic: Any, numeric: Any, what: str) -> None:
     """Fail, saying where, unless an analytic gradient matches central differences entry by entry."""
     return assert_close(analytic, numeric, what, rtol=GRADIENT_RTOL, atol=GRADIENT_ATOL, message="gradient")
 
 
-def assert_same(actual, expected, what, rtol=RTOL, atol=ATOL):
+def assert_same(actual: Any, expected: Any, what: str, rtol: float = RTOL, atol: float = ATOL) -> None:
     """Fail unless `actual` has the structure of `expected` and the same values.
 
     Arrays are compared with assert_close (integer arrays exactly), floats with the same
@@ -125,19 +133,22 @@ def assert_same(actual, expected, what, rtol=RTOL, atol=ATOL):
         for i, (a, e) in enumerate(zip(actual, expected)):
             assert_same(a, e, f"{what}[{i}]", rtol=rtol, atol=atol)
     elif isinstance(expected, dict):
-        got = to_dict(actual, what)
-        if set(got) != set(expected):
+        found = to_dict(actual, what)
+        if set(found) != set(expected):
             raise Feedback(
                 say(
-                    "wrong_keys", what=what, expected=sorted(map(str, expected)), actual=sorted(map(str, got))
+                    "wrong_keys",
+                    what=what,
+                    expected=sorted(map(str, expected)),
+                    actual=sorted(map(str, found)),
                 )
             )
         for key in expected:
-            assert_same(got[key], expected[key], f"{what}[{key!r}]", rtol=rtol, atol=atol)
+            assert_same(found[key], expected[key], f"{what}[{key!r}]", rtol=rtol, atol=atol)
     elif isinstance(expected, float):
-        got = to_float(actual, what)
-        if not np.isclose(got, expected, rtol=rtol, atol=atol, equal_nan=True):
-            raise Feedback(say("not_equal", what=what, expected=f"{expected:.6g}", actual=f"{got:.6g}"))
+        number = to_float(actual, what)
+        if not np.isclose(number, expected, rtol=rtol, atol=atol, equal_nan=True):
+            raise Feedback(say("not_equal", what=what, expected=f"{expected:.6g}", actual=f"{number:.6g}"))
     elif isinstance(expected, list):
         if type(actual) is not list:
             raise Feedback(say("wrong_type", what=what, expected="list", kind=_kind(actual)))
@@ -155,12 +166,12 @@ def assert_same(actual, expected, what, rtol=RTOL, atol=ATOL):
             raise Feedback(say("not_equal", what=what, expected=repr(expected), actual=_short(actual)))
 
 
-def _short(value, limit=120):
+def _short(value: Any, limit: int = 120) -> str:
     shown = repr(value)
     return shown if len(shown) <= limit else shown[:limit] + "…"
 
 
-def matches(actual, expected, rtol=RTOL, atol=ATOL):
+def matches(actual: Any, expected: Any, rtol: float = RTOL, atol: float = ATOL) -> bool:
     """True when assert_same would pass."""
     try:
         assert_same(actual, expected, "", rtol=rtol, atol=atol)

@@ -1,5 +1,7 @@
 """The one exception the tests raise: a message for the student, never a traceback."""
 
+from __future__ import annotations
+
 
 class Feedback(AssertionError):
     """A test case failed; str(self) says why, in the student's terms.
@@ -8,6 +10,6 @@ class Feedback(AssertionError):
                recognise one (e.g. "olvidó el sesgo ba"); the class report counts them
     """
 
-    def __init__(self, message="", mistake=None):
+    def __init__(self, message: str = "", mistake: str | None = None) -> None:
         super().__init__(message)
         self.mistake = mistake

@@ -7,6 +7,8 @@ seed into the autograder zip (`seed.txt` beside this module), never into the stu
 Public test cases keep fixed inputs, so that students see the same checks every term.
 """
 
+from __future__ import annotations
+
 import hashlib
 import os
 
@@ -18,7 +20,7 @@ SEED_FILE = os.path.join(os.path.dirname(__file__), "seed.txt")
 _build_seed = None
 
 
-def term_seed():
+def term_seed() -> int:
     """The seed of this build of the autograder: an int."""
     if _build_seed is not None:
         return _build_seed
@@ -30,7 +32,7 @@ def term_seed():
         return int(f.read().strip())
 
 
-def hidden_rng(label):
+def hidden_rng(label: str) -> np.random.Generator:
     """A numpy Generator for the inputs of one hidden test case: the same for the same build
     seed and label, different for another seed. label names the case, e.g. "q9 unseen tables"."""
     digest = hashlib.sha256(f"{term_seed()}:{label}".encode()).digest()

@@ -5,9 +5,12 @@ environment variable RNNCHECK_LANG, else from the file language.txt that the bui
 next to this module, else Spanish.
 """
 
-import os
+from __future__ import annotations
 
-MESSAGES = {
+import os
+from typing import Any
+
+MESSAGES: dict[str, dict[str, str]] = {
     "es": {
         "missing": "No encuentro la función `{name}`. ¿Ejecutaste la celda donde la defines?",
         "not_callable": "`{name}` debería ser una función, pero es un {kind}.",
@@ -347,7 +350,7 @@ MESSAGES = {
 }
 
 
-def language():
+def language() -> str:
     """The language of the messages: RNNCHECK_LANG, else language.txt, else "es"."""
     chosen = os.environ.get("RNNCHECK_LANG")
     if not chosen:
@@ -355,9 +358,9 @@ def language():
         if os.path.isfile(path):
             with open(path, encoding="utf-8") as f:
                 chosen = f.read().strip()
-    return chosen if chosen in MESSAGES else "es"
+    return chosen if chosen and chosen in MESSAGES else "es"
 
 
-def say(key, **values):
+def say(key: str, **values: Any) -> str:
     """The message `key` in the current language, filled with `values`."""
     return MESSAGES[language()][key].format(**values)

@@ -6,6 +6,11 @@ nothing here modifies its arguments. The functions run when the build records an
 signatures and docstrings, since students write these two functions themselves in bptt.
 """
 
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
 import numpy as np
 
 # Two float64 computations of the same formula in a different order (a student's loop
@@ -28,7 +33,7 @@ GRADIENT_RTOL = 1e-5
 GRADIENT_ATOL = 1e-7
 
 
-def relative_difference(grad, grad_approx):
+def relative_difference(grad: Any, grad_approx: Any) -> float:
     """||g - n|| / (||g|| + ||n||), 0.0 when both are zero.
 
     Arguments:
@@ -48,7 +53,7 @@ def relative_difference(grad, grad_approx):
     return float(np.linalg.norm(grad - grad_approx) / denominator)
 
 
-def numerical_gradient(f, array, eps=EPS):
+def numerical_gradient(f: Callable[[np.ndarray], float], array: np.ndarray, eps: float = EPS) -> np.ndarray:
     """Central differences of f() with respect to each entry of a copy of array.
 
     Arguments:

@@ -10,12 +10,16 @@ of its values (columns that sum to 1, gradients against central differences). No
 computes what a student function computes. Tests import them as `from rnncheck.rnn import ...`.
 """
 
+from __future__ import annotations
+
 import contextlib
+from collections.abc import Callable, Sequence
 from itertools import combinations
+from typing import Any
 
 import numpy as np
 
-from .answers import naming_mistake
+from .answers import Answer, naming_mistake
 from .compare import assert_gradient, to_array, to_dict
 from .feedback import Feedback
 from .messages import say
@@ -26,20 +30,24 @@ from .numerics import numerical_gradient
 SUM_TOLERANCE = 1e-9
 
 
-def parameter_shapes(n_a, n_x, n_y):
+def parameter_shapes(n_a: int, n_x: int, n_y: int) -> dict[str, tuple[int, int]]:
     """The contract's parameter names, in their order, and shapes: Wax (n_a, n_x), Waa (n_a, n_a),
     Wya (n_y, n_a), ba (n_a, 1), by (n_y, 1)."""
     return {"Wax": (n_a, n_x), "Waa": (n_a, n_a), "Wya": (n_y, n_a), "ba": (n_a, 1), "by": (n_y, 1)}
 
 
-def _draw(rng, shapes, scale, scales):
+def _draw(
+    rng: np.random.Generator, shapes: dict[str, tuple[int, int]], scale: float, scales: dict[str, float]
+) -> dict[str, np.ndarray]:
     unknown = set(scales) - set(shapes)
     if unknown:
         raise TypeError(f"no such entry: {', '.join(sorted(unknown))} (entries: {', '.join(shapes)})")
     return {key: rng.normal(0.0, scales.get(key, scale), shape) for key, shape in shapes.items()}
 
 
-def random_parameters(rng, n_a, n_x, n_y, scale=1.0, **scales):
+def random_parameters(
+    rng: np.random.Generator, n_a: int, n_x: int, n_y: int, scale: float = 1.0, **scales: float
+) -> dict[str, np.ndarray]:
     """A parameter dict of the contract drawn from the numpy Generator rng.
 
     Each entry is normal(0, s) of its shape (see parameter_shapes), drawn in the order Wax,
@@ -53,14 +61,16 @@ def random_parameters(rng, n_a, n_x, n_y, scale=1.0, **scales):
     return _draw(rng, parameter_shapes(n_a, n_x, n_y), scale, scales)
 
 
-def random_gradients(rng, n_a, n_x, n_y, scale=1.0, **scales):
+def random_gradients(
+    rng: np.random.Generator, n_a: int, n_x: int, n_y: int, scale: float = 1.0, **scales: float
+) -> dict[str, np.ndarray]:
     """A gradients dict (dWax (n_a, n_x), dWaa, dWya, dba, dby) drawn from rng as random_parameters
     draws the parameters; scales are named by gradient, e.g. dby=50.0."""
     shapes = {"d" + key: shape for key, shape in parameter_shapes(n_a, n_x, n_y).items()}
     return _draw(rng, shapes, scale, scales)
 
 
-def with_entry(parameters, key, value):
+def with_entry(parameters: dict[str, Any], key: str, value: Any) -> dict[str, Any]:
     """A new dict: parameters with parameters[key] replaced by value (the other arrays are shared,
     not copied; `call` passes copies to student code anyway)."""
     changed = dict(parameters)
@@ -68,7 +78,7 @@ def with_entry(parameters, key, value):
     return changed
 
 
-def float64_array(value, what, shape=None):
+def float64_array(value: Any, what: str, shape: tuple[int, ...] | None = None) -> np.ndarray:
     """value as a plain array, checked to be a numpy.ndarray of dtype float64 (and of `shape`)."""
     array = to_array(value, what, shape=shape)
     if value.dtype != np.float64:
@@ -76,7 +86,9 @@ def float64_array(value, what, shape=None):
     return array
 
 
-def array_dict(value, what, shapes, exact=True, float64=False):
+def array_dict(
+    value: Any, what: str, shapes: dict[str, tuple[int, ...]], exact: bool = True, float64: bool = False
+) -> dict[str, np.ndarray]:
     """value checked to be a dict of arrays of the given shapes; returns key -> plain float64 array.
 
     shapes -- dict, key -> shape of that entry, e.g. parameter_shapes(n_a, n_x, n_y)
@@ -90,7 +102,7 @@ def array_dict(value, what, shapes, exact=True, float64=False):
     return {key: check(found[key], f"{what}[{key!r}]", shape=shape) for key, shape in shapes.items()}
 
 
-def tuple_of(value, what, names):
+def tuple_of(value: Any, what: str, names: Sequence[str]) -> tuple[Any, ...]:
     """value checked to be a tuple of len(names) entries; names, e.g. ("a_next", "yt_pred",
     "cache"), describe the entries in the messages. Returns value."""
     described = f"({', '.join(names)})"
@@ -103,7 +115,7 @@ def tuple_of(value, what, names):
     return value
 
 
-def assert_columns_sum_to_one(s, what):
+def assert_columns_sum_to_one(s: np.ndarray, what: str) -> None:
     """Fail unless every column of s (n_y, m) or (n_y, m, T_x) sums to 1 over axis 0; say so when
     s (all entries > 0) is normalised over another axis or set of axes instead."""
     sums = s.sum(axis=0)
@@ -120,22 +132,25 @@ def assert_columns_sum_to_one(s, what):
     raise Feedback(say(key, what=what, column=shown, total=float(sums[column])))
 
 
-def numerical_parameter_gradients(loss, parameters, keys):
+def numerical_parameter_gradients(
+    loss: Callable[[dict[str, np.ndarray]], float], parameters: dict[str, np.ndarray], keys: Sequence[str]
+) -> dict[str, np.ndarray]:
     """Central differences of loss(parameters) with respect to each parameters[key], key in keys.
 
     loss -- callable taking a parameter dict and returning a float
     Returns: dict, "d" + key -> float64 array of parameters[key].shape
     Runs only when the build records answers (wrap it in `recorded`), like numerical_gradient.
     """
-    return {
-        "d" + key: numerical_gradient(
-            lambda v, key=key: loss(with_entry(parameters, key, v)), parameters[key]
-        )
-        for key in keys
-    }
+
+    def loss_of(key: str) -> Callable[[np.ndarray], float]:
+        return lambda value: loss(with_entry(parameters, key, value))
+
+    return {"d" + key: numerical_gradient(loss_of(key), parameters[key]) for key in keys}
 
 
-def assert_gradients(analytic, numeric, given=None):
+def assert_gradients(
+    analytic: dict[str, Any], numeric: dict[str, np.ndarray], given: Answer | None = None
+) -> None:
     """Fail at the first key of numeric whose analytic[key] differs from the central differences
     numeric[key] (both dicts of arrays of the same shapes), naming the key and the entry.
 

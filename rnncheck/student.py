@@ -10,6 +10,8 @@ kernel (grader.check), a call that runs longer than time_limit() seconds is stop
 a check never hangs without saying which function did not return.
 """
 
+from __future__ import annotations
+
 import contextlib
 import copy
 import hashlib
@@ -17,6 +19,8 @@ import inspect
 import os
 import signal
 import threading
+from collections.abc import Callable, Iterator
+from typing import Any
 
 import numpy as np
 
@@ -35,7 +39,7 @@ class TimeUp(BaseException):
     the function's own `except Exception` does not swallow it)."""
 
 
-def time_limit():
+def time_limit() -> float:
     """Seconds a call may take: RNNCHECK_TIME_LIMIT if set, else TIME_LIMIT."""
     try:
         return float(os.environ.get("RNNCHECK_TIME_LIMIT", TIME_LIMIT))
@@ -44,7 +48,7 @@ def time_limit():
 
 
 @contextlib.contextmanager
-def limited(function):
+def limited(function: Any) -> Iterator[None]:
     """Within this block, TimeUp interrupts a call of function that runs past time_limit(),
     again every second until it stops. A function that runs elsewhere (the grading engine's
     proxies, which keep their own limit) or a call outside the main thread is not timed."""
@@ -55,7 +59,7 @@ def limited(function):
         yield
         return
 
-    def stop(signum, frame):
+    def stop(signum: int, frame: Any) -> None:
         raise TimeUp
 
     previous = signal.signal(signal.SIGALRM, stop)
@@ -67,11 +71,11 @@ def limited(function):
         signal.signal(signal.SIGALRM, previous)
 
 
-def _time_up(name):
+def _time_up(name: str) -> Feedback:
     return Feedback(say("engine_call_time", name=name, seconds=f"{time_limit():g}"))
 
 
-def student_function(env, name):
+def student_function(env: Any, name: str) -> Callable[..., Any]:
     """The callable `name` from the student's environment `env` (a dict), or Feedback."""
     function = env.get(name) if isinstance(env, dict) else None
     if function is None:
@@ -81,7 +85,7 @@ def student_function(env, name):
     return function
 
 
-def call(env, name, *args, **kwargs):
+def call(env: Any, name: str, *args: Any, **kwargs: Any) -> Any:
     """Call the student's `name` on deep copies of the arguments; Feedback if it fails."""
     function = student_function(env, name)
     args, kwargs = copy.deepcopy(args), copy.deepcopy(kwargs)
@@ -103,7 +107,7 @@ def call(env, name, *args, **kwargs):
         raise Feedback(say("raised", name=name, error=type(error).__name__, detail=detail)) from None
 
 
-def _same(before, after):
+def _same(before: Any, after: Any) -> bool:
     if isinstance(before, np.ndarray):
         return (
             type(after) is np.ndarray
@@ -126,7 +130,7 @@ def _same(before, after):
     return type(before) is type(after) and before == after
 
 
-def _argument_names(function, count):
+def _argument_names(function: Callable[..., Any], count: int) -> list[str]:
     try:
         names = list(inspect.signature(function).parameters)
     except (TypeError, ValueError):
@@ -134,7 +138,7 @@ def _argument_names(function, count):
     return names[:count] + [f"#{i + 1}" for i in range(len(names), count)]
 
 
-def assert_inputs_unchanged(env, name, *args):
+def assert_inputs_unchanged(env: Any, name: str, *args: Any) -> None:
     """Call `name` on copies of args and fail if it changed any of them in place."""
     function = student_function(env, name)
     given = copy.deepcopy(args)
@@ -154,7 +158,7 @@ def assert_inputs_unchanged(env, name, *args):
             raise Feedback(say("modified_input", name=name, argument=argument))
 
 
-def assert_raises_value_error(env, name, case, *args, **kwargs):
+def assert_raises_value_error(env: Any, name: str, case: str, *args: Any, **kwargs: Any) -> None:
     """Fail unless the student's `name` raises ValueError on these arguments."""
     function = student_function(env, name)
     args, kwargs = copy.deepcopy(args), copy.deepcopy(kwargs)
@@ -177,15 +181,15 @@ def assert_raises_value_error(env, name, case, *args, **kwargs):
     raise Feedback(say("no_value_error", name=name, case=case, outcome=outcome))
 
 
-def _random_state(function):
+def _random_state(function: Any) -> str:
     """A digest of numpy's global random state where function runs."""
     if getattr(function, "runs_elsewhere", False):
         return function.random_state()  # the grading engine's proxy asks the student process
-    state = np.random.get_state()
+    state: Any = np.random.get_state()
     return hashlib.sha256(np.asarray(state[1]).tobytes() + repr(state[2:]).encode()).hexdigest()
 
 
-def assert_global_random_untouched(env, name, *args, **kwargs):
+def assert_global_random_untouched(env: Any, name: str, *args: Any, **kwargs: Any) -> Any:
     """Call `name` (as `call` does) and fail if it changed numpy's global random state
     (np.random.seed, np.random.randn ...); its result, for further checks."""
     function = student_function(env, name)

@@ -1,4 +1,5 @@
-"""Shared fixtures: one build of every assignment per test session, in a temporary folder."""
+"""Shared fixtures: one build of every assignment in each language per test session, in a
+temporary folder."""
 
 from pathlib import Path
 
@@ -23,11 +24,19 @@ def builds(dist) -> dict[str, Build]:
     return _LazyBuilds(dist)
 
 
+@pytest.fixture(scope="session")
+def english_builds(tmp_path_factory) -> dict[str, Build]:
+    """name -> the English build of that assignment (built once, on first use)."""
+    return _LazyBuilds(tmp_path_factory.mktemp("dist-en"), "en")
+
+
 class _LazyBuilds(dict):
-    def __init__(self, out: Path):
+    """name -> the build of that assignment in `language`, made on first use."""
+
+    def __init__(self, out: Path, language: str = "es"):
         super().__init__()
-        self.out = out
+        self.out, self.language = out, language
 
     def __missing__(self, name: str) -> Build:
-        self[name] = build_assignment(assignments.load(name), self.out, seed=SEED)
+        self[name] = build_assignment(assignments.load(name), self.out, self.language, seed=SEED)
         return self[name]

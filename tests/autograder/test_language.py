@@ -16,9 +16,7 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from autograder import assignment as assignments
-from autograder.build import build_assignment
-from tests.conftest import ASSIGNMENTS, SEED
+from tests.conftest import ASSIGNMENTS
 
 ENGLISH = set(
     """the and of is are must should with for this that from each every its it an to by be which
@@ -94,12 +92,6 @@ def release_texts(folder: Path, notebook: str):
         if module.parent.name not in ("rnncheck", "tests"):
             for text in code_texts(module.read_text(encoding="utf-8")):
                 yield module.parent.name, text
-
-
-@pytest.fixture(scope="module")
-def english_builds(tmp_path_factory):
-    out = tmp_path_factory.mktemp("dist-en")
-    return {name: build_assignment(assignments.load(name), out, "en", seed=SEED) for name in ASSIGNMENTS}
 
 
 # The course's Spanish examples, Spanish in every release on purpose (the data is Spanish):

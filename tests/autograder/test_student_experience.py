@@ -37,9 +37,21 @@ def errors(nb):
     ]
 
 
+def plots_without_an_image(nb):
+    """The first line of each code cell that draws (plt.show, plt.plot ...) but shows no image."""
+    return [
+        cell.source.splitlines()[0]
+        for cell in nb.cells
+        if cell.cell_type == "code"
+        and "plt." in cell.source
+        and not any("image/png" in output.get("data", {}) for output in cell.get("outputs", []))
+    ]
+
+
+@pytest.mark.parametrize("language", ["es", "en"])
 @pytest.mark.parametrize("name", ASSIGNMENTS)
-def test_filled_notebook_runs_top_to_bottom_in_a_kernel(builds, name, tmp_path):
-    build = builds[name]
+def test_filled_notebook_runs_top_to_bottom_in_a_kernel(builds, english_builds, name, language, tmp_path):
+    build = (builds if language == "es" else english_builds)[name]
     folder = tmp_path / name
     shutil.copytree(build.student, folder)
     path = folder / build.assignment.notebook_name
@@ -47,6 +59,7 @@ def test_filled_notebook_runs_top_to_bottom_in_a_kernel(builds, name, tmp_path):
     assert errors(nb) == []
     checks = [c for c in nb.cells if c.source.startswith("grader.check(")]
     assert checks and all("✔" in str(c.outputs) and "✘" not in str(c.outputs) for c in checks)
+    assert plots_without_an_image(nb) == []
 
 
 def test_export_cell_makes_the_file_to_submit_quietly(builds, tmp_path):

@@ -5,6 +5,7 @@ import ast
 import pytest
 
 from autograder import assignment as assignments
+from autograder.recorder import DuplicateLabel, Recorder
 from autograder.testfiles import ReferenceFailed, public_source, record_answers, run
 from tests.conftest import ASSIGNMENTS
 
@@ -66,3 +67,11 @@ def test_record_answers_refuses_a_reference_that_fails_its_tests(tmp_path, monke
     monkeypatch.setattr(assignments, "SOLUTIONS_DIR", broken)
     with pytest.raises(ReferenceFailed, match="q1"):
         record_answers(assignment, {p.name: p.read_text(encoding="utf-8") for p in assignment.test_files})
+
+
+def test_a_recorded_label_used_for_two_values_fails_the_build():
+    recorder = Recorder({})
+    assert recorder.computed("q1 central differences", lambda: 1.5) == 1.5
+    assert recorder.computed("q1 central differences", lambda: 1.5) == 1.5  # the same value again
+    with pytest.raises(DuplicateLabel, match="q1 central differences"):
+        recorder.computed("q1 central differences", lambda: 2.5)

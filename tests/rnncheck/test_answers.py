@@ -5,6 +5,7 @@ import json
 import numpy as np
 import pytest
 
+from autograder.recorder import Recorder
 from rnncheck import Feedback, answers, check_against_reference, reference
 
 
@@ -41,7 +42,7 @@ def recorded(tmp_path, monkeypatch):
     def wrong(x):
         return x + 2
 
-    recorder = answers.Recorder({"double": double}, [("suma en vez de multiplicar", {"double": wrong})])
+    recorder = Recorder({"double": double}, [("suma en vez de multiplicar", {"double": wrong})])
     with answers.recording(recorder):
         assert reference("double", np.array([1.0, 3.0])).tolist() == [2.0, 6.0]
     recorder.save(str(tmp_path / "answers" / "demo.json"))
@@ -89,7 +90,7 @@ def observed(tmp_path, monkeypatch):
     the answers saved and read back as when grading. Returns the recorded argument."""
     monkeypatch.setenv("RNNCHECK_LANG", "es")
     x = np.array([1.0, 3.0])
-    recorder = answers.Recorder(
+    recorder = Recorder(
         {"double": lambda v: 2 * v},
         [
             (

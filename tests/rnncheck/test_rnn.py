@@ -3,6 +3,7 @@
 import numpy as np
 import pytest
 
+from autograder.recorder import Recorder
 from rnncheck import Feedback, answers
 from rnncheck.rnn import (
     array_dict,
@@ -198,7 +199,7 @@ def backward_recorded(tmp_path, monkeypatch):
     """backward(w) = 3 w recorded as the reference, with a catalogued mistake that forgets the 3;
     the answers saved and read back as when grading. Returns the recorded argument."""
     w = np.array([[1.0, -2.0]])
-    recorder = answers.Recorder(
+    recorder = Recorder(
         {"backward": lambda v: {"dw": 3 * v}}, [("olvida el factor 3", {"backward": lambda v: {"dw": v}})]
     )
     with answers.recording(recorder):

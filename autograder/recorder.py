@@ -1,0 +1,76 @@
+"""The build's recorder of answers: the reference's results (and the catalogued mistakes') on
+the arguments the tests use, written to `rnncheck/answers/<assignment>.json` for grading.
+
+Installed with rnncheck.answers.recording while the build runs the tests against the reference;
+build-only, so it is not shipped with the checker.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+import os
+import warnings
+from collections.abc import Callable
+from typing import Any
+
+import numpy as np
+
+from rnncheck.answers import answer_key, encode
+from rnncheck.compare import matches
+
+
+class DuplicateLabel(ValueError):
+    """Two `recorded` values under one label: the second would silently replace the first."""
+
+
+class Recorder:
+    """Runs the reference (and the catalogued mistakes) and keeps their results.
+
+    reference -- dict, the namespace of the reference solution
+    mistakes -- list of (feedback, namespace): each namespace is the reference with one
+                mistake's functions swapped in; feedback is a str or a {language: str} dict
+    seed -- int, the build's seed of hidden test inputs (rnncheck.hidden_rng)
+    """
+
+    def __init__(self, reference: dict[str, Any], mistakes: Any = (), seed: int = 0) -> None:
+        self.reference = reference
+        self.mistakes = list(mistakes)
+        self.seed = seed  # of hidden test inputs (rnncheck.hidden)
+        self.entries: dict[str, dict[str, Any]] = {}
+
+    def expected(self, name: str, args: tuple, kwargs: dict) -> Any:
+        value = self.reference[name](*copy.deepcopy(args), **copy.deepcopy(kwargs))
+        seen = []
+        for feedback, namespace in self.mistakes:
+            try:
+                with warnings.catch_warnings(), np.errstate(all="ignore"):
+                    warnings.simplefilter("ignore")  # a mistake may overflow or divide by zero
+                    wrong = namespace[name](*copy.deepcopy(args), **copy.deepcopy(kwargs))
+                encoded = encode(wrong)
+            except Exception:  # a mistake that crashes here has no output to recognise
+                continue
+            if not matches(wrong, value):
+                seen.append({"feedback": feedback, "value": encoded})
+        self.entries[answer_key(name, args, kwargs)] = {
+            "name": name,
+            "expected": encode(value),
+            "mistakes": seen,
+        }
+        return value
+
+    def computed(self, label: str, compute: Callable[[], Any]) -> Any:
+        """compute(), kept under label; DuplicateLabel if label already holds another value."""
+        value = compute()
+        key = answer_key("recorded", (label,), {})
+        entry = {"name": label, "expected": encode(value), "mistakes": []}
+        if key in self.entries and self.entries[key] != entry:
+            raise DuplicateLabel(f"recorded label {label!r} is used for two different values")
+        self.entries[key] = entry
+        return value
+
+    def save(self, path: str) -> None:
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        with open(path, "w", encoding="utf-8") as f:
+            json.dump(self.entries, f, sort_keys=True, indent=0)
+            f.write("\n")
