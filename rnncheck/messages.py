@@ -114,6 +114,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "types_decoder_feedback": "`encoder_decoder_forward`: la salida del paso {step} no cambió al cambiar decoder['Wax']: desde el paso 2, la entrada del decodificador es su salida anterior y<t-1>, que Wax multiplica.",
         "types_not_architecture": "architecture_for({task!r}) devolvió {value}, que no es una de las arquitecturas {choices}.",
         "types_error_message": "`architecture_for({task!r})` lanzó ValueError(«{message}»), pero el mensaje no menciona {missing}: debe decir cuál era la tarea y cuáles se conocen.",
+        "types_architecture_choices": "architecture_for({task!r}) devolvió {value}; para esta tarea valen {choices}.",
+        "types_loss_not_finite": "`masked_cross_entropy` devolvió {value}: un paso de relleno llegó al logaritmo (ahí y_pred puede valer 0, y -log 0 es infinito). La máscara se aplica a la pérdida de cada paso: calcula -log y_pred solo en los pasos reales, t < lengths[i]; multiplicar por la máscara después del logaritmo no basta, porque 0 · (-inf) da nan.",
+        "types_loss_padding_matters": "`masked_cross_entropy` dio otra pérdida al cambiar {change} en los pasos de relleno (t >= lengths[i]): esos pasos no deben contar, tengan lo que tengan.",
+        "types_padding_labels": "En los pasos de relleno, y puede tener cualquier entero (aquí -1 y 99): no lo uses como índice; toma la etiqueta solo en los pasos reales.",
         # word_representation: properties of the analogies
         "wr_analogy_input_word": "`complete_analogy({a!r}, {b!r}, {c!r}, ...)` devolvió {answer!r}, que es una de las palabras a, b, c: la respuesta debe ser la mejor palabra fuera de {{a, b, c}}.",
         "wr_hint_length_and_ties": "Pista: «tigre» (4 × «gato») y «gatito» («gato» / 2) apuntan justo hacia donde apunta «gato»: las dos tienen similitud coseno 1, sea cual sea su longitud, y empatan; a igual similitud va primero el menor índice. «coche» es largo, pero apunta hacia otro lado.",
@@ -282,6 +286,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "types_decoder_feedback": "`encoder_decoder_forward`: the output of step {step} did not change when decoder['Wax'] changed: from step 2 on, the decoder's input is its previous output y<t-1>, which Wax multiplies.",
         "types_not_architecture": "architecture_for({task!r}) returned {value}, which is not one of the architectures {choices}.",
         "types_error_message": '`architecture_for({task!r})` raised ValueError("{message}"), but the message does not mention {missing}: it must say which task it was and which ones are known.',
+        "types_architecture_choices": "architecture_for({task!r}) returned {value}; for this task the right answers are {choices}.",
+        "types_loss_not_finite": "`masked_cross_entropy` returned {value}: a padded step reached the logarithm (y_pred may be 0 there, and -log 0 is infinite). The mask applies to the loss of each step: compute -log y_pred only at the real steps, t < lengths[i]; multiplying by the mask after the logarithm is not enough, because 0 · (-inf) is nan.",
+        "types_loss_padding_matters": "`masked_cross_entropy` gave another loss when {change} changed at the padded steps (t >= lengths[i]): those steps must not count, whatever they hold.",
+        "types_padding_labels": "At the padded steps, y may hold any integer (here -1 and 99): do not use it as an index; take the label only at the real steps.",
         # word_representation: properties of the analogies
         "wr_analogy_input_word": "`complete_analogy({a!r}, {b!r}, {c!r}, ...)` returned {answer!r}, which is one of the words a, b, c: the answer must be the best word outside {{a, b, c}}.",
         "wr_hint_length_and_ties": 'Hint: "tigre" (4 × "gato") and "gatito" ("gato" / 2) point exactly where "gato" points: both have cosine similarity 1, whatever their length, and they tie; equal similarities go lower index first. "coche" is long, but it points elsewhere.',

@@ -347,8 +347,8 @@ def gradient_norms_through_time(x, a0, parameters):
 
     Returns:
     norms -- float64 array (T_x,), [||g<1>||, ..., ||g<T_x>||] (Frobenius norms): the last
-             entry is sqrt(n_a * m); entries that shrink towards the start mean vanishing
-             gradients, entries that grow mean exploding ones
+             entry is sqrt(n_a * m); if the entries shrink towards the start, the gradient
+             vanishes; if they grow, it explodes
     """
     a, _, _ = rnn_forward(x, a0, parameters)
     Waa = np.asarray(parameters["Waa"], dtype=np.float64)
@@ -371,8 +371,8 @@ def spectral_radius(W):
 
     Returns:
     radius -- float, the largest absolute value (modulus) of the eigenvalues of W, which
-              may be complex; with zero inputs and biases the gradient of the recurrence
-              shrinks when it is below 1 and may grow when it is above 1
+              may be complex; the long-run rate of the recurrence without tanh:
+              ||(W^T)^k||^(1/k) tends to radius as k grows
     """
     W = np.asarray(W, dtype=np.float64)
     if W.ndim != 2 or W.shape[0] != W.shape[1] or W.shape[0] == 0:

@@ -6,8 +6,10 @@ column), T_x the number of input time steps, T_y the number of output time steps
 
 Shapes follow the lecture: x (n_x, m, T_x), a0 (n_a, m), outputs (n_y, m) for one step or
 (n_y, m, T) for a sequence. parameters is a dict with Wax (n_a, n_x), Waa (n_a, n_a),
-Wya (n_y, n_a), ba (n_a, 1), by (n_y, 1). Every time step is one call of the cell
-shipped with the assignment, rnn_cell_forward, with the same parameters at every step.
+Wya (n_y, n_a), ba (n_a, 1), by (n_y, 1). In every architecture each time step is one call
+of the cell shipped with the assignment, rnn_cell_forward, with the same parameters at every
+step. masked_cross_entropy is the loss of a padded batch, such as many_to_many_forward's
+output: the mask applies to the loss of each step.
 
 Each function below is self-contained (numpy and the shipped cell only): the build copies
 it, by name, into the student notebook to prove that the reference scores full marks.
@@ -125,6 +127,49 @@ def many_to_many_forward(x, a0, parameters, lengths=None):
     return y_pred
 
 
+def masked_cross_entropy(y_pred, y, lengths):
+    """Cross-entropy of padded sequences: summed over each example's real steps, mean over examples.
+
+    The mask applies to the loss of each step, not to y_pred: the padded steps t >= lengths[i]
+    of example i add nothing, whatever y_pred and y hold there (many_to_many_forward gives 0
+    there, and -log 0 is infinite).
+
+    Arguments:
+    y_pred -- float64 array (n_y, m, T), m >= 1, the predicted probabilities at each step
+    y -- int array (m, T), the true class index of each example at each step: in [0, n_y) at
+         the real steps, any int (such as -1) at the padded steps
+    lengths -- int array (m,), each in [0, T]: example i has the real steps t < lengths[i]
+
+    Returns:
+    loss -- float, (1 / m) * sum over i and over t < lengths[i] of -log y_pred[y[i, t], i, t]:
+            the cross_entropy_loss of assignment 3 (summed over the steps, mean over the m
+            examples) of the unpadded sequences; an example of length 0 adds 0 but counts in m
+    """
+    y_pred = np.asarray(y_pred, dtype=np.float64)
+    y = np.asarray(y)
+    lengths = np.asarray(lengths)
+    if y_pred.ndim != 3 or y_pred.shape[1] == 0:
+        raise ValueError(f"y_pred must have shape (n_y, m, T) with m >= 1, not {y_pred.shape}")
+    n_y, m, T = y_pred.shape
+    if y.shape != (m, T):
+        raise ValueError(f"y must have shape (m, T) = ({m}, {T}), not {y.shape}")
+    if y.size and not np.issubdtype(y.dtype, np.integer):
+        raise ValueError(f"y must hold integer class indices, not {y.dtype}")
+    if lengths.shape != (m,):
+        raise ValueError(f"lengths must have shape (m,) = ({m},), not {lengths.shape}")
+    if not np.issubdtype(lengths.dtype, np.integer):
+        raise ValueError(f"lengths must hold integers, not {lengths.dtype}")
+    if lengths.min() < 0 or lengths.max() > T:
+        raise ValueError(f"lengths must lie in [0, T] = [0, {T}], got {lengths.min()}..{lengths.max()}")
+
+    real = np.arange(T)[np.newaxis, :] < lengths[:, np.newaxis]  # (m, T): the mask, True at real steps
+    examples, steps = np.nonzero(real)
+    classes = y[examples, steps]
+    if classes.size and (classes.min() < 0 or classes.max() >= n_y):
+        raise ValueError(f"y must lie in [0, {n_y}) at the real steps, got {classes.min()}..{classes.max()}")
+    return float(np.sum(-np.log(y_pred[classes, examples, steps])) / m)
+
+
 def one_to_many_sample(parameters, T_y, rng, eos_index=None, greedy=False):
     """One-to-many: generate a sequence from nothing, each output fed back as the next input.
 
@@ -235,7 +280,7 @@ def encoder_decoder_forward(x, a0, encoder, decoder, T_y):
 
 
 def architecture_for(task):
-    """The type of RNN the lecture uses for a sequence task.
+    """The type of RNN that fits a sequence problem of the lecture.
 
     Arguments:
     task -- str, one of "speech_recognition", "music_generation",
@@ -244,13 +289,16 @@ def architecture_for(task):
 
     Returns:
     architecture -- str, one of "one-to-one", "one-to-many", "many-to-one",
-                    "many-to-many", "encoder-decoder"
+                    "many-to-many", "encoder-decoder"; for "speech_recognition", where
+                    T_y differs from T_x, both "encoder-decoder" (read the whole audio,
+                    then write) and "many-to-many" (an output at each audio step, merged
+                    afterwards into the transcript) are right
 
     Raises:
     ValueError -- for any other task, naming it and listing the known tasks
     """
     architectures = {
-        "speech_recognition": "encoder-decoder",  # audio frames -> a shorter transcript
+        "speech_recognition": "encoder-decoder",  # audio -> a shorter transcript; many-to-many is right too
         "music_generation": "one-to-many",  # nothing (or a genre) -> notes
         "sentiment_classification": "many-to-one",  # a review -> a rating
         "dna_sequence_analysis": "many-to-many",  # one label per nucleotide

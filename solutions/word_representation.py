@@ -13,14 +13,15 @@ import numpy as np
 
 
 def tokenize(text):
-    """Split a text into lowercase words.
+    """Split a text into lowercase words (tokens).
 
     Arguments:
-    text -- str, for example "Lopez Obrador lidera las encuestas"
+    text -- str, for example "López Obrador lidera las encuestas"
 
     Returns:
-    tokens -- list[str], the maximal runs of Unicode letters and digits of the lowercased
-              text, in order (regex [^\\W_]+: accents and ñ are kept, "_" separates words)
+    tokens -- list[str], the tokens of the lowercased text, in order: each token is a
+              longest run of letters (of any alphabet, accented letters and ñ included)
+              and digits; spaces, punctuation and "_" separate tokens and are not kept
     """
     if not isinstance(text, str):
         raise ValueError(f"text must be a str, not {type(text).__name__}")

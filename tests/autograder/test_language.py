@@ -98,6 +98,7 @@ def release_texts(folder: Path, notebook: str):
 # exact strings, each one a sentence or label of the data, never prose.
 SPANISH_DATA = {
     "López Obrador lidera las encuestas de intención de voto",
+    "El niño y la niña comen pan con queso",
 }
 
 

@@ -1,6 +1,7 @@
 """autograder.notebook: the skeleton notebook, in each language, from one source."""
 
 import ast
+import inspect
 
 import nbformat
 import pytest
@@ -37,12 +38,16 @@ def test_spanish_and_english_share_code_and_differ_in_prose(name):
     assert prose and all(a != b for a, b in prose)
 
 
+@pytest.mark.parametrize("language", assignments.LANGUAGES)
 @pytest.mark.parametrize("name", ASSIGNMENTS)
-def test_every_function_has_a_skeleton_with_the_solution_docstring_and_a_check(name):
+def test_every_function_has_a_skeleton_with_its_docstring_in_the_language_and_a_check(name, language):
     assignment = assignments.load(name)
     solution = ast.parse(assignment.solution_path.read_text(encoding="utf-8"))
     docstrings = {n.name: ast.get_docstring(n) for n in solution.body if isinstance(n, ast.FunctionDef)}
-    code = [c.source for c in render(assignment).cells if c.cell_type == "code"]
+    docstrings.update({f: inspect.cleandoc(text) for f, text in assignment.docstrings(language).items()})
+    if language == "es":  # every function has its Spanish docstring
+        assert set(assignment.docstrings("es")) == set(assignment.functions)
+    code = [c.source for c in render(assignment, language).cells if c.cell_type == "code"]
     in_notebook = {
         node.name: node
         for source in code

@@ -7,6 +7,7 @@ functions whose gradient is known in closed form, and the vanishing and explodin
 behaviour against rho**(T_x - t) * sqrt(n_a * m).
 """
 
+import ast
 from pathlib import Path
 
 import numpy as np
@@ -777,3 +778,41 @@ def test_public_checks_name_the_catalogued_mistake(public_checks, mistake):
         result = run(sources[question], dict(env), path=question)
         messages = [case.message for case in result.test_case_results if not case.passed]
         assert any(phrase in message for message in messages), (question, messages)
+
+
+def test_spectral_radius_of_complex_eigenvalues_is_their_modulus():
+    # Eigenvalues -1 +- 2i: not the real part (1), the diagonal (2) nor the singular value (5.40).
+    assert bptt.spectral_radius(np.array([[-2.0, -5.0], [1.0, 0.0]])) == pytest.approx(np.sqrt(5.0))
+
+
+# --- the data of the character-level model ----------------------------------------------
+
+NAMES_FILE = Path(__file__).parents[2] / "assignments" / "bptt" / "data" / "nombres.txt"
+# Places that an earlier list had among the names: none of them is a given name.
+PLACES = {"aguascalientes", "oaxaca", "puebla", "jalisco", "guadalajara", "monterrey", "tepic", "taxco"}
+PLACES |= {"tulum", "silao", "jerez", "colima", "sonora", "toluca", "mérida", "cancún", "álamos", "xalapa"}
+
+
+def names_in_the_list():
+    return NAMES_FILE.read_text(encoding="utf-8").splitlines()
+
+
+def test_the_name_list_is_a_few_hundred_lowercase_names_without_repeats_or_places():
+    names = names_in_the_list()
+    assert 300 <= len(names) <= 500
+    assert len(set(names)) == len(names)
+    assert all(name and name == name.strip().lower() and name.isalpha() for name in names)
+    assert not PLACES & set(names)
+
+
+def test_the_training_test_takes_its_names_from_the_list():
+    # q10 writes its names out (NAMES, and the pool of the hidden case) so that it needs no
+    # file; they must be names of the list.
+    path = Path(__file__).parents[2] / "autograder" / "otter_tests" / "bptt" / "q10.py"
+    written = {}
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Assign) and isinstance(node.targets[0], ast.Name):
+            if node.targets[0].id in ("NAMES", "pool"):
+                written[node.targets[0].id] = ast.literal_eval(node.value)
+    assert len(written["NAMES"]) == 16 and len(written["pool"]) > 100
+    assert set(written["NAMES"]) | set(written["pool"]) <= set(names_in_the_list())

@@ -1,14 +1,18 @@
-"""Tests of the reference solution of assignment 2, rnn_forward.
+"""Tests of the reference solution of assignment 2, rnn_forward, and of its notebook's data.
 
 Expected values are computed independently of the module under test: softmax against
 numbers worked out by hand, the cell and the whole forward pass against a plain Python
-loop over examples, steps and units with math.tanh and math.exp.
+loop over examples, steps and units with math.tanh and math.exp. At the end: the numbers
+the notebook states, its copy of assignment 1's embeddings, and the given-code phrases.
 """
 
 import math
+import re
+from pathlib import Path
 
 import numpy as np
 import pytest
+import yaml
 
 from solutions import rnn_forward as rf
 
@@ -456,3 +460,44 @@ def test_rnn_forward_rejects_bad_shapes(x_shape, a0_shape, name):
     p = random_parameters(3, 2, 2, seed=37)
     with pytest.raises(ValueError, match=name):
         rf.rnn_forward(np.zeros(x_shape), np.zeros(a0_shape), p)
+
+
+# ---------------------------------------------------- the notebook's data and given code
+
+ASSIGNMENTS_DIR = Path(__file__).resolve().parents[2] / "assignments"
+
+
+def test_embeddings_table_is_the_one_of_assignment_1():
+    """Section 8 feeds the embeddings of assignment 1 to the RNN: the same table, byte for byte."""
+    shipped = ASSIGNMENTS_DIR / "rnn_forward" / "data" / "embeddings.csv"
+    original = ASSIGNMENTS_DIR / "word_representation" / "data" / "embeddings.csv"
+    assert shipped.read_bytes() == original.read_bytes()
+
+
+def test_numbers_the_notebook_states_about_its_sentences():
+    """V = 82 words with <UNK> and <EOS>; the lecture's sentence, of 9 words, gives T_x = 10."""
+    sentences = (ASSIGNMENTS_DIR / "rnn_forward" / "data" / "frases_es.txt").read_text(encoding="utf-8")
+    sentences = [line.strip() for line in sentences.splitlines() if line.strip()]
+    words = {w for s in sentences for w in re.findall(r"[^\W_]+", s.lower())}
+    assert len(words) + 2 == 82
+    assert sentences[0] == "López Obrador lidera las encuestas de intención de voto"
+    assert len(re.findall(r"[^\W_]+", sentences[0].lower())) + 1 == 10
+
+
+def test_one_stacked_matrix_gives_the_same_cell():
+    """a<t> = tanh(Wa [a<t-1>; x<t>] + ba) with Wa = [Waa | Wax], as the notebook shows."""
+    p = random_parameters(4, 3, 2, seed=40)
+    xt, a_prev = np.random.default_rng(41).normal(size=(3, 5)), np.random.default_rng(42).normal(size=(4, 5))
+    a_next, _, _ = rf.rnn_cell_forward(xt, a_prev, p)
+    Wa = np.hstack([p["Waa"], p["Wax"]])
+    np.testing.assert_allclose(np.tanh(Wa @ np.vstack([a_prev, xt]) + p["ba"]), a_next, rtol=0, atol=TOL)
+
+
+def test_given_code_phrases_are_text_of_the_reference():
+    """Each English phrase translated for the given code (notebook.yaml given_code) is found in
+    the reference, so that none is silently left in English."""
+    spec = yaml.safe_load((ASSIGNMENTS_DIR / "rnn_forward" / "notebook.yaml").read_text(encoding="utf-8"))
+    source = Path(rf.__file__).read_text(encoding="utf-8")
+    phrases = spec["given_code"]["es"]
+    assert phrases
+    assert [english for english in phrases if english not in source] == []

@@ -1,129 +1,79 @@
-"""q1 · rnn_cell_backward: dxt, da_prev, dWax, dWaa, dba of one step, from da_next and the cache."""
+"""q1 · relative_difference: ||g - n|| / (||g|| + ||n||), 0.0 when both gradients are zero."""
 
 import numpy as np
 from otter.test_files import test_case
 
 from rnncheck import (
     assert_inputs_unchanged,
+    assert_same,
     call,
     check_against_reference,
     hidden_rng,
-    numerical_gradient,
-    recorded,
-    reference,
-    to_array,
+    to_float,
 )
 from rnncheck.answers import answer, naming_mistake
-from rnncheck.rnn import (
-    array_dict,
-    assert_gradients,
-    numerical_parameter_gradients,
-    random_parameters,
-    tuple_of,
-)
 
 OK_FORMAT = False
 name = "q1"
 
-# n_a = 3, n_x = 2, n_y = 2, m = 2. Weights large enough that tanh is far from linear.
-_rng = np.random.default_rng(31)
-PARAMETERS = random_parameters(_rng, 3, 2, 2, scale=0.8, ba=0.5, by=0.5)
-XT = _rng.normal(0.0, 1.0, (2, 2))
-A_PREV = _rng.normal(0.0, 0.5, (3, 2))
-# da_next is the gradient of L = sum(DA_NEXT * a_next): central differences of that L with
-# respect to each input of the cell must give the five gradients.
-DA_NEXT = _rng.normal(0.0, 1.0, (3, 2))
-SHAPES = {"dxt": (2, 2), "da_prev": (3, 2), "dWax": (3, 2), "dWaa": (3, 3), "dba": (3, 1)}
 
-
-def cell(env, xt, a_prev, parameters):
-    """(a_next, yt_pred, cache) from the notebook's rnn_cell_forward (the one shipped in rnn_utils)."""
-    result = call(env, "rnn_cell_forward", xt, a_prev, parameters)
-    return tuple_of(result, "rnn_cell_forward(...)", ("a_next", "yt_pred", "cache"))
-
-
-def loss(env, xt, a_prev, parameters):
-    """L = sum(DA_NEXT * a_next), with a_next from the notebook's rnn_cell_forward."""
-    a_next = to_array(cell(env, xt, a_prev, parameters)[0], "rnn_cell_forward(...)[0]", shape=(3, 2))
-    return float(np.sum(DA_NEXT * a_next))
-
-
-def backward(env):
-    """The student's call of rnn_cell_backward on DA_NEXT and the cache of the shipped forward
-    (an Answer), and its gradients, checked; a failure names the catalogued mistake it shows."""
-    cache = cell(env, XT, A_PREV, PARAMETERS)[2]
-    given = answer(env, "rnn_cell_backward", DA_NEXT, cache)
+@test_case(points=1)
+def test_known_values(env):
+    # ||(3, -4)|| = 5, ||(3, 0)|| = 3 and ||(0, 4)|| = 4: 5 / (3 + 4).
+    given = answer(env, "relative_difference", np.array([3.0, 0.0]), np.array([0.0, 4.0]))
     with naming_mistake(given):
-        return given, array_dict(given.value, "rnn_cell_backward(...)", SHAPES, float64=True)
+        got = to_float(given.value, "relative_difference([3, 0], [0, 4])")
+        assert_same(got, 5.0 / 7.0, "relative_difference([3, 0], [0, 4])")
+    same = np.array([[1.0, -2.0], [0.5, 4.0]])
+    got = call(env, "relative_difference", same, same.copy())
+    assert_same(to_float(got, "relative_difference(g, g)"), 0.0, "relative_difference(g, g)")
 
 
 @test_case(points=0.5)
-def test_keys_and_shapes(env):
-    backward(env)
+def test_both_zero_gives_zero(env):
+    got = call(env, "relative_difference", np.zeros((2, 3)), np.zeros((2, 3)))
+    assert_same(to_float(got, "relative_difference(0, 0)"), 0.0, "relative_difference(0, 0)")
 
 
-@test_case(points=1)
-def test_dxt_and_da_prev_match_central_differences(env):
-    numeric = recorded(
-        "q1 test_dxt_and_da_prev_match_central_differences",
-        lambda: {
-            "dxt": numerical_gradient(lambda xt: loss(env, xt, A_PREV, PARAMETERS), XT),
-            "da_prev": numerical_gradient(lambda a_prev: loss(env, XT, a_prev, PARAMETERS), A_PREV),
-        },
-    )
-    given, gradients = backward(env)
-    assert_gradients(gradients, numeric, given)
-
-
-@test_case(points=1)
-def test_parameter_gradients_match_central_differences(env):
-    numeric = recorded(
-        "q1 test_parameter_gradients_match_central_differences",
-        lambda: numerical_parameter_gradients(
-            lambda parameters: loss(env, XT, A_PREV, parameters), PARAMETERS, ("Wax", "Waa", "ba")
-        ),
-    )
-    given, gradients = backward(env)
-    assert_gradients(gradients, numeric, given)
-
-
-@test_case(points=0.25)
-def test_inputs_unchanged(env):
-    cache = cell(env, XT, A_PREV, PARAMETERS)[2]
-    assert_inputs_unchanged(env, "rnn_cell_backward", DA_NEXT, cache)
-
-
-@test_case(points=1.5, hidden=True)
-def test_unseen_steps(env):
-    rng = hidden_rng("q1 unseen steps")
+@test_case(points=1, hidden=True)
+def test_unseen_gradients(env):
+    rng = hidden_rng("q1 unseen gradients")
 
     def size(low, high):
         return int(rng.integers(low, high + 1))
 
-    cases = [  # n_a, n_x, n_y, m, scale
-        (size(2, 5), size(2, 4), size(2, 3), size(2, 5), rng.uniform(0.8, 1.2)),
-        (size(2, 4), size(2, 4), size(2, 3), 1, rng.uniform(0.6, 0.9)),  # one example
-        (1, 1, size(2, 3), size(2, 4), rng.uniform(1.0, 1.4)),  # one unit, one input
-        (size(3, 5), size(2, 3), 2, size(3, 5), 3.0),  # weights this large saturate tanh
+    shape, column, block, square = (
+        (size(2, 5), size(2, 4)),
+        (size(2, 4), 1),
+        (2, size(2, 4), 3),
+        (size(1, 3),) * 2,
+    )
+    g = rng.normal(size=shape)
+    small = [1e-6, 1e-5, 1e-4, 1e-3][size(0, 3)]
+    large = [1e2, 1e3, 1e4][size(0, 2)]
+    value = rng.normal(0.0, 3.0, (1, 1))
+    pairs = [
+        (g, g + 1e-7 * rng.normal(size=shape)),  # a right gradient: tiny difference
+        (small * g, small * (g + 1e-7 * rng.normal(size=shape))),  # the same, much smaller
+        (large * g, -large * g),  # opposite: 1
+        (g, 2.0 * g),  # 1 / 3
+        (np.zeros(column), rng.normal(size=column)),  # one of them zero: 1
+        (rng.normal(size=block), rng.normal(size=block)),
+        (value, value.copy()),  # equal: 0
+        (np.zeros(square), np.zeros(square)),  # both zero: 0.0
     ]
-    for n_a, n_x, n_y, m, scale in cases:
-        parameters = random_parameters(rng, n_a, n_x, n_y, scale=scale, Wya=1.0, ba=0.5, by=0.5)
-        xt, a_prev = rng.normal(0.0, 1.0, (n_x, m)), rng.normal(0.0, 0.6, (n_a, m))
-        cache = reference("rnn_cell_forward", xt, a_prev, parameters)[2]
-        da_next = rng.normal(0.0, 1.0, (n_a, m))
+    for grad, grad_approx in pairs:
         check_against_reference(
             env,
-            "rnn_cell_backward",
-            da_next,
-            cache,
-            what=f"rnn_cell_backward(da_next {da_next.shape}, cache)",
+            "relative_difference",
+            grad,
+            grad_approx,
+            what=f"relative_difference(grad {grad.shape}, grad_approx)",
         )
 
 
-@test_case(points=0.25, hidden=True)
-def test_unseen_inputs_unchanged(env):
+@test_case(points=0.5, hidden=True)
+def test_inputs_unchanged(env):
     rng = hidden_rng("q1 inputs unchanged")
-    n_a, n_x, n_y, m = (int(s) for s in rng.integers(2, 5, size=4))
-    parameters = random_parameters(rng, n_a, n_x, n_y)
-    cache = reference("rnn_cell_forward", rng.normal(size=(n_x, m)), rng.normal(size=(n_a, m)), parameters)[2]
-    assert_inputs_unchanged(env, "rnn_cell_backward", rng.normal(size=(n_a, m)), cache)
+    shape = tuple(int(s) for s in rng.integers(1, 5, size=int(rng.integers(1, 3))))
+    assert_inputs_unchanged(env, "relative_difference", rng.normal(size=shape), rng.normal(size=shape))

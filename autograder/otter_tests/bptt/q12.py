@@ -1,121 +1,86 @@
-"""q12 · training: a tiny character-level language model learns with the student's functions."""
+"""q12 · spectral_radius: the largest absolute value (modulus) of the eigenvalues of W."""
 
 import numpy as np
 from otter.test_files import test_case
 
-from rnncheck import Feedback, call, hidden_rng, say, to_float
-from rnncheck.rnn import array_dict, tuple_of
+from rnncheck import assert_inputs_unchanged, assert_same, call, check_against_reference, hidden_rng, to_float
+from rnncheck.answers import answer, naming_mistake
 
 OK_FORMAT = False
 name = "q12"
 
-# Sixteen names of six letters from data/nombres.txt, written out so that the test needs no file.
-NAMES = [
-    "teresa", "martha", "silvia", "andrea", "mónica", "sandra", "camila", "ximena",
-    "regina", "renata", "carmen", "raquel", "lorena", "susana", "rebeca", "isabel",
-]  # fmt: skip
-# Full-batch gradient descent from a fixed seed: with the reference the loss falls steadily
-# from 21.3 to 11.6 (45 %) in STEPS steps, in 0.02 s; any correct implementation gives the
-# same numbers up to rounding. FRACTION = 25% leaves a wide margin, while a model that does
-# not learn stays near 7 * log(21) = 21.3 and one that climbs the gradient goes up. The
-# budget is small on purpose: every submission is graded with it.
-N_A = 16
-STEPS = 40
-LEARNING_RATE = 0.4
-MAX_NORM = 5.0
-FRACTION = 0.25
+
+def radius_of(env, W, what, expected):
+    """The student's spectral_radius(W), a float equal to expected; a failure names the
+    catalogued mistake it shows (each public matrix tells the catalogued mistakes apart)."""
+    given = answer(env, "spectral_radius", W)
+    with naming_mistake(given):
+        assert_same(to_float(given.value, what), expected, what)
 
 
-def training_data(names):
-    """x (n_x, m, T_x) and y (m, T_x) for names of one length: y<t> is the t-th character
-    ("\\n" after the last one), x<t> the one-hot of y<t-1>, and x<1> = 0."""
-    characters = ["\n"] + sorted(set("".join(names)))
-    index = {character: i for i, character in enumerate(characters)}
-    y = np.array([[index[character] for character in name + "\n"] for name in names])
-    m, T_x = y.shape
-    x = np.zeros((len(characters), m, T_x))
-    for i in range(m):
-        for t in range(1, T_x):
-            x[y[i, t - 1], i, t] = 1.0
-    return x, y
+@test_case(points=0.5)
+def test_diagonal_with_a_negative_eigenvalue(env):
+    # Eigenvalues -3, 1 and 2: the largest in absolute value is negative.
+    radius_of(env, np.diag([-3.0, 1.0, 2.0]), "spectral_radius(diag(-3, 1, 2))", 3.0)
 
 
-def loss_and_gradients(env, x, y, a0, parameters, shapes):
-    what = "rnn_loss_and_gradients(...)"
-    result = tuple_of(call(env, "rnn_loss_and_gradients", x, y, a0, parameters), what, ("loss", "gradients"))
-    return to_float(result[0], f"{what}[0]"), array_dict(result[1], f"{what}[1]", shapes, exact=False)
+@test_case(points=0.5)
+def test_complex_eigenvalues(env):
+    # Trace -2 and determinant 5: eigenvalues -1 +- 2i, both of modulus sqrt(5) ~ 2.236. Their
+    # real part (-1, or 1 in absolute value), the diagonal (2), the eigenvalues of the symmetric
+    # matrix of its lower triangle (2.414) and its largest singular value (5.40) all differ.
+    W = np.array([[-2.0, -5.0], [1.0, 0.0]])
+    radius_of(env, W, "spectral_radius([[-2, -5], [1, 0]])", float(np.sqrt(5.0)))
 
 
-def losses_before_and_after(env, names, n_a, steps, learning_rate, clip, limit, seed):
-    """The loss before and after `steps` steps of gradient descent with the student's
-    rnn_loss_and_gradients, `clip` (clip_by_global_norm or clip_gradients, with `limit`) and sgd_step."""
-    x, y = training_data(names)
-    n_x, m, _ = x.shape
-    rng = np.random.default_rng(seed)
-    parameters = {
-        "Wax": rng.normal(0.0, 0.01, (n_a, n_x)),
-        "Waa": rng.normal(0.0, 0.01, (n_a, n_a)),
-        "Wya": rng.normal(0.0, 0.01, (n_x, n_a)),
-        "ba": np.zeros((n_a, 1)),
-        "by": np.zeros((n_x, 1)),
-    }
-    shapes = {key: value.shape for key, value in parameters.items()}
-    gradient_shapes = {"d" + key: shape for key, shape in shapes.items()}
-    a0 = np.zeros((n_a, m))
-    first = None
-    for _ in range(steps):
-        loss, gradients = loss_and_gradients(env, x, y, a0, parameters, gradient_shapes)
-        first = loss if first is None else first
-        clipped = array_dict(call(env, clip, gradients, limit), f"{clip}(...)", gradient_shapes, exact=False)
-        parameters = array_dict(
-            call(env, "sgd_step", parameters, clipped, learning_rate), "sgd_step(...)", shapes, exact=False
-        )
-    last, _ = loss_and_gradients(env, x, y, a0, parameters, gradient_shapes)
-    return first, last
+@test_case(points=0.5)
+def test_triangular_matrix_that_is_not_normal(env):
+    # Eigenvalues -0.5 and 0.25 (the diagonal): radius 0.5. Its largest singular value is about
+    # 4.04, and its largest real eigenvalue 0.25: neither of them is the spectral radius here.
+    W = np.array([[-0.5, 4.0], [0.0, 0.25]])
+    radius_of(env, W, "spectral_radius([[-0.5, 4], [0, 0.25]])", 0.5)
+    assert_inputs_unchanged(env, "spectral_radius", W)
 
 
-def assert_loss_falls(first, last, steps, clip, fraction):
-    target = (1 - fraction) * first
-    if not last <= target:
-        values = {"before": first, "after": last, "fraction": fraction, "target": target}
-        raise Feedback(say("bptt_loss_did_not_fall", steps=steps, clip=clip, **values))
+@test_case(points=0.5, hidden=True)
+def test_scaled_orthogonal_matrix_has_radius_rho(env):
+    rng = hidden_rng("q12 scaled orthogonal")
+    n = int(rng.integers(4, 8))
+    q, r = np.linalg.qr(rng.normal(size=(n, n)))
+    q = q * np.sign(np.diag(r))  # a random orthogonal matrix
+    if np.linalg.det(q) * (-1) ** n < 0:  # no eigenvalue +1: that of largest real part is complex or -1
+        q[:, 0] = -q[:, 0]
+    for rho in (round(rng.uniform(0.3, 0.9), 2), 1.0, round(rng.uniform(1.1, 2.0), 2)):
+        radius = to_float(call(env, "spectral_radius", rho * q), f"spectral_radius({rho:g} Q)")
+        assert_same(radius, rho, f"spectral_radius({rho:g} Q)")
 
 
-@test_case(points=2)
-def test_loss_falls_by_a_quarter_in_40_steps(env):
-    first, last = losses_before_and_after(
-        env, NAMES, N_A, STEPS, LEARNING_RATE, "clip_by_global_norm", MAX_NORM, seed=12
-    )
-    assert_loss_falls(first, last, STEPS, "clip_by_global_norm", FRACTION)
+@test_case(points=0.5, hidden=True)
+def test_unseen_matrices(env):
+    rng = hidden_rng("q12 unseen matrices")
 
+    def size(low, high):
+        return int(rng.integers(low, high + 1))
 
-@test_case(points=1, hidden=True)
-def test_loss_falls_on_unseen_names_with_clipping_by_value(env):
-    rng = hidden_rng("q12 unseen names")
-    # Ten names of five or six letters from data/nombres.txt (those of NAMES left out), and
-    # the initial weights, drawn anew. With values clipped to +-0.25 and a learning rate of
-    # 0.8, the reference's loss falls by at least 44 % in 40 steps (600 draws), far from the
-    # 25 % asked; at 0.4 it fell short on 7 % of draws, at 0.15 and +-1 it stalled on some.
-    pool = [
-        "maría", "juana", "laura", "norma", "lucía", "sofía", "paula", "pilar", "rocío", "irene",
-        "elena", "julia", "marta", "diana", "abril", "karla", "luisa", "itzel", "dulce", "mayra",
-        "tania", "celia", "lidia", "sonia", "perla", "noemí", "adela", "frida", "jorge", "jesús",
-        "pedro", "mario", "óscar", "pablo", "diego", "mateo", "jaime", "julio", "marco", "ramón",
-        "tomás", "césar", "lucas", "rubén", "simón", "elías", "fidel", "isaac", "bruno", "dante",
-        "ángel", "tepic", "taxco", "tulum", "silao", "jerez",
-        "jimena", "miriam", "brenda", "blanca", "gloria", "estela", "nayeli", "ofelia", "pamela", "aitana",
-        "ángela", "aurora", "emilia", "fátima", "noelia", "olivia", "jazmín", "marina", "alicia", "amalia",
-        "josefa", "leonor", "lucero", "romina", "ivonne", "carlos", "miguel", "manuel", "javier", "rafael",
-        "sergio", "daniel", "arturo", "martín", "héctor", "andrés", "matías", "víctor", "adrián", "álvaro",
-        "benito", "emilio", "felipe", "hernán", "julián", "marcos", "moisés", "samuel", "ulises", "adolfo",
-        "camilo", "damián", "israel", "lázaro", "néstor", "ramiro", "santos", "fabián", "germán", "jacobo",
-        "leonel", "renato", "tobías", "efraín", "colima", "oaxaca", "puebla", "sonora", "toluca", "tonalá",
-        "celaya", "xalapa", "tuxpan", "tuxtla", "mérida", "cancún", "tecate", "loreto", "parral", "zamora",
-        "ajijic", "álamos",
-    ]  # fmt: skip
-    length = int(rng.choice([5, 6]))
-    candidates = [name for name in pool if len(name) == length]
-    names = [candidates[i] for i in rng.choice(len(candidates), size=10, replace=False)]
-    seed = int(rng.integers(2**32))
-    first, last = losses_before_and_after(env, names, 12, STEPS, 0.8, "clip_gradients", 0.25, seed=seed)
-    assert_loss_falls(first, last, STEPS, "clip_gradients", FRACTION)
+    # Not normal: eigenvalues the diagonal, below 1 in modulus; largest singular value 5 or more.
+    n = size(2, 4)
+    k = n * (n - 1) // 2
+    triangular = np.diag(rng.uniform(0.2, 0.9, n) * rng.choice([-1.0, 1.0], n))
+    triangular[np.triu_indices(n, 1)] = rng.uniform(5.0, 15.0, k) * rng.choice([-1.0, 1.0], k)
+    # A rotation scaled by r (its eigenvalues r e^(+-i theta), theta from a Pythagorean triple so
+    # that every machine computes the same matrix) beside a smaller negative eigenvalue.
+    a, b, c = [(3, 4, 5), (5, 12, 13), (8, 15, 17), (7, 24, 25), (20, 21, 29)][size(0, 4)]
+    radius = rng.uniform(0.5, 2.0)
+    rotation = np.zeros((3, 3))
+    rotation[:2, :2] = radius * np.array([[a, -b], [b, a]]) / c
+    rotation[2, 2] = -radius * rng.uniform(0.2, 0.8)
+    order = rng.permutation(3)  # the same matrix in another order of the basis
+    matrices = [
+        triangular,
+        rng.normal(size=(size(4, 6),) * 2),
+        rng.normal(0.0, 0.3, (size(6, 9),) * 2),
+        np.array([[-rng.uniform(0.5, 3.0)]]),
+        rotation[np.ix_(order, order)],
+    ]
+    for W in matrices:
+        check_against_reference(env, "spectral_radius", W, what=f"spectral_radius(W {W.shape})")

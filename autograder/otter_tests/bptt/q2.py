@@ -1,134 +1,130 @@
-"""q2 · rnn_backward: dx, da0, dWax, dWaa, dba over all the steps (backpropagation through time)."""
+"""q2 · numerical_gradient: central differences of f(), one entry of array at a time, restored after."""
+
+import copy
 
 import numpy as np
 from otter.test_files import test_case
 
-from rnncheck import (
-    assert_inputs_unchanged,
-    call,
-    check_against_reference,
-    hidden_rng,
-    numerical_gradient,
-    recorded,
-    reference,
-    to_array,
-)
-from rnncheck.answers import answer, naming_mistake
-from rnncheck.rnn import (
-    array_dict,
-    assert_gradients,
-    numerical_parameter_gradients,
-    random_parameters,
-    tuple_of,
-)
+from rnncheck import Feedback, assert_close, call, hidden_rng, matches, say
+from rnncheck.rnn import float64_array
 
 OK_FORMAT = False
 name = "q2"
 
-# n_a = 3, n_x = 2, n_y = 2, m = 2, T_x = 4. Weights large enough that tanh is far from linear.
-_rng = np.random.default_rng(32)
-PARAMETERS = random_parameters(_rng, 3, 2, 2, scale=0.8, ba=0.5, by=0.5)
-X = _rng.normal(0.0, 1.0, (2, 2, 4))
-A0 = _rng.normal(0.0, 0.5, (3, 2))
-# da is the gradient of L = sum(DA * a) with respect to each a<t> from outside the
-# recurrence: central differences of that L must give every gradient of rnn_backward.
-DA = _rng.normal(0.0, 1.0, (3, 2, 4))
-SHAPES = {"dx": (2, 2, 4), "da0": (3, 2), "dWax": (3, 2), "dWaa": (3, 3), "dba": (3, 1)}
+# Central differences are exact for a quadratic and off by eps**2 / 6 * |f'''| ~ 2e-11 for
+# sin with eps = 1e-5; rounding adds about 1e-16 * |f| / eps ~ 1e-10. One-sided differences
+# are off by about eps / 2 * |f''| ~ 1e-5. CENTRAL_TOLERANCE separates the two with a wide
+# margin on each side.
+CENTRAL_TOLERANCE = 1e-8
 
 
-def forward(env, x, a0, parameters):
-    """(a, y_pred, caches) from the notebook's rnn_forward (the one shipped in rnn_utils)."""
-    result = call(env, "rnn_forward", x, a0, parameters)
-    return tuple_of(result, "rnn_forward(...)", ("a", "y_pred", "caches"))
+class ReadsArray:
+    """f() = formula(array): a function with no arguments that reads `array`, as in the notebook.
+
+    The tests pass f and array together; the copies the student's function receives share
+    the copied array, so f sees every change made to it. The shared `log` keeps the array
+    the student received ("given") and a copy of what f saw at every call ("seen").
+    """
+
+    def __init__(self, formula, array, log=None):
+        self.formula = formula
+        self.array = array
+        self.log = {"given": [], "seen": []} if log is None else log
+
+    def __call__(self):
+        self.log["seen"].append(np.array(self.array, dtype=np.float64, copy=True))
+        return float(self.formula(self.array))
+
+    def __deepcopy__(self, memo):
+        array = copy.deepcopy(self.array, memo)  # the same copy as the `array` argument
+        self.log["given"].append(array)
+        return ReadsArray(self.formula, array, self.log)
 
 
-def loss(env, x, a0, parameters):
-    """L = sum(DA * a), with the hidden states a from the notebook's rnn_forward."""
-    a = to_array(forward(env, x, a0, parameters)[0], "rnn_forward(...)[0]", shape=DA.shape)
-    return float(np.sum(DA * a))
+def position(index):
+    return "[" + ", ".join(str(int(i)) for i in index) + "]"
 
 
-def backward(env):
-    """The student's call of rnn_backward on DA and the caches of the shipped forward (an
-    Answer), and its gradients, checked; a failure names the catalogued mistake it shows."""
-    caches = forward(env, X, A0, PARAMETERS)[2]
-    given = answer(env, "rnn_backward", DA, caches)
-    with naming_mistake(given):
-        return given, array_dict(given.value, "rnn_backward(...)", SHAPES, float64=True)
+def assert_derivative(got, expected, one_sided, what):
+    """got ~ expected within CENTRAL_TOLERANCE; name one-sided differences when got is one of those."""
+    if matches(got, expected, rtol=CENTRAL_TOLERANCE, atol=CENTRAL_TOLERANCE):
+        return
+    if any(matches(got, value, rtol=CENTRAL_TOLERANCE, atol=CENTRAL_TOLERANCE) for value in one_sided):
+        raise Feedback(say("bptt_one_sided"))
+    assert_close(got, expected, what, rtol=CENTRAL_TOLERANCE, atol=CENTRAL_TOLERANCE)
 
 
-def recorded_caches(x, a0, parameters):
-    """The caches of rnn_forward(x, a0, parameters), built one recorded step of the shipped cell at a time."""
-    step_caches, a_prev = [], a0
-    for t in range(x.shape[2]):
-        a_prev, _, cache = reference("rnn_cell_forward", x[:, :, t], a_prev, parameters)
-        step_caches.append(cache)
-    return step_caches, x
+@test_case(points=1)
+def test_sum_of_squares_gives_twice_the_array(env):
+    array = np.array([[0.3, -1.2, 2.0, 0.7], [1.5, -0.4, 0.0, -2.5], [0.9, 1.1, -0.6, 0.2]])
+    eps = 1e-5  # the default
+    f = ReadsArray(lambda a: np.sum(a**2), array)
+    got = float64_array(
+        call(env, "numerical_gradient", f, array), "numerical_gradient(f, array)", shape=(3, 4)
+    )
+    # d/dx sum(x**2) = 2x; one-sided differences give 2x + eps or 2x - eps instead.
+    assert_derivative(got, 2 * array, [2 * array + eps, 2 * array - eps], "numerical_gradient(f, array)")
 
 
 @test_case(points=0.5)
-def test_keys_and_shapes(env):
-    backward(env)
+def test_sum_of_sines_gives_cosines(env):
+    array = np.array([[0.5, -1.0, 2.0], [3.0, -0.25, 1.25]])
+    eps = 1e-5
+    f = ReadsArray(lambda a: np.sum(np.sin(a)), array)
+    got = float64_array(
+        call(env, "numerical_gradient", f, array), "numerical_gradient(f, array)", shape=(2, 3)
+    )
+    one_sided = [np.cos(array) - eps / 2 * np.sin(array), np.cos(array) + eps / 2 * np.sin(array)]
+    assert_derivative(got, np.cos(array), one_sided, "numerical_gradient(f, array)")
 
 
 @test_case(points=1)
-def test_dx_and_da0_match_central_differences(env):
-    numeric = recorded(
-        "q2 test_dx_and_da0_match_central_differences",
-        lambda: {
-            "dx": numerical_gradient(lambda x: loss(env, x, A0, PARAMETERS), X),
-            "da0": numerical_gradient(lambda a0: loss(env, X, a0, PARAMETERS), A0),
-        },
-    )
-    given, gradients = backward(env)
-    assert_gradients(gradients, numeric, given)
+def test_array_restored_and_one_entry_changed_at_a_time(env):
+    array = np.array([[0.3, -1.2], [2.0, 0.7], [-0.1, 1.9]])
+    f = ReadsArray(lambda a: np.sum(np.sin(a)) + np.prod(a), array)
+    call(env, "numerical_gradient", f, array)
+    after = f.log["given"][-1]
+    if not np.array_equal(after, array):
+        where = tuple(np.argwhere(after != array)[0])
+        raise Feedback(
+            say(
+                "bptt_not_restored",
+                where=position(where),
+                actual=repr(float(after[where])),
+                expected=repr(float(array[where])),
+            )
+        )
+    for number, seen in enumerate(f.log["seen"], start=1):
+        changed = int(np.count_nonzero(seen != array))
+        if changed > 1:
+            raise Feedback(say("bptt_not_one_at_a_time", changed=changed, call=number))
 
 
-@test_case(points=1)
-def test_parameter_gradients_match_central_differences(env):
-    numeric = recorded(
-        "q2 test_parameter_gradients_match_central_differences",
-        lambda: numerical_parameter_gradients(
-            lambda parameters: loss(env, X, A0, parameters), PARAMETERS, ("Wax", "Waa", "ba")
-        ),
-    )
-    given, gradients = backward(env)
-    assert_gradients(gradients, numeric, given)
+@test_case(points=0.5, hidden=True)
+def test_uses_eps(env):
+    rng = hidden_rng("q2 uses eps")
+    # Central differences of x**3 with step h give 3 x**2 + h**2 exactly; the default eps
+    # gives 3 x**2 instead, and one-sided differences 3 x**2 +- 3 x h + h**2.
+    n = int(rng.integers(3, 6))
+    array = rng.uniform(0.3, 2.0, n) * rng.choice([-1.0, 1.0], n)
+    eps = round(float(rng.uniform(0.2, 0.8)), 2)
+    f = ReadsArray(lambda a: np.sum(a**3), array)
+    what = f"numerical_gradient(f, array, eps={eps:g})"
+    got = float64_array(call(env, "numerical_gradient", f, array, eps=eps), what, shape=(n,))
+    expected = 3 * array**2 + eps**2
+    one_sided = [expected + 3 * eps * array, expected - 3 * eps * array]
+    assert_derivative(got, expected, one_sided, what)
 
 
-@test_case(points=0.25)
-def test_inputs_unchanged(env):
-    caches = forward(env, X, A0, PARAMETERS)[2]
-    assert_inputs_unchanged(env, "rnn_backward", DA, caches)
-
-
-@test_case(points=1.5, hidden=True)
-def test_unseen_sequences(env):
-    rng = hidden_rng("q2 unseen sequences")
-
-    def size(low, high):
-        return int(rng.integers(low, high + 1))
-
-    cases = [  # n_a, n_x, n_y, m, T_x, which states get a gradient from outside
-        (size(3, 5), size(2, 4), size(2, 3), size(2, 4), size(4, 7), "all"),
-        (size(2, 4), size(2, 3), size(2, 4), 1, size(3, 6), "last"),  # one example
-        (size(2, 3), size(2, 4), 2, size(2, 5), 1, "all"),  # one step
-        (1, 1, 2, size(1, 2), size(2, 4), "last"),  # one unit, one input
-    ]
-    for n_a, n_x, n_y, m, T_x, reaches in cases:
-        parameters = random_parameters(rng, n_a, n_x, n_y, scale=0.9, Wya=1.0, ba=0.5, by=0.5)
-        x, a0 = rng.normal(0.0, 1.0, (n_x, m, T_x)), rng.normal(0.0, 0.6, (n_a, m))
-        caches = recorded_caches(x, a0, parameters)
-        da = rng.normal(0.0, 1.0, (n_a, m, T_x))
-        if reaches == "last":  # only the last state gets a gradient from outside
-            da[:, :, :-1] = 0.0
-        check_against_reference(env, "rnn_backward", da, caches, what=f"rnn_backward(da {da.shape}, caches)")
-
-
-@test_case(points=0.25, hidden=True)
-def test_unseen_inputs_unchanged(env):
-    rng = hidden_rng("q2 inputs unchanged")
-    n_a, n_x, n_y, m, T_x = (int(s) for s in rng.integers(2, 5, size=5))
-    parameters = random_parameters(rng, n_a, n_x, n_y)
-    caches = recorded_caches(rng.normal(size=(n_x, m, T_x)), rng.normal(size=(n_a, m)), parameters)
-    assert_inputs_unchanged(env, "rnn_backward", rng.normal(size=(n_a, m, T_x)), caches)
+@test_case(points=0.5, hidden=True)
+def test_coupled_function_of_a_three_dimensional_array(env):
+    rng = hidden_rng("q2 coupled function")
+    # f = (sum x)**2 has the gradient 2 sum(x) in every entry, if every entry is put back
+    # before the next one moves.
+    shape = tuple(int(s) for s in rng.integers(2, 4, size=3))
+    array = rng.uniform(-1.5, 1.5, shape)
+    f = ReadsArray(lambda a: np.sum(a) ** 2, array)
+    what = f"numerical_gradient(f, array {shape})"
+    got = float64_array(call(env, "numerical_gradient", f, array), what, shape=shape)
+    expected = np.full(shape, 2 * np.sum(array))
+    assert_derivative(got, expected, [expected + 1e-5, expected - 1e-5], what)

@@ -1,18 +1,17 @@
-"""q4 · rnn_loss_and_gradients: the full model's loss and its gradients dWax, dWaa, dWya, dba, dby, da0."""
+"""q4 · rnn_backward: dx, da0, dWax, dWaa, dba over all the steps (backpropagation through time)."""
 
 import numpy as np
 from otter.test_files import test_case
 
 from rnncheck import (
     assert_inputs_unchanged,
-    assert_same,
     call,
     check_against_reference,
     hidden_rng,
     numerical_gradient,
     recorded,
+    reference,
     to_array,
-    to_float,
 )
 from rnncheck.answers import answer, naming_mistake
 from rnncheck.rnn import (
@@ -26,114 +25,110 @@ from rnncheck.rnn import (
 OK_FORMAT = False
 name = "q4"
 
-# n_a = 3, n_x = 2, n_y = 4, m = 2, T_x = 3, an output at every step.
-_rng = np.random.default_rng(34)
-PARAMETERS = random_parameters(_rng, 3, 2, 4, scale=0.8, ba=0.5, by=0.5)
-X = _rng.normal(0.0, 1.0, (2, 2, 3))
+# n_a = 3, n_x = 2, n_y = 2, m = 2, T_x = 4. Weights large enough that tanh is far from linear.
+_rng = np.random.default_rng(32)
+PARAMETERS = random_parameters(_rng, 3, 2, 2, scale=0.8, ba=0.5, by=0.5)
+X = _rng.normal(0.0, 1.0, (2, 2, 4))
 A0 = _rng.normal(0.0, 0.5, (3, 2))
-Y = np.array([[3, 0, 2], [1, 1, 0]])  # the true class of each example (row) at each step
-# (class, example, step) of each true class in Y: the entries of y_pred the loss reads.
-PICKED = [(3, 0, 0), (0, 0, 1), (2, 0, 2), (1, 1, 0), (1, 1, 1), (0, 1, 2)]
-SHAPES = {"dWax": (3, 2), "dWaa": (3, 3), "dWya": (4, 3), "dba": (3, 1), "dby": (4, 1), "da0": (3, 2)}
+# da is the gradient of L = sum(DA * a) with respect to each a<t> from outside the
+# recurrence: central differences of that L must give every gradient of rnn_backward.
+DA = _rng.normal(0.0, 1.0, (3, 2, 4))
+SHAPES = {"dx": (2, 2, 4), "da0": (3, 2), "dWax": (3, 2), "dWaa": (3, 3), "dba": (3, 1)}
+
+
+def forward(env, x, a0, parameters):
+    """(a, y_pred, caches) from the notebook's rnn_forward (the one shipped in rnn_utils)."""
+    result = call(env, "rnn_forward", x, a0, parameters)
+    return tuple_of(result, "rnn_forward(...)", ("a", "y_pred", "caches"))
 
 
 def loss(env, x, a0, parameters):
-    """The loss of the conventions on y_pred from the notebook's rnn_forward (the shipped one):
-    sum over the steps, mean over the m = 2 examples, of -log of the true class's probability."""
-    result = tuple_of(
-        call(env, "rnn_forward", x, a0, parameters), "rnn_forward(...)", ("a", "y_pred", "caches")
-    )
-    y_pred = to_array(result[1], "rnn_forward(...)[1]", shape=(4, 2, 3))
-    return -sum(float(np.log(y_pred[c, i, t])) for c, i, t in PICKED) / 2
+    """L = sum(DA * a), with the hidden states a from the notebook's rnn_forward."""
+    a = to_array(forward(env, x, a0, parameters)[0], "rnn_forward(...)[0]", shape=DA.shape)
+    return float(np.sum(DA * a))
 
 
-def loss_and_gradients(env):
-    """The student's call on X, Y, A0, PARAMETERS (an Answer), and its loss and gradients,
-    checked and converted; a failure names the catalogued mistake it shows."""
-    what = "rnn_loss_and_gradients(...)"
-    given = answer(env, "rnn_loss_and_gradients", X, Y, A0, PARAMETERS)
+def backward(env):
+    """The student's call of rnn_backward on DA and the caches of the shipped forward (an
+    Answer), and its gradients, checked; a failure names the catalogued mistake it shows."""
+    caches = forward(env, X, A0, PARAMETERS)[2]
+    given = answer(env, "rnn_backward", DA, caches)
     with naming_mistake(given):
-        result = tuple_of(given.value, what, ("loss", "gradients"))
-        return (
-            given,
-            to_float(result[0], f"{what}[0]"),
-            array_dict(result[1], f"{what}[1]", SHAPES, float64=True),
-        )
+        return given, array_dict(given.value, "rnn_backward(...)", SHAPES, float64=True)
+
+
+def recorded_caches(x, a0, parameters):
+    """The caches of rnn_forward(x, a0, parameters), built one recorded step of the shipped cell at a time."""
+    step_caches, a_prev = [], a0
+    for t in range(x.shape[2]):
+        a_prev, _, cache = reference("rnn_cell_forward", x[:, :, t], a_prev, parameters)
+        step_caches.append(cache)
+    return step_caches, x
 
 
 @test_case(points=0.5)
-def test_loss_is_float_and_gradients_have_the_parameter_shapes(env):
-    loss_and_gradients(env)
-
-
-@test_case(points=0.5)
-def test_loss_is_the_cross_entropy_of_the_forward_pass(env):
-    expected = recorded("q4 loss of the shipped forward", lambda: loss(env, X, A0, PARAMETERS))
-    given, got, _ = loss_and_gradients(env)
-    with naming_mistake(given):
-        assert_same(got, expected, "rnn_loss_and_gradients(...)[0]")
+def test_keys_and_shapes(env):
+    backward(env)
 
 
 @test_case(points=1)
-def test_output_layer_gradients_match_central_differences(env):
+def test_dx_and_da0_match_central_differences(env):
     numeric = recorded(
-        "q4 test_output_layer_gradients_match_central_differences",
-        lambda: numerical_parameter_gradients(
-            lambda parameters: loss(env, X, A0, parameters), PARAMETERS, ("Wya", "by")
-        ),
+        "q4 test_dx_and_da0_match_central_differences",
+        lambda: {
+            "dx": numerical_gradient(lambda x: loss(env, x, A0, PARAMETERS), X),
+            "da0": numerical_gradient(lambda a0: loss(env, X, a0, PARAMETERS), A0),
+        },
     )
-    given, _, gradients = loss_and_gradients(env)
+    given, gradients = backward(env)
     assert_gradients(gradients, numeric, given)
 
 
 @test_case(points=1)
-def test_recurrent_gradients_match_central_differences(env):
+def test_parameter_gradients_match_central_differences(env):
     numeric = recorded(
-        "q4 test_recurrent_gradients_match_central_differences",
+        "q4 test_parameter_gradients_match_central_differences",
         lambda: numerical_parameter_gradients(
             lambda parameters: loss(env, X, A0, parameters), PARAMETERS, ("Wax", "Waa", "ba")
         ),
     )
-    numeric["da0"] = recorded(
-        "q4 test_recurrent_gradients_match_central_differences da0",
-        lambda: numerical_gradient(lambda a0: loss(env, X, a0, PARAMETERS), A0),
-    )
-    given, _, gradients = loss_and_gradients(env)
+    given, gradients = backward(env)
     assert_gradients(gradients, numeric, given)
 
 
+@test_case(points=0.25)
+def test_inputs_unchanged(env):
+    caches = forward(env, X, A0, PARAMETERS)[2]
+    assert_inputs_unchanged(env, "rnn_backward", DA, caches)
+
+
 @test_case(points=1.5, hidden=True)
-def test_unseen_models(env):
-    rng = hidden_rng("q4 unseen models")
+def test_unseen_sequences(env):
+    rng = hidden_rng("q4 unseen sequences")
 
     def size(low, high):
         return int(rng.integers(low, high + 1))
 
-    cases = [  # n_a, n_x, n_y, m, T_x
-        (size(3, 5), size(2, 4), size(3, 6), size(2, 4), size(4, 7)),
-        (size(2, 4), size(2, 5), size(2, 4), 1, size(3, 5)),  # one example
-        (size(2, 3), size(2, 3), size(2, 4), size(2, 5), 1),  # one step
-        (size(4, 6), size(2, 4), size(3, 5), size(2, 3), size(6, 9)),
+    cases = [  # n_a, n_x, n_y, m, T_x, which states get a gradient from outside
+        (size(3, 5), size(2, 4), size(2, 3), size(2, 4), size(4, 7), "all"),
+        (size(2, 4), size(2, 3), size(2, 4), 1, size(3, 6), "last"),  # one example
+        (size(2, 3), size(2, 4), 2, size(2, 5), 1, "all"),  # one step
+        (1, 1, 2, size(1, 2), size(2, 4), "last"),  # one unit, one input
     ]
-    for n_a, n_x, n_y, m, T_x in cases:
+    for n_a, n_x, n_y, m, T_x, reaches in cases:
         parameters = random_parameters(rng, n_a, n_x, n_y, scale=0.9, Wya=1.0, ba=0.5, by=0.5)
         x, a0 = rng.normal(0.0, 1.0, (n_x, m, T_x)), rng.normal(0.0, 0.6, (n_a, m))
-        y = rng.integers(0, n_y, (m, T_x))
-        check_against_reference(
-            env,
-            "rnn_loss_and_gradients",
-            x,
-            y,
-            a0,
-            parameters,
-            what=f"rnn_loss_and_gradients(x {x.shape}, y, a0, parameters)",
-        )
+        caches = recorded_caches(x, a0, parameters)
+        da = rng.normal(0.0, 1.0, (n_a, m, T_x))
+        if reaches == "last":  # only the last state gets a gradient from outside
+            da[:, :, :-1] = 0.0
+        check_against_reference(env, "rnn_backward", da, caches, what=f"rnn_backward(da {da.shape}, caches)")
 
 
-@test_case(points=0.5, hidden=True)
-def test_inputs_unchanged(env):
+@test_case(points=0.25, hidden=True)
+def test_unseen_inputs_unchanged(env):
     rng = hidden_rng("q4 inputs unchanged")
     n_a, n_x, n_y, m, T_x = (int(s) for s in rng.integers(2, 5, size=5))
     parameters = random_parameters(rng, n_a, n_x, n_y)
-    x, y, a0 = rng.normal(size=(n_x, m, T_x)), rng.integers(0, n_y, (m, T_x)), rng.normal(size=(n_a, m))
-    assert_inputs_unchanged(env, "rnn_loss_and_gradients", x, y, a0, parameters)
+    caches = recorded_caches(rng.normal(size=(n_x, m, T_x)), rng.normal(size=(n_a, m)), parameters)
+    assert_inputs_unchanged(env, "rnn_backward", rng.normal(size=(n_a, m, T_x)), caches)

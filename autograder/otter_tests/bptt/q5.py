@@ -1,4 +1,4 @@
-"""q5 · relative_difference: ||g - n|| / (||g|| + ||n||), 0.0 when both gradients are zero."""
+"""q5 · cross_entropy_loss: sum over the steps, mean over the examples, of -log y_pred[y, i, t]."""
 
 import numpy as np
 from otter.test_files import test_case
@@ -16,64 +16,62 @@ from rnncheck.answers import answer, naming_mistake
 OK_FORMAT = False
 name = "q5"
 
+# n_y = 3 classes, m = 2 examples, T_y = 2 steps; each column y_pred[:, i, t] sums to 1.
+Y_PRED = np.array(
+    [
+        [[0.7, 0.1], [0.2, 0.3]],
+        [[0.2, 0.6], [0.5, 0.3]],
+        [[0.1, 0.3], [0.3, 0.4]],
+    ]
+)
+Y = np.array([[0, 1], [1, 2]])  # example 0: classes 0 then 1; example 1: classes 1 then 2
+
 
 @test_case(points=1)
-def test_known_values(env):
-    # ||(3, -4)|| = 5, ||(3, 0)|| = 3 and ||(0, 4)|| = 4: 5 / (3 + 4).
-    given = answer(env, "relative_difference", np.array([3.0, 0.0]), np.array([0.0, 4.0]))
+def test_two_examples_two_steps(env):
+    # picked: y_pred[0, 0, 0] = 0.7, y_pred[1, 0, 1] = 0.6, y_pred[1, 1, 0] = 0.5, y_pred[2, 1, 1] = 0.4
+    expected = -(np.log(0.7) + np.log(0.6) + np.log(0.5) + np.log(0.4)) / 2
+    given = answer(env, "cross_entropy_loss", Y_PRED, Y)
     with naming_mistake(given):
-        got = to_float(given.value, "relative_difference([3, 0], [0, 4])")
-        assert_same(got, 5.0 / 7.0, "relative_difference([3, 0], [0, 4])")
-    same = np.array([[1.0, -2.0], [0.5, 4.0]])
-    got = call(env, "relative_difference", same, same.copy())
-    assert_same(to_float(got, "relative_difference(g, g)"), 0.0, "relative_difference(g, g)")
+        loss = to_float(given.value, "cross_entropy_loss(Y_PRED, Y)")
+        assert_same(loss, expected, "cross_entropy_loss(Y_PRED, Y)")
 
 
 @test_case(points=0.5)
-def test_both_zero_gives_zero(env):
-    got = call(env, "relative_difference", np.zeros((2, 3)), np.zeros((2, 3)))
-    assert_same(to_float(got, "relative_difference(0, 0)"), 0.0, "relative_difference(0, 0)")
+def test_one_example_one_step(env):
+    y_pred = np.array([[[0.25]], [[0.75]]])
+    loss = to_float(call(env, "cross_entropy_loss", y_pred, np.array([[1]])), "cross_entropy_loss(...)")
+    assert_same(loss, -np.log(0.75), "cross_entropy_loss(y_pred (2, 1, 1), [[1]])")
 
 
 @test_case(points=1, hidden=True)
-def test_unseen_gradients(env):
-    rng = hidden_rng("q5 unseen gradients")
+def test_unseen_predictions(env):
+    rng = hidden_rng("q5 unseen predictions")
 
     def size(low, high):
         return int(rng.integers(low, high + 1))
 
-    shape, column, block, square = (
-        (size(2, 5), size(2, 4)),
-        (size(2, 4), 1),
-        (2, size(2, 4), 3),
-        (size(1, 3),) * 2,
-    )
-    g = rng.normal(size=shape)
-    small = [1e-6, 1e-5, 1e-4, 1e-3][size(0, 3)]
-    large = [1e2, 1e3, 1e4][size(0, 2)]
-    value = rng.normal(0.0, 3.0, (1, 1))
-    pairs = [
-        (g, g + 1e-7 * rng.normal(size=shape)),  # a right gradient: tiny difference
-        (small * g, small * (g + 1e-7 * rng.normal(size=shape))),  # the same, much smaller
-        (large * g, -large * g),  # opposite: 1
-        (g, 2.0 * g),  # 1 / 3
-        (np.zeros(column), rng.normal(size=column)),  # one of them zero: 1
-        (rng.normal(size=block), rng.normal(size=block)),
-        (value, value.copy()),  # equal: 0
-        (np.zeros(square), np.zeros(square)),  # both zero: 0.0
+    cases = [  # n_y, m, T_y
+        (size(3, 6), size(2, 4), size(3, 6)),
+        (size(3, 6), 1, size(4, 7)),  # one example
+        (2, size(2, 5), 1),  # one step
+        (size(5, 8), size(2, 3), size(2, 4)),
+        (size(2, 4), 1, 1),
     ]
-    for grad, grad_approx in pairs:
+    for n_y, m, T_y in cases:
+        # Columns that sum to 1 with a wide spread of probabilities, some of them small.
+        weights = rng.standard_exponential((n_y, m, T_y)) ** 2
+        y_pred = weights / np.sum(weights, axis=0, keepdims=True)
+        y = rng.integers(0, n_y, (m, T_y))
         check_against_reference(
-            env,
-            "relative_difference",
-            grad,
-            grad_approx,
-            what=f"relative_difference(grad {grad.shape}, grad_approx)",
+            env, "cross_entropy_loss", y_pred, y, what=f"cross_entropy_loss(y_pred {y_pred.shape}, y)"
         )
 
 
 @test_case(points=0.5, hidden=True)
 def test_inputs_unchanged(env):
     rng = hidden_rng("q5 inputs unchanged")
-    shape = tuple(int(s) for s in rng.integers(1, 5, size=int(rng.integers(1, 3))))
-    assert_inputs_unchanged(env, "relative_difference", rng.normal(size=shape), rng.normal(size=shape))
+    n_y, m, T_y = (int(s) for s in rng.integers(2, 5, size=3))
+    weights = rng.uniform(0.1, 1.0, (n_y, m, T_y))
+    y_pred = weights / np.sum(weights, axis=0, keepdims=True)
+    assert_inputs_unchanged(env, "cross_entropy_loss", y_pred, rng.integers(0, n_y, (m, T_y)))

@@ -1,130 +1,139 @@
-"""q6 · numerical_gradient: central differences of f(), one entry of array at a time, restored after."""
-
-import copy
+"""q6 · rnn_loss_and_gradients: the full model's loss and its gradients dWax, dWaa, dWya, dba, dby, da0."""
 
 import numpy as np
 from otter.test_files import test_case
 
-from rnncheck import Feedback, assert_close, call, hidden_rng, matches, say
-from rnncheck.rnn import float64_array
+from rnncheck import (
+    assert_inputs_unchanged,
+    assert_same,
+    call,
+    check_against_reference,
+    hidden_rng,
+    numerical_gradient,
+    recorded,
+    to_array,
+    to_float,
+)
+from rnncheck.answers import answer, naming_mistake
+from rnncheck.rnn import (
+    array_dict,
+    assert_gradients,
+    numerical_parameter_gradients,
+    random_parameters,
+    tuple_of,
+)
 
 OK_FORMAT = False
 name = "q6"
 
-# Central differences are exact for a quadratic and off by eps**2 / 6 * |f'''| ~ 2e-11 for
-# sin with eps = 1e-5; rounding adds about 1e-16 * |f| / eps ~ 1e-10. One-sided differences
-# are off by about eps / 2 * |f''| ~ 1e-5. CENTRAL_TOLERANCE separates the two with a wide
-# margin on each side.
-CENTRAL_TOLERANCE = 1e-8
+# n_a = 3, n_x = 2, n_y = 4, m = 2, T_x = 3, an output at every step.
+_rng = np.random.default_rng(34)
+PARAMETERS = random_parameters(_rng, 3, 2, 4, scale=0.8, ba=0.5, by=0.5)
+X = _rng.normal(0.0, 1.0, (2, 2, 3))
+A0 = _rng.normal(0.0, 0.5, (3, 2))
+Y = np.array([[3, 0, 2], [1, 1, 0]])  # the true class of each example (row) at each step
+# (class, example, step) of each true class in Y: the entries of y_pred the loss reads.
+PICKED = [(3, 0, 0), (0, 0, 1), (2, 0, 2), (1, 1, 0), (1, 1, 1), (0, 1, 2)]
+SHAPES = {"dWax": (3, 2), "dWaa": (3, 3), "dWya": (4, 3), "dba": (3, 1), "dby": (4, 1), "da0": (3, 2)}
 
 
-class ReadsArray:
-    """f() = formula(array): a function with no arguments that reads `array`, as in the notebook.
-
-    The tests pass f and array together; the copies the student's function receives share
-    the copied array, so f sees every change made to it. The shared `log` keeps the array
-    the student received ("given") and a copy of what f saw at every call ("seen").
-    """
-
-    def __init__(self, formula, array, log=None):
-        self.formula = formula
-        self.array = array
-        self.log = {"given": [], "seen": []} if log is None else log
-
-    def __call__(self):
-        self.log["seen"].append(np.array(self.array, dtype=np.float64, copy=True))
-        return float(self.formula(self.array))
-
-    def __deepcopy__(self, memo):
-        array = copy.deepcopy(self.array, memo)  # the same copy as the `array` argument
-        self.log["given"].append(array)
-        return ReadsArray(self.formula, array, self.log)
-
-
-def position(index):
-    return "[" + ", ".join(str(int(i)) for i in index) + "]"
-
-
-def assert_derivative(got, expected, one_sided, what):
-    """got ~ expected within CENTRAL_TOLERANCE; name one-sided differences when got is one of those."""
-    if matches(got, expected, rtol=CENTRAL_TOLERANCE, atol=CENTRAL_TOLERANCE):
-        return
-    if any(matches(got, value, rtol=CENTRAL_TOLERANCE, atol=CENTRAL_TOLERANCE) for value in one_sided):
-        raise Feedback(say("bptt_one_sided"))
-    assert_close(got, expected, what, rtol=CENTRAL_TOLERANCE, atol=CENTRAL_TOLERANCE)
-
-
-@test_case(points=1)
-def test_sum_of_squares_gives_twice_the_array(env):
-    array = np.array([[0.3, -1.2, 2.0, 0.7], [1.5, -0.4, 0.0, -2.5], [0.9, 1.1, -0.6, 0.2]])
-    eps = 1e-5  # the default
-    f = ReadsArray(lambda a: np.sum(a**2), array)
-    got = float64_array(
-        call(env, "numerical_gradient", f, array), "numerical_gradient(f, array)", shape=(3, 4)
+def loss(env, x, a0, parameters):
+    """The loss of the conventions on y_pred from the notebook's rnn_forward (the shipped one):
+    sum over the steps, mean over the m = 2 examples, of -log of the true class's probability."""
+    result = tuple_of(
+        call(env, "rnn_forward", x, a0, parameters), "rnn_forward(...)", ("a", "y_pred", "caches")
     )
-    # d/dx sum(x**2) = 2x; one-sided differences give 2x + eps or 2x - eps instead.
-    assert_derivative(got, 2 * array, [2 * array + eps, 2 * array - eps], "numerical_gradient(f, array)")
+    y_pred = to_array(result[1], "rnn_forward(...)[1]", shape=(4, 2, 3))
+    return -sum(float(np.log(y_pred[c, i, t])) for c, i, t in PICKED) / 2
+
+
+def loss_and_gradients(env):
+    """The student's call on X, Y, A0, PARAMETERS (an Answer), and its loss and gradients,
+    checked and converted; a failure names the catalogued mistake it shows."""
+    what = "rnn_loss_and_gradients(...)"
+    given = answer(env, "rnn_loss_and_gradients", X, Y, A0, PARAMETERS)
+    with naming_mistake(given):
+        result = tuple_of(given.value, what, ("loss", "gradients"))
+        return (
+            given,
+            to_float(result[0], f"{what}[0]"),
+            array_dict(result[1], f"{what}[1]", SHAPES, float64=True),
+        )
 
 
 @test_case(points=0.5)
-def test_sum_of_sines_gives_cosines(env):
-    array = np.array([[0.5, -1.0, 2.0], [3.0, -0.25, 1.25]])
-    eps = 1e-5
-    f = ReadsArray(lambda a: np.sum(np.sin(a)), array)
-    got = float64_array(
-        call(env, "numerical_gradient", f, array), "numerical_gradient(f, array)", shape=(2, 3)
-    )
-    one_sided = [np.cos(array) - eps / 2 * np.sin(array), np.cos(array) + eps / 2 * np.sin(array)]
-    assert_derivative(got, np.cos(array), one_sided, "numerical_gradient(f, array)")
+def test_loss_is_float_and_gradients_have_the_parameter_shapes(env):
+    loss_and_gradients(env)
+
+
+@test_case(points=0.5)
+def test_loss_is_the_cross_entropy_of_the_forward_pass(env):
+    expected = recorded("q6 loss of the shipped forward", lambda: loss(env, X, A0, PARAMETERS))
+    given, got, _ = loss_and_gradients(env)
+    with naming_mistake(given):
+        assert_same(got, expected, "rnn_loss_and_gradients(...)[0]")
 
 
 @test_case(points=1)
-def test_array_restored_and_one_entry_changed_at_a_time(env):
-    array = np.array([[0.3, -1.2], [2.0, 0.7], [-0.1, 1.9]])
-    f = ReadsArray(lambda a: np.sum(np.sin(a)) + np.prod(a), array)
-    call(env, "numerical_gradient", f, array)
-    after = f.log["given"][-1]
-    if not np.array_equal(after, array):
-        where = tuple(np.argwhere(after != array)[0])
-        raise Feedback(
-            say(
-                "bptt_not_restored",
-                where=position(where),
-                actual=repr(float(after[where])),
-                expected=repr(float(array[where])),
-            )
+def test_output_layer_gradients_match_central_differences(env):
+    numeric = recorded(
+        "q6 test_output_layer_gradients_match_central_differences",
+        lambda: numerical_parameter_gradients(
+            lambda parameters: loss(env, X, A0, parameters), PARAMETERS, ("Wya", "by")
+        ),
+    )
+    given, _, gradients = loss_and_gradients(env)
+    assert_gradients(gradients, numeric, given)
+
+
+@test_case(points=1)
+def test_recurrent_gradients_match_central_differences(env):
+    numeric = recorded(
+        "q6 test_recurrent_gradients_match_central_differences",
+        lambda: numerical_parameter_gradients(
+            lambda parameters: loss(env, X, A0, parameters), PARAMETERS, ("Wax", "Waa", "ba")
+        ),
+    )
+    numeric["da0"] = recorded(
+        "q6 test_recurrent_gradients_match_central_differences da0",
+        lambda: numerical_gradient(lambda a0: loss(env, X, a0, PARAMETERS), A0),
+    )
+    given, _, gradients = loss_and_gradients(env)
+    assert_gradients(gradients, numeric, given)
+
+
+@test_case(points=1.5, hidden=True)
+def test_unseen_models(env):
+    rng = hidden_rng("q6 unseen models")
+
+    def size(low, high):
+        return int(rng.integers(low, high + 1))
+
+    cases = [  # n_a, n_x, n_y, m, T_x
+        (size(3, 5), size(2, 4), size(3, 6), size(2, 4), size(4, 7)),
+        (size(2, 4), size(2, 5), size(2, 4), 1, size(3, 5)),  # one example
+        (size(2, 3), size(2, 3), size(2, 4), size(2, 5), 1),  # one step
+        (size(4, 6), size(2, 4), size(3, 5), size(2, 3), size(6, 9)),
+    ]
+    for n_a, n_x, n_y, m, T_x in cases:
+        parameters = random_parameters(rng, n_a, n_x, n_y, scale=0.9, Wya=1.0, ba=0.5, by=0.5)
+        x, a0 = rng.normal(0.0, 1.0, (n_x, m, T_x)), rng.normal(0.0, 0.6, (n_a, m))
+        y = rng.integers(0, n_y, (m, T_x))
+        check_against_reference(
+            env,
+            "rnn_loss_and_gradients",
+            x,
+            y,
+            a0,
+            parameters,
+            what=f"rnn_loss_and_gradients(x {x.shape}, y, a0, parameters)",
         )
-    for number, seen in enumerate(f.log["seen"], start=1):
-        changed = int(np.count_nonzero(seen != array))
-        if changed > 1:
-            raise Feedback(say("bptt_not_one_at_a_time", changed=changed, call=number))
 
 
 @test_case(points=0.5, hidden=True)
-def test_uses_eps(env):
-    rng = hidden_rng("q6 uses eps")
-    # Central differences of x**3 with step h give 3 x**2 + h**2 exactly; the default eps
-    # gives 3 x**2 instead, and one-sided differences 3 x**2 +- 3 x h + h**2.
-    n = int(rng.integers(3, 6))
-    array = rng.uniform(0.3, 2.0, n) * rng.choice([-1.0, 1.0], n)
-    eps = round(float(rng.uniform(0.2, 0.8)), 2)
-    f = ReadsArray(lambda a: np.sum(a**3), array)
-    what = f"numerical_gradient(f, array, eps={eps:g})"
-    got = float64_array(call(env, "numerical_gradient", f, array, eps=eps), what, shape=(n,))
-    expected = 3 * array**2 + eps**2
-    one_sided = [expected + 3 * eps * array, expected - 3 * eps * array]
-    assert_derivative(got, expected, one_sided, what)
-
-
-@test_case(points=0.5, hidden=True)
-def test_coupled_function_of_a_three_dimensional_array(env):
-    rng = hidden_rng("q6 coupled function")
-    # f = (sum x)**2 has the gradient 2 sum(x) in every entry, if every entry is put back
-    # before the next one moves.
-    shape = tuple(int(s) for s in rng.integers(2, 4, size=3))
-    array = rng.uniform(-1.5, 1.5, shape)
-    f = ReadsArray(lambda a: np.sum(a) ** 2, array)
-    what = f"numerical_gradient(f, array {shape})"
-    got = float64_array(call(env, "numerical_gradient", f, array), what, shape=shape)
-    expected = np.full(shape, 2 * np.sum(array))
-    assert_derivative(got, expected, [expected + 1e-5, expected - 1e-5], what)
+def test_inputs_unchanged(env):
+    rng = hidden_rng("q6 inputs unchanged")
+    n_a, n_x, n_y, m, T_x = (int(s) for s in rng.integers(2, 5, size=5))
+    parameters = random_parameters(rng, n_a, n_x, n_y)
+    x, y, a0 = rng.normal(size=(n_x, m, T_x)), rng.integers(0, n_y, (m, T_x)), rng.normal(size=(n_a, m))
+    assert_inputs_unchanged(env, "rnn_loss_and_gradients", x, y, a0, parameters)

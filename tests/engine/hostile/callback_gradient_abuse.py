@@ -1,6 +1,6 @@
-"""bptt q6: abuse the callable f passed to numerical_gradient: private parts refused, no undue points.
+"""bptt q2: abuse the callable f passed to numerical_gradient: private parts refused, no undue points.
 
-bptt q6: abuse the callable f the test passes to numerical_gradient (a handle back to the
+bptt q2: abuse the callable f the test passes to numerical_gradient (a handle back to the
 grader): call it with 240 MB of arguments, call f.formula in the grader, reach private and
 dunder attributes through raw callbacks, then flood the grader with calls: private attributes
 are refused, the flood ends at the call's time limit, no more points than a numerical_gradient

@@ -1,0 +1,8 @@
+"""tokenize splits on spaces and strips string.punctuation, which has neither ¡ nor ¿, and keeps "_"."""
+
+import string
+
+
+def tokenize(text):
+    words = [word.strip(string.punctuation) for word in text.lower().split()]
+    return [word for word in words if word]
