@@ -8,6 +8,7 @@ For each assignment the steps below run in order, each writing one part of the o
         data/..., support packages       what the notebook reads       (copy_student_files)
         rnncheck/                        the checking library, with the public answers
                                                                        (write_checker)
+        requirements.txt                 what the notebook needs       (write_requirements)
     dist/student/<name>.zip              the same folder, zipped       (zip_student_release)
     dist/autograder/<name>-autograder.zip  otter generate's zip: all test cases, the
                                          checker with every answer, the data (write_autograder)
@@ -21,6 +22,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import os
+import re
 import secrets
 import shutil
 import tempfile
@@ -147,6 +149,20 @@ def write_checker(build: Build) -> None:
     _write_checker(build.student / "rnncheck", build, sources)
 
 
+# What the student release needs, with the range it is tested in (tests/autograder/test_release_environment.py
+# installs the oldest and the newest numpy allowed); the notebook's first cell checks them.
+STUDENT_REQUIREMENTS = ["numpy>=1.26,<3", "matplotlib>=3.7,<4"]
+
+
+def write_requirements(build: Build) -> None:
+    """requirements.txt: what the notebook needs, and the assignment's extra packages."""
+    header = MESSAGES[build.language]["requirements_header"].format(assignment=build.assignment.name)
+    given = {re.split(r"[<>=!~;\[ ]", r)[0] for r in STUDENT_REQUIREMENTS}
+    extra = [r for r in build.assignment.requirements if re.split(r"[<>=!~;\[ ]", r)[0] not in given]
+    text = "\n".join([header, *STUDENT_REQUIREMENTS, *extra]) + "\n"
+    (build.student / "requirements.txt").write_text(text, encoding="utf-8")
+
+
 def zip_student_release(build: Build) -> None:
     _zip_folder(build.student, build.student.with_suffix(".zip"))
 
@@ -256,6 +272,7 @@ STEPS = [
     write_public_tests,
     copy_student_files,
     write_checker,
+    write_requirements,
     zip_student_release,
     write_autograder,
 ]

@@ -12,8 +12,9 @@ Cell kinds in notebook.yaml, in order:
 - `check: qN`: `grader.check("qN")`, the public tests of qN (rnncheck.notebook)
 - `export: true`: the export cell, `grader.export()`, ignored when grading
 
-Added here: after the title (the first markdown cell), a cell that says how the notebook is
-checked and graded and how to submit it, and the code cell that makes `grader`. Cell ids
+Added here, after the title (the first markdown cell): how to get started (own computer,
+JupyterLab or VS Code, Colab), how the notebook is checked and graded and how to submit it,
+and the first code cell, which finds the release's files and makes `grader` (SETUP). Cell ids
 are derived from the cell's position, so building twice gives the same notebook.
 """
 
@@ -101,15 +102,79 @@ def _text(value: object, language: str) -> str:
     return str(value).rstrip("\n")
 
 
+# The notebook's first code cell. It runs before anything of the release can be imported, so
+# it holds its own few lines: find the release's files (unpacking the release zip where only
+# the notebook and the zip were uploaded, as on Colab), install what is missing on Colab or say
+# the one command that does it elsewhere, then make `grader`. When grading, the engine gives
+# the notebook an inert `rnncheck`, so the cell does nothing there.
+SETUP = """{comment}
+import importlib.util
+import os
+import subprocess
+import sys
+import zipfile
+
+ASSIGNMENT = {assignment!r}
+if not os.path.isdir("rnncheck"):
+    if not os.path.isdir(ASSIGNMENT) and os.path.isfile(ASSIGNMENT + ".zip"):
+        with zipfile.ZipFile(ASSIGNMENT + ".zip") as release:
+            release.extractall(".")
+    if os.path.isdir(os.path.join(ASSIGNMENT, "rnncheck")):
+        os.chdir(ASSIGNMENT)
+if os.getcwd() not in sys.path:
+    sys.path.insert(0, os.getcwd())
+
+
+def missing_packages():
+    missing = [name for name in ("numpy", "matplotlib") if importlib.util.find_spec(name) is None]
+    if "numpy" not in missing:
+        import numpy
+
+        if tuple(int(part) for part in numpy.__version__.split(".")[:2]) < (1, 26):
+            missing.append("numpy>=1.26")
+    return missing
+
+
+if missing_packages() and "google.colab" in sys.modules and os.path.isfile("requirements.txt"):
+    print({installing!r}.format(packages=", ".join(missing_packages())))
+    subprocess.run([sys.executable, "-m", "pip", "install", "-q", "-r", "requirements.txt"], check=False)
+if missing_packages():
+    raise SystemExit({missing!r}.format(packages=", ".join(missing_packages())))
+try:
+    from rnncheck.notebook import Notebook
+except ImportError:
+    raise SystemExit({no_release!r}) from None
+
+grader = Notebook({notebook!r})"""
+
+
+def setup_cell(assignment: Assignment, language: str) -> str:
+    """The notebook's first code cell, in `language`."""
+    messages = MESSAGES[language]
+    return SETUP.format(
+        comment=messages["setup_comment"].format(assignment=assignment.name),
+        assignment=assignment.name,
+        installing=messages["setup_installing"],
+        missing=messages["setup_missing"],
+        no_release=messages["setup_no_release"].format(assignment=assignment.name),
+        notebook=assignment.notebook_name,
+    )
+
+
 def render(assignment: Assignment, language: str = "es") -> nbformat.NotebookNode:
     """The skeleton notebook of `assignment` in `language`."""
     solution = assignment.solution_path.read_text(encoding="utf-8")
-    start = f'from rnncheck.notebook import Notebook\n\ngrader = Notebook("{assignment.notebook_name}")'
     specs = list(assignment.spec["cells"])
     title = [specs.pop(0)] if specs and "markdown" in specs[0] else []
     cells = [nbformat.v4.new_markdown_cell(_text(spec["markdown"], language)) for spec in title]
+    start = MESSAGES[language]["notebook_start"]
+    cells.append(
+        nbformat.v4.new_markdown_cell(
+            start.format(assignment=assignment.name, notebook=assignment.notebook_name)
+        )
+    )
     cells.append(nbformat.v4.new_markdown_cell(MESSAGES[language]["notebook_grading"]))
-    cells.append(nbformat.v4.new_code_cell(f"{MESSAGES[language]['init']}\n{start}"))
+    cells.append(nbformat.v4.new_code_cell(setup_cell(assignment, language)))
     for spec in specs:
         if "markdown" in spec:
             cells.append(nbformat.v4.new_markdown_cell(_text(spec["markdown"], language)))

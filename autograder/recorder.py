@@ -38,9 +38,16 @@ class Recorder:
         self.mistakes = list(mistakes)
         self.seed = seed  # of hidden test inputs (rnncheck.hidden)
         self.entries: dict[str, dict[str, Any]] = {}
+        self.computing = 0  # > 0 while a `recorded` value is computed (see computed)
 
     def expected(self, name: str, args: tuple, kwargs: dict) -> Any:
+        """The reference's name(*args, **kwargs), kept with what each mistake returns. Each runs
+        on its own deep copy of the arguments: the caller's arrays and generators are left
+        unchanged (a Generator is keyed by the state it starts from, rnncheck.answers.encode).
+        Asked while a `recorded` value is computed, it only returns the reference's result."""
         value = self.reference[name](*copy.deepcopy(args), **copy.deepcopy(kwargs))
+        if self.computing:
+            return value
         seen = []
         for feedback, namespace in self.mistakes:
             try:
@@ -60,8 +67,15 @@ class Recorder:
         return value
 
     def computed(self, label: str, compute: Callable[[], Any]) -> Any:
-        """compute(), kept under label; DuplicateLabel if label already holds another value."""
-        value = compute()
+        """compute(), kept under label; DuplicateLabel if label already holds another value.
+
+        Only the value is kept: what compute asks `reference` along the way (e.g. to choose
+        hidden inputs) is never asked when grading, since compute does not run then."""
+        self.computing += 1
+        try:
+            value = compute()
+        finally:
+            self.computing -= 1
         key = answer_key("recorded", (label,), {})
         entry = {"name": label, "expected": encode(value), "mistakes": []}
         if key in self.entries and self.entries[key] != entry:

@@ -42,7 +42,15 @@ _answers: dict[str, Any] | None = None
 
 
 def encode(value: Any) -> Any:
-    """A JSON-able form of value that decode turns back into an equal value."""
+    """A JSON-able form of value that decode turns back into an equal value.
+
+    A numpy Generator is encoded as its bit generator's kind and state: the answer key of a
+    call that draws from a generator (one_to_many_sample(parameters, T_y, rng)) is that of
+    the state the draws start from, and decode gives a Generator that draws the same numbers.
+    """
+    if isinstance(value, np.random.Generator):
+        bit_generator = value.bit_generator
+        return {"__generator__": type(bit_generator).__name__, "state": encode(bit_generator.state)}
     if isinstance(value, np.ndarray):
         return {"__array__": value.dtype.str, "shape": list(value.shape), "data": value.ravel().tolist()}
     if isinstance(value, np.generic):
@@ -66,8 +74,20 @@ def decode(data: Any) -> Any:
             return np.array(data["data"], dtype=np.dtype(data["__array__"])).reshape(data["shape"])
         if "__tuple__" in data:
             return tuple(decode(v) for v in data["__tuple__"])
+        if "__generator__" in data:
+            return _generator(data["__generator__"], decode(data["state"]))
         return {decode(k): decode(v) for k, v in data["__dict__"]}
     return data
+
+
+def _generator(kind: str, state: dict[str, Any]) -> np.random.Generator:
+    """A numpy Generator of the bit generator `kind` (e.g. "PCG64") in `state`."""
+    bit_generator = getattr(np.random, kind, None)
+    if not (isinstance(bit_generator, type) and issubclass(bit_generator, np.random.BitGenerator)):
+        raise TypeError(f"not a numpy bit generator: {kind!r}")
+    generator = np.random.Generator(bit_generator())
+    generator.bit_generator.state = state
+    return generator
 
 
 def answer_key(name: str, args: Sequence[Any], kwargs: dict[str, Any]) -> str:
@@ -109,7 +129,11 @@ def _entry(name: str, args: Sequence[Any], kwargs: dict[str, Any]) -> dict[str, 
 
 
 def reference(name: str, *args: Any, **kwargs: Any) -> Any:
-    """The reference solution's result of name(*args, **kwargs)."""
+    """The reference solution's result of name(*args, **kwargs).
+
+    The arguments are left as they are: while recording, the reference (and each catalogued
+    mistake) runs on deep copies, so a numpy Generator passed here still holds its state
+    afterwards and can be passed on to the student's function (the key is its state)."""
     if _recorder is not None:
         return _recorder.expected(name, args, kwargs)
     return decode(_entry(name, args, kwargs)["expected"])

@@ -3,6 +3,8 @@
 Conversion is strict: an array must be exactly a numpy.ndarray (not a subclass or an object
 that merely claims to be one), a float a real number, a list a real list. Comparison
 messages name the output, the expected and actual shape, the largest error and where.
+assert_changes and assert_no_change compare two outputs of student code with each other, for
+the checks "this input must matter" and "this input must not matter".
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ import numpy as np
 
 from .feedback import Feedback
 from .messages import say
-from .numerics import ATOL, GRADIENT_ATOL, GRADIENT_RTOL, RTOL
+from .numerics import ATOL, GRADIENT_ATOL, GRADIENT_RTOL, ROUNDOFF_ATOL, ROUNDOFF_RTOL, RTOL
 
 
 def _kind(value: Any) -> str:
@@ -178,3 +180,19 @@ def matches(actual: Any, expected: Any, rtol: float = RTOL, atol: float = ATOL) 
     except Feedback:
         return False
     return True
+
+
+def assert_changes(before: Any, after: Any, message: str) -> None:
+    """Fail with `message` unless the arrays before and after (of one shape) differ somewhere by
+    more than another order of the same sums (RTOL, ATOL): an output computed twice, once with
+    an input it must depend on changed (a_prev, a bias, the last input step)."""
+    if np.allclose(after, before, rtol=RTOL, atol=ATOL):
+        raise Feedback(message)
+
+
+def assert_no_change(before: Any, after: Any, message: str) -> None:
+    """Fail with `message` unless the arrays before and after (of one shape) are equal up to
+    round-off of the same computation (ROUNDOFF_RTOL, ROUNDOFF_ATOL): an output computed twice,
+    once with an input it must not depend on changed (padding, Waa of a single step)."""
+    if not np.allclose(after, before, rtol=ROUNDOFF_RTOL, atol=ROUNDOFF_ATOL):
+        raise Feedback(message)

@@ -207,16 +207,16 @@ def on_colab() -> bool:
     return "google.colab" in sys.modules
 
 
-def notebook_file(name: str, env: dict[str, Any]) -> str | None:
-    """The notebook's file: the one the front end names (JupyterLab and Notebook 7 set
-    JPY_SESSION_NAME, VS Code __vsc_ipynb_file__), else `name` in the working folder or in
-    the release; None if none of them exists."""
+def notebook_files(name: str, env: dict[str, Any]) -> list[str]:
+    """The files that may be the notebook, most likely first: the one the front end names
+    (JupyterLab and Notebook 7 set JPY_SESSION_NAME, VS Code __vsc_ipynb_file__), then `name`
+    in the working folder, in the release and beside it (a release zip unpacked next to the
+    notebook, as on Colab)."""
     candidates = [os.environ.get("JPY_SESSION_NAME", ""), str(env.get("__vsc_ipynb_file__", ""))]
-    candidates += [os.path.join(os.getcwd(), name), os.path.join(RELEASE, name)] if name else []
-    for candidate in candidates:
-        if candidate.endswith(".ipynb") and os.path.isfile(candidate):
-            return os.path.abspath(candidate)
-    return None
+    folders = [os.getcwd(), RELEASE, os.path.dirname(RELEASE)]
+    candidates += [os.path.join(folder, name) for folder in folders] if name else []
+    found = [os.path.abspath(c) for c in candidates if c.endswith(".ipynb") and os.path.isfile(c)]
+    return list(dict.fromkeys(found))
 
 
 def saved_sources(path: str) -> str:
@@ -274,11 +274,14 @@ class Notebook:
         if on_colab():
             print(say("export_colab", notebook=self.notebook))
             return
-        path = notebook_file(self.notebook, env)
-        if path is None:
+        paths = notebook_files(self.notebook, env)
+        if not paths:
             print(say("export_not_found", notebook=self.notebook, folder=os.getcwd()))
             return
-        unsaved = unsaved_functions(env, saved_sources(path))
+        # the saved file that holds the code that ran; else the likeliest, to say what to save
+        unsaved_in = {path: unsaved_functions(env, saved_sources(path)) for path in paths}
+        path = next((p for p in paths if not unsaved_in[p]), paths[0])
+        unsaved = unsaved_in[path]
         if unsaved:
             print(say("export_unsaved", functions=", ".join(f"`{name}`" for name in unsaved)))
             return

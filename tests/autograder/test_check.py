@@ -10,6 +10,7 @@ import pytest
 from autograder import check
 from autograder.fill import fill
 from rnncheck.messages import say
+from tests.autograder.kernel import execute, shown
 
 pytestmark = pytest.mark.slow
 
@@ -98,17 +99,11 @@ def test_the_release_checks_every_question_from_a_terminal(release):
 
 
 def test_grader_check_of_a_function_that_never_returns_names_it(release, monkeypatch):
-    from nbclient import NotebookClient
-
     monkeypatch.setenv("RNNCHECK_TIME_LIMIT", "1")  # the kernel inherits this process's environment
     assignment, folder = release
     nb = fill(nbformat.read(folder / assignment.notebook_name, 4), [assignment.solution_path])
     check_q1 = next(i for i, c in enumerate(nb.cells) if c.source == 'grader.check("q1")')
     loop = nbformat.v4.new_code_cell("def tokenize(text):\n    while True:\n        pass")
     nb.cells = [*nb.cells[:check_q1], loop, nb.cells[check_q1]]  # the notebook up to q1's check
-    client = NotebookClient(
-        nb, timeout=120, kernel_name="python3", resources={"metadata": {"path": str(folder)}}
-    )
-    client.execute()
-    shown = "".join(str(output.get("data", output.get("text", ""))) for output in nb.cells[-1].outputs)
-    assert "`tokenize` no terminó en 1 s (¿un bucle infinito?)." in shown
+    nb = execute(nb, folder)
+    assert "`tokenize` no terminó en 1 s (¿un bucle infinito?)." in shown(nb.cells[-1])

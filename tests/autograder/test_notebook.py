@@ -19,8 +19,12 @@ def test_render_is_a_valid_notebook_tagged_with_its_assignment(name, language):
     nbformat.validate(nb)
     assert nb.metadata["otter"]["assignment_name"] == name
     first_code = next(c for c in nb.cells if c.cell_type == "code")
-    assert f'grader = Notebook("{name}.ipynb")' in first_code.source
-    assert nb.cells[1].source == MESSAGES[language]["notebook_grading"]  # after the title
+    assert first_code.source.endswith(f"grader = Notebook({name + '.ipynb'!r})")
+    start = MESSAGES[language]["notebook_start"].format(assignment=name, notebook=f"{name}.ipynb")
+    assert [c.source for c in nb.cells[1:3]] == [
+        start,
+        MESSAGES[language]["notebook_grading"],
+    ]  # after the title
 
 
 @pytest.mark.parametrize("name", ASSIGNMENTS)

@@ -7,34 +7,14 @@ import zipfile
 
 import nbformat
 import pytest
-from nbclient import NotebookClient
 
 from autograder import grade, samples
 from autograder.fill import fill
 from rnncheck.messages import say
+from tests.autograder.kernel import errors, execute
 from tests.conftest import ASSIGNMENTS
 
 pytestmark = pytest.mark.slow
-
-
-def execute(nb, folder):
-    client = NotebookClient(
-        nb,
-        timeout=120,
-        kernel_name="python3",
-        allow_errors=True,
-        resources={"metadata": {"path": str(folder)}},
-    )
-    return client.execute()
-
-
-def errors(nb):
-    return [
-        (cell.source.splitlines()[0], output["ename"])
-        for cell in nb.cells
-        for output in cell.get("outputs", [])
-        if output.get("output_type") == "error"
-    ]
 
 
 def plots_without_an_image(nb):

@@ -7,6 +7,7 @@ import pytest
 from autograder import assignment as assignments
 from autograder.recorder import DuplicateLabel, Recorder
 from autograder.testfiles import ReferenceFailed, public_source, record_answers, run
+from rnncheck import answers
 from tests.conftest import ASSIGNMENTS
 
 SOURCE = """\
@@ -75,3 +76,18 @@ def test_a_recorded_label_used_for_two_values_fails_the_build():
     assert recorder.computed("q1 central differences", lambda: 1.5) == 1.5  # the same value again
     with pytest.raises(DuplicateLabel, match="q1 central differences"):
         recorder.computed("q1 central differences", lambda: 2.5)
+
+
+def test_reference_answers_asked_while_computing_a_recorded_value_are_not_kept():
+    recorder = Recorder({"double": lambda x: 2 * x})
+    with answers.recording(recorder):
+        chosen = answers.recorded(
+            "q1 the inputs whose double is 4",
+            lambda: [x for x in (1, 2, 3) if answers.reference("double", x) == 4],
+        )
+        assert answers.reference("double", 5) == 10
+    assert chosen == [2]
+    assert sorted(entry["name"] for entry in recorder.entries.values()) == [
+        "double",
+        "q1 the inputs whose double is 4",
+    ]

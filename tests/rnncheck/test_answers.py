@@ -176,3 +176,42 @@ def test_naming_mistake_on_arguments_not_recorded_gives_the_plain_failure(observ
     with pytest.raises(Feedback) as caught, answers.naming_mistake(given):
         raise Feedback("y no coincide")
     assert str(caught.value) == "y no coincide" and caught.value.mistake is None
+
+
+def test_a_generator_is_encoded_as_its_state_and_decoded_to_draw_the_same_numbers():
+    rng = np.random.default_rng(11)
+    decoded = answers.decode(json.loads(json.dumps(answers.encode(rng))))
+    assert type(decoded) is np.random.Generator and decoded is not rng
+    np.testing.assert_array_equal(decoded.random(5), rng.random(5))
+    other = np.random.Generator(np.random.MT19937(3))  # a bit generator whose state holds an array
+    again = answers.decode(json.loads(json.dumps(answers.encode(other))))
+    np.testing.assert_array_equal(again.integers(0, 100, 5), other.integers(0, 100, 5))
+    with pytest.raises(TypeError, match="bit generator"):
+        answers.decode({"__generator__": "Generator", "state": {"__dict__": []}})
+
+
+def test_the_answer_key_of_a_generator_is_that_of_its_state():
+    key = answers.answer_key("sample", (np.random.default_rng(4),), {})
+    assert key == answers.answer_key("sample", (np.random.default_rng(4),), {})
+    assert key != answers.answer_key("sample", (np.random.default_rng(5),), {})
+    used = np.random.default_rng(4)
+    used.random()
+    assert key != answers.answer_key("sample", (used,), {})
+
+
+def test_reference_draws_from_its_own_copy_of_a_generator(tmp_path, monkeypatch):
+    def sample(n, rng):
+        return [int(i) for i in rng.integers(0, 10, n)]
+
+    recorder = Recorder({"sample": sample}, [("siempre cero", {"sample": lambda n, rng: [0] * n})])
+    rng = np.random.default_rng(8)
+    with answers.recording(recorder):
+        expected = reference("sample", 6, rng)
+    assert expected == sample(6, np.random.default_rng(8))
+    assert rng.bit_generator.state == np.random.default_rng(8).bit_generator.state  # not advanced
+    recorder.save(str(tmp_path / "answers" / "demo.json"))
+    monkeypatch.setattr(answers, "ANSWERS_DIR", str(tmp_path / "answers"))
+    monkeypatch.setattr(answers, "_answers", None)
+    assert check_against_reference({"sample": sample}, "sample", 6, np.random.default_rng(8)) == expected
+    with pytest.raises(Feedback, match="siempre cero"):
+        check_against_reference({"sample": lambda n, rng: [0] * n}, "sample", 6, np.random.default_rng(8))

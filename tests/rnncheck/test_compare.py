@@ -3,7 +3,16 @@
 import numpy as np
 import pytest
 
-from rnncheck import Feedback, assert_close, assert_same, to_array, to_float, to_str_list
+from rnncheck import (
+    Feedback,
+    assert_changes,
+    assert_close,
+    assert_no_change,
+    assert_same,
+    to_array,
+    to_float,
+    to_str_list,
+)
 from rnncheck.compare import matches
 
 
@@ -103,3 +112,17 @@ def test_assert_same_recurses_into_lists_of_tuples_of_arrays():
     assert_same(([(np.ones(2), np.zeros(2))], np.ones(3)), caches, "caches")
     with pytest.raises(Feedback, match=r"caches\[0\]\[0\]\[1\]"):
         assert_same(([(np.ones(2), np.ones(2))], np.ones(3)), caches, "caches")
+
+
+def test_assert_changes_fails_only_when_the_outputs_agree_up_to_reordered_sums():
+    before = np.array([[0.5, -0.25], [1.0, 2.0]])
+    assert assert_changes(before, before + 1e-3, "no cambió") is None
+    with pytest.raises(Feedback, match="^no cambió$"):
+        assert_changes(before, before * (1 + 1e-10), "no cambió")
+
+
+def test_assert_no_change_allows_round_off_only():
+    before = np.array([[0.5, -0.25], [1.0, 2.0]])
+    assert assert_no_change(before, before * (1 + 1e-15), "cambió") is None
+    with pytest.raises(Feedback, match="^cambió$"):
+        assert_no_change(before, before * (1 + 1e-9), "cambió")

@@ -1,18 +1,20 @@
-"""Tests of the reference solution of rnn_types and of the cell shipped with it.
+"""Tests of the reference solution of rnn_types and of how it uses the cell shipped with it.
 
-Expected values are computed here, independently: explicit loops over time with np.tanh
-and a softmax written out, never with the functions under test.
+Expected values are computed independently of the module under test: the tests' own cell,
+forward pass and loss (tests/solutions/numerics.py), run over each example's real steps
+alone, and explicit loops for sampling and the encoder-decoder.
 """
 
-import copy
 import hashlib
+from functools import partial
 from pathlib import Path
 
 import numpy as np
 import pytest
 
+from solutions import rnn_forward as rnn_cell  # shipped to students as rnn_cell
+from solutions import rnn_types
 from solutions.bptt import cross_entropy_loss
-from solutions.rnn_forward import rnn_cell_forward, softmax  # shipped to students as rnn_cell
 from solutions.rnn_types import (
     architecture_for,
     encoder_decoder_forward,
@@ -22,15 +24,20 @@ from solutions.rnn_types import (
     one_to_many_sample,
     one_to_one_forward,
 )
+from tests.solutions.numerics import (
+    ROUNDING,
+    assert_close,
+    assert_leaves_arguments_unchanged,
+    cell,
+    cross_entropy,
+    forward,
+    random_inputs,
+    random_parameters,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
 NAME_MODEL = ROOT / "assignments" / "rnn_types" / "data" / "modelo_nombres.npz"
 NAMES = ROOT / "assignments" / "bptt" / "data" / "nombres.txt"
-
-# The reference runs the same float64 operations as the loops below, in the same order,
-# so only rounding separates them.
-RTOL = 1e-12
-ATOL = 1e-14
 
 # task -> its architecture, or the set of the right ones
 LECTURE_ARCHITECTURES = {
@@ -43,47 +50,22 @@ LECTURE_ARCHITECTURES = {
     "named_entity_recognition": "many-to-many",
 }
 
-
-def _softmax(z):
-    e = np.exp(z - z.max(axis=0))
-    return e / e.sum(axis=0)
+# The parameters of this file: standard normal weights (times `weights`) and biases.
+parameters = partial(random_parameters, weights=1.0, biases=1.0)
 
 
-def _step(x_t, a_prev, p):
-    a = np.tanh(p["Waa"] @ a_prev + p["Wax"] @ x_t + p["ba"])
-    return a, _softmax(p["Wya"] @ a + p["by"])
+def each_example_alone(x, a0, p, lengths):
+    """The outputs of the forward pass of each example i over its first lengths[i] steps only,
+    as a list of (n_y, lengths[i]) arrays."""
+    lengths = [x.shape[2]] * x.shape[1] if lengths is None else lengths
+    return [forward(x[:, [i], :length], a0[:, [i]], p)[1][:, 0, :] for i, length in enumerate(lengths)]
 
 
-def _parameters(n_x, n_a, n_y, seed, scale=1.0):
-    rng = np.random.default_rng(seed)
-    return {
-        "Wax": scale * rng.standard_normal((n_a, n_x)),
-        "Waa": scale * rng.standard_normal((n_a, n_a)),
-        "Wya": scale * rng.standard_normal((n_y, n_a)),
-        "ba": rng.standard_normal((n_a, 1)),
-        "by": rng.standard_normal((n_y, 1)),
-    }
-
-
-def _sequence(n_x, n_a, m, T_x, seed):
-    rng = np.random.default_rng(seed)
-    return rng.standard_normal((n_x, m, T_x)), rng.standard_normal((n_a, m))
-
-
-def _all_outputs(x, a0, p):
-    """y<t> of every example at every step, (n_y, m, T_x), with no lengths."""
-    a, outputs = a0, []
-    for t in range(x.shape[2]):
-        a, y = _step(x[:, :, t], a, p)
-        outputs.append(y)
-    return np.stack(outputs, axis=2)
-
-
-def _hand_sample(p, T_y, rng, eos_index=None, greedy=False):
+def hand_sample(p, T_y, rng, eos_index=None, greedy=False):
     n_y, n_a = p["Wya"].shape
     x, a, indices = np.zeros((n_y, 1)), np.zeros((n_a, 1)), []
     for _ in range(T_y):
-        a, y = _step(x, a, p)
+        a, y = cell(x, a, p)
         index = int(np.argmax(y[:, 0])) if greedy else int(rng.choice(n_y, p=y[:, 0]))
         indices.append(index)
         if index == eos_index:
@@ -112,76 +94,35 @@ class CountingRng:
         return recorded
 
 
-def _assert_unchanged(before, after):
-    if isinstance(before, dict):
-        assert before.keys() == after.keys()
-        for key in before:
-            np.testing.assert_array_equal(after[key], before[key])
-    else:
-        np.testing.assert_array_equal(after, before)
-
-
 # --- the shipped cell ------------------------------------------------------------------
+# rnn_cell is generated from solutions/rnn_forward.py, which tests/solutions/
+# test_rnn_forward.py tests; here only that the reference calls those very functions, and the
+# one use of the cell that only this assignment makes.
 
 
-def test_softmax_sums_to_one_per_column_for_large_inputs():
-    z = np.array([[1000.0, -1000.0, 0.0], [1001.0, -1002.0, 0.0], [999.0, -1000.0, 0.0]])
-    probs = softmax(z)
-    assert np.all(np.isfinite(probs))
-    np.testing.assert_allclose(probs.sum(axis=0), 1.0, rtol=RTOL)
-    np.testing.assert_allclose(probs, _softmax(z), rtol=RTOL, atol=ATOL)
-
-
-def test_rnn_cell_forward_matches_formula_and_returns_cache():
-    p = _parameters(3, 5, 4, seed=1)
-    x, a_prev = _sequence(3, 5, 2, 1, seed=2)
-    a_next, yt, cache = rnn_cell_forward(x[:, :, 0], a_prev, p)
-    expected_a, expected_y = _step(x[:, :, 0], a_prev, p)
-    np.testing.assert_allclose(a_next, expected_a, rtol=RTOL, atol=ATOL)
-    np.testing.assert_allclose(yt, expected_y, rtol=RTOL, atol=ATOL)
-    assert len(cache) == 4
-    np.testing.assert_array_equal(cache[0], a_next)
-    np.testing.assert_array_equal(cache[1], a_prev)
-    np.testing.assert_array_equal(cache[2], x[:, :, 0])
-    assert cache[3] is p
+def test_the_reference_uses_the_shipped_cell():
+    assert rnn_types.rnn_cell_forward is rnn_cell.rnn_cell_forward
+    assert rnn_types.softmax is rnn_cell.softmax
 
 
 @pytest.mark.parametrize("m", [1, 4], ids=["m=1", "m=4"])
 def test_rnn_cell_forward_takes_one_state_column_for_every_example(m):
     """a_prev (n_a, 1) is the same state in every example: as if repeated to (n_a, m), which is
     what the cache keeps for the backward pass."""
-    p = _parameters(3, 5, 4, seed=1)
-    x, a_batch = _sequence(3, 5, m, 1, seed=2)
+    p = parameters(5, 3, 4, seed=1)
+    x, a_batch = random_inputs(5, 3, m, 1, seed=2)
     column = a_batch[:, :1]
     repeated = np.repeat(column, m, axis=1)
-    a_next, yt, cache = rnn_cell_forward(x[:, :, 0], column, p)
-    expected_a, expected_y = _step(x[:, :, 0], repeated, p)
+    a_next, yt, cache = rnn_cell.rnn_cell_forward(x[:, :, 0], column, p)
+    expected_a, expected_y = cell(x[:, :, 0], repeated, p)
     assert a_next.shape == (5, m) and yt.shape == (4, m)
-    np.testing.assert_allclose(a_next, expected_a, rtol=RTOL, atol=ATOL)
-    np.testing.assert_allclose(yt, expected_y, rtol=RTOL, atol=ATOL)
+    assert_close(a_next, expected_a)
+    assert_close(yt, expected_y)
     assert cache[1].shape == (5, m)
     np.testing.assert_array_equal(cache[1], repeated)
     # one_to_one_forward written with a zero column gives the reference's answer
-    _, y_column, _ = rnn_cell_forward(x[:, :, 0], np.zeros((5, 1)), p)
-    np.testing.assert_allclose(y_column, one_to_one_forward(x[:, :, 0], p), rtol=RTOL, atol=ATOL)
-
-
-@pytest.mark.parametrize(
-    "argument, xt_shape, a_prev_shape, bad_key",
-    [
-        ("xt", (4, 2), (5, 2), None),
-        ("a_prev", (3, 2), (5, 3), None),
-        ("Waa", (3, 2), (5, 2), "Waa"),
-        ("by", (3, 2), (5, 2), "by"),
-    ],
-    ids=["xt", "a_prev", "Waa", "by"],
-)
-def test_rnn_cell_forward_rejects_bad_shapes_naming_the_argument(argument, xt_shape, a_prev_shape, bad_key):
-    p = _parameters(3, 5, 4, seed=1)
-    if bad_key is not None:
-        p[bad_key] = p[bad_key][:-1]
-    with pytest.raises(ValueError, match=argument):
-        rnn_cell_forward(np.zeros(xt_shape), np.zeros(a_prev_shape), p)
+    _, y_column, _ = rnn_cell.rnn_cell_forward(x[:, :, 0], np.zeros((5, 1)), p)
+    assert_close(y_column, one_to_one_forward(x[:, :, 0], p))
 
 
 # --- one_to_one_forward ----------------------------------------------------------------
@@ -189,28 +130,18 @@ def test_rnn_cell_forward_rejects_bad_shapes_naming_the_argument(argument, xt_sh
 
 @pytest.mark.parametrize("m", [1, 4], ids=["m=1", "m=4"])
 def test_one_to_one_forward_is_one_step_from_a_zero_state(m):
-    p = _parameters(3, 5, 2, seed=3)
+    p = parameters(5, 3, 2, seed=3)
     x = np.random.default_rng(4).standard_normal((3, m))
     y = one_to_one_forward(x, p)
     assert y.shape == (2, m)
-    expected = _softmax(p["Wya"] @ np.tanh(p["Wax"] @ x + p["ba"]) + p["by"])
-    np.testing.assert_allclose(y, expected, rtol=RTOL, atol=ATOL)
+    assert_close(y, cell(x, np.zeros((5, m)), p)[1])
 
 
 def test_one_to_one_forward_does_not_depend_on_Waa():
-    p = _parameters(3, 5, 2, seed=3)
+    p = parameters(5, 3, 2, seed=3)
     x = np.random.default_rng(4).standard_normal((3, 4))
     other = dict(p, Waa=10.0 * np.ones((5, 5)))
     np.testing.assert_array_equal(one_to_one_forward(x, other), one_to_one_forward(x, p))
-
-
-def test_one_to_one_forward_does_not_modify_inputs():
-    p = _parameters(3, 5, 2, seed=3)
-    x = np.random.default_rng(4).standard_normal((3, 4))
-    before = (x.copy(), copy.deepcopy(p))
-    one_to_one_forward(x, p)
-    _assert_unchanged(before[0], x)
-    _assert_unchanged(before[1], p)
 
 
 # --- many_to_one_forward ---------------------------------------------------------------
@@ -218,56 +149,15 @@ def test_one_to_one_forward_does_not_modify_inputs():
 
 @pytest.mark.parametrize(
     "m, T_x, lengths",
-    [(4, 6, None), (1, 6, [3]), (3, 1, [1, 1, 1]), (2, 5, [1, 1])],
-    ids=["batch", "m=1", "T_x=1", "lengths=1"],
+    [(4, 6, None), (4, 6, [1, 6, 3, 4]), (3, 5, [1, 1, 1]), (1, 6, [3]), (3, 1, [1, 1, 1])],
+    ids=["no-lengths-is-the-last-step", "lengths", "lengths=1-is-the-first-step", "m=1", "T_x=1"],
 )
-def test_many_to_one_forward_shape(m, T_x, lengths):
-    p = _parameters(3, 5, 2, seed=5)
-    x, a0 = _sequence(3, 5, m, T_x, seed=6)
-    assert many_to_one_forward(x, a0, p, lengths).shape == (2, m)
-
-
-def test_many_to_one_forward_without_lengths_is_the_last_step():
-    p = _parameters(3, 5, 4, seed=5)
-    x, a0 = _sequence(3, 5, 4, 6, seed=6)
-    expected = _all_outputs(x, a0, p)[:, :, -1]
-    np.testing.assert_allclose(many_to_one_forward(x, a0, p), expected, rtol=RTOL, atol=ATOL)
-
-
-def test_many_to_one_forward_reads_each_examples_last_real_step():
-    p = _parameters(3, 5, 4, seed=7)
-    x, a0 = _sequence(3, 5, 4, 6, seed=8)
-    lengths = np.array([1, 6, 3, 4])
-    expected = np.zeros((4, 4))
-    for i, length in enumerate(lengths):
-        a = a0[:, i : i + 1]
-        for t in range(length):
-            a, y = _step(x[:, i : i + 1, t], a, p)
-        expected[:, i] = y[:, 0]
-    np.testing.assert_allclose(many_to_one_forward(x, a0, p, lengths), expected, rtol=RTOL, atol=ATOL)
-
-
-def test_many_to_one_forward_lengths_of_one_read_the_first_step():
-    p = _parameters(3, 5, 4, seed=7)
-    x, a0 = _sequence(3, 5, 3, 5, seed=8)
-    _, expected = _step(x[:, :, 0], a0, p)
-    y = many_to_one_forward(x, a0, p, np.ones(3, dtype=int))
-    np.testing.assert_allclose(y, expected, rtol=RTOL, atol=ATOL)
-
-
-def test_many_to_one_forward_ignores_inputs_past_each_length():
-    p = _parameters(3, 5, 4, seed=9)
-    x, a0 = _sequence(3, 5, 4, 6, seed=10)
-    lengths = np.array([2, 6, 1, 4])
-    padded = x.copy()
-    for i, length in enumerate(lengths):
-        padded[:, i, length:] = 100.0 * np.random.default_rng(i).standard_normal((3, 6 - length))
-    np.testing.assert_allclose(
-        many_to_one_forward(padded, a0, p, lengths),
-        many_to_one_forward(x, a0, p, lengths),
-        rtol=RTOL,
-        atol=ATOL,
-    )
+def test_many_to_one_forward_reads_each_examples_last_real_step(m, T_x, lengths):
+    p = parameters(5, 3, 4, seed=7)
+    x, a0 = random_inputs(5, 3, m, T_x, seed=8)
+    expected = np.stack([y[:, -1] for y in each_example_alone(x, a0, p, lengths)], axis=1)
+    given = None if lengths is None else np.array(lengths)
+    assert_close(many_to_one_forward(x, a0, p, given), expected)
 
 
 @pytest.mark.parametrize(
@@ -276,20 +166,10 @@ def test_many_to_one_forward_ignores_inputs_past_each_length():
     ids=["zero", "past_T_x", "wrong_shape", "not_integers"],
 )
 def test_many_to_one_forward_rejects_bad_lengths(lengths):
-    p = _parameters(3, 5, 4, seed=9)
-    x, a0 = _sequence(3, 5, 3, 6, seed=10)
+    p = parameters(5, 3, 4, seed=9)
+    x, a0 = random_inputs(5, 3, 3, 6, seed=10)
     with pytest.raises(ValueError, match="lengths"):
         many_to_one_forward(x, a0, p, np.array(lengths))
-
-
-def test_many_to_one_forward_does_not_modify_inputs():
-    p = _parameters(3, 5, 4, seed=9)
-    x, a0 = _sequence(3, 5, 3, 6, seed=10)
-    lengths = np.array([2, 6, 1])
-    before = copy.deepcopy((x, a0, p, lengths))
-    many_to_one_forward(x, a0, p, lengths)
-    for old, new in zip(before, (x, a0, p, lengths), strict=True):
-        _assert_unchanged(old, new)
 
 
 # --- many_to_many_forward --------------------------------------------------------------
@@ -297,39 +177,22 @@ def test_many_to_one_forward_does_not_modify_inputs():
 
 @pytest.mark.parametrize(
     "m, T_x, lengths",
-    [(4, 6, None), (1, 6, [3]), (3, 1, [1, 0, 1]), (2, 5, [1, 1])],
-    ids=["batch", "m=1", "T_x=1", "lengths=1"],
+    [(4, 6, None), (5, 6, [0, 1, 6, 3, 5]), (1, 6, [3]), (3, 1, [1, 0, 1]), (2, 5, [1, 1])],
+    ids=["no-lengths-is-every-step", "lengths", "m=1", "T_x=1", "lengths=1"],
 )
-def test_many_to_many_forward_shape(m, T_x, lengths):
-    p = _parameters(3, 5, 2, seed=11)
-    x, a0 = _sequence(3, 5, m, T_x, seed=12)
-    assert many_to_many_forward(x, a0, p, lengths).shape == (2, m, T_x)
-
-
-def test_many_to_many_forward_without_lengths_is_every_step():
-    p = _parameters(3, 5, 4, seed=11)
-    x, a0 = _sequence(3, 5, 4, 6, seed=12)
-    expected = _all_outputs(x, a0, p)
-    np.testing.assert_allclose(many_to_many_forward(x, a0, p), expected, rtol=RTOL, atol=ATOL)
-
-
-def test_many_to_many_forward_matches_the_loop_up_to_each_length():
-    p = _parameters(3, 5, 4, seed=13)
-    x, a0 = _sequence(3, 5, 5, 6, seed=14)
-    lengths = np.array([0, 1, 6, 3, 5])
-    y = many_to_many_forward(x, a0, p, lengths)
-    expected = np.zeros((4, 5, 6))
-    for i, length in enumerate(lengths):
-        a = a0[:, i : i + 1]
-        for t in range(length):
-            a, out = _step(x[:, i : i + 1, t], a, p)
-            expected[:, i, t] = out[:, 0]
-    np.testing.assert_allclose(y, expected, rtol=RTOL, atol=ATOL)
+def test_many_to_many_forward_matches_each_example_alone_up_to_its_length(m, T_x, lengths):
+    p = parameters(5, 3, 4, seed=13)
+    x, a0 = random_inputs(5, 3, m, T_x, seed=14)
+    expected = np.zeros((4, m, T_x))
+    for i, y in enumerate(each_example_alone(x, a0, p, lengths)):
+        expected[:, i, : y.shape[1]] = y
+    given = None if lengths is None else np.array(lengths)
+    assert_close(many_to_many_forward(x, a0, p, given), expected)
 
 
 def test_many_to_many_forward_masked_steps_are_exactly_zero():
-    p = _parameters(3, 5, 4, seed=13)
-    x, a0 = _sequence(3, 5, 5, 6, seed=14)
+    p = parameters(5, 3, 4, seed=13)
+    x, a0 = random_inputs(5, 3, 5, 6, seed=14)
     lengths = np.array([0, 1, 6, 3, 5])
     y = many_to_many_forward(x, a0, p, lengths)
     for i, length in enumerate(lengths):
@@ -338,78 +201,59 @@ def test_many_to_many_forward_masked_steps_are_exactly_zero():
         assert np.all(y[:, i, :length] > 0.0), f"example {i} has zero outputs before length {length}"
 
 
-def test_many_to_many_forward_ignores_inputs_past_each_length():
-    p = _parameters(3, 5, 4, seed=15)
-    x, a0 = _sequence(3, 5, 4, 6, seed=16)
-    lengths = np.array([2, 6, 0, 4])
-    padded = x.copy()
-    for i, length in enumerate(lengths):
-        padded[:, i, length:] = 100.0 * np.random.default_rng(i).standard_normal((3, 6 - length))
-    np.testing.assert_allclose(
-        many_to_many_forward(padded, a0, p, lengths),
-        many_to_many_forward(x, a0, p, lengths),
-        rtol=RTOL,
-        atol=ATOL,
-    )
-
-
 @pytest.mark.parametrize(
     "lengths",
     [[-1, 3, 3], [3, 7, 3], [3, 3, 3, 3], [0.0, 2.0, 3.0]],
     ids=["negative", "past_T_x", "wrong_shape", "not_integers"],
 )
 def test_many_to_many_forward_rejects_bad_lengths(lengths):
-    p = _parameters(3, 5, 4, seed=15)
-    x, a0 = _sequence(3, 5, 3, 6, seed=16)
+    p = parameters(5, 3, 4, seed=15)
+    x, a0 = random_inputs(5, 3, 3, 6, seed=16)
     with pytest.raises(ValueError, match="lengths"):
         many_to_many_forward(x, a0, p, np.array(lengths))
 
 
-def test_many_to_many_forward_does_not_modify_inputs():
-    p = _parameters(3, 5, 4, seed=15)
-    x, a0 = _sequence(3, 5, 3, 6, seed=16)
-    lengths = np.array([2, 0, 6])
-    before = copy.deepcopy((x, a0, p, lengths))
-    many_to_many_forward(x, a0, p, lengths)
-    for old, new in zip(before, (x, a0, p, lengths), strict=True):
-        _assert_unchanged(old, new)
+@pytest.mark.parametrize(
+    "function, lengths",
+    [(many_to_one_forward, [2, 6, 1, 4]), (many_to_many_forward, [2, 6, 0, 4])],
+    ids=["many_to_one_forward", "many_to_many_forward"],
+)
+def test_padding_past_each_length_has_no_effect(function, lengths):
+    p = parameters(5, 3, 4, seed=9)
+    x, a0 = random_inputs(5, 3, 4, 6, seed=10)
+    padded = x.copy()
+    for i, length in enumerate(lengths):
+        padded[:, i, length:] = 100.0 * np.random.default_rng(i).standard_normal((3, 6 - length))
+    assert_close(function(padded, a0, p, np.array(lengths)), function(x, a0, p, np.array(lengths)))
 
 
 # --- masked_cross_entropy --------------------------------------------------------------
 
 
-def _probabilities(n_y, m, T, seed):
+def probabilities(n_y, m, T, seed):
     """Columns that sum to 1, (n_y, m, T), none of them small."""
     weights = np.random.default_rng(seed).uniform(0.1, 1.0, (n_y, m, T))
     return weights / weights.sum(axis=0)
 
 
-def _masked_loop(y_pred, y, lengths):
-    total = 0.0
-    for i, length in enumerate(lengths):
-        for t in range(length):
-            total -= np.log(y_pred[y[i, t], i, t])
-    return total / len(lengths)
-
-
 def test_masked_cross_entropy_sums_the_real_steps_and_averages_over_the_examples():
-    y_pred = _probabilities(4, 4, 5, seed=31)
+    y_pred = probabilities(4, 4, 5, seed=31)
     y = np.random.default_rng(32).integers(0, 4, (4, 5))
     lengths = np.array([5, 2, 0, 1])
     loss = masked_cross_entropy(y_pred, y, lengths)
     assert type(loss) is float
-    assert loss == pytest.approx(_masked_loop(y_pred, y, lengths), rel=RTOL)
+    assert loss == pytest.approx(cross_entropy(y_pred, y, lengths), rel=ROUNDING)
 
 
 def test_masked_cross_entropy_without_padding_is_the_cross_entropy_of_assignment_3():
-    y_pred = _probabilities(3, 4, 6, seed=33)
+    y_pred = probabilities(3, 4, 6, seed=33)
     y = np.random.default_rng(34).integers(0, 3, (4, 6))
     loss = masked_cross_entropy(y_pred, y, np.full(4, 6))
-    assert loss == pytest.approx(cross_entropy_loss(y_pred, y), rel=RTOL)
+    assert loss == pytest.approx(cross_entropy_loss(y_pred, y), rel=ROUNDING)
 
 
 def test_masked_cross_entropy_ignores_what_the_padded_steps_hold():
-    y_pred = _probabilities(3, 3, 5, seed=35)
+    y_pred = probabilities(3, 3, 5, seed=35)
     y = np.random.default_rng(36).integers(0, 3, (3, 5))
     lengths = np.array([3, 5, 0])
     expected = masked_cross_entropy(y_pred, y, lengths)
@@ -418,12 +262,12 @@ def test_masked_cross_entropy_ignores_what_the_padded_steps_hold():
     zeros[:, padded] = 0.0  # what many_to_many_forward gives there: -log 0 is infinite
     labels[padded] = np.array([-1, 99, 7, -100, 3, 0, 2])[: padded.sum()]
     # pytest turns numpy's divide-by-zero warning into an error: the log never sees a 0
-    assert masked_cross_entropy(zeros, labels, lengths) == pytest.approx(expected, rel=RTOL)
+    assert masked_cross_entropy(zeros, labels, lengths) == pytest.approx(expected, rel=ROUNDING)
 
 
 def test_masked_cross_entropy_is_the_loss_of_the_unpadded_sequences():
-    p = _parameters(3, 5, 4, seed=37)
-    x, a0 = _sequence(3, 5, 3, 7, seed=38)
+    p = parameters(5, 3, 4, seed=37)
+    x, a0 = random_inputs(5, 3, 3, 7, seed=38)
     lengths = np.array([7, 4, 2])
     y = np.random.default_rng(39).integers(0, 4, (3, 7))
     y[1, 4:] = -1  # padding labels
@@ -435,7 +279,7 @@ def test_masked_cross_entropy_is_the_loss_of_the_unpadded_sequences():
         cross_entropy_loss(many_to_many_forward(x[:, [i], :length], a0[:, [i]], p), y[[i], :length])
         for i, length in enumerate(lengths)
     ]
-    assert masked_cross_entropy(y_pred, y, lengths) == pytest.approx(np.mean(unpadded), rel=1e-12)
+    assert masked_cross_entropy(y_pred, y, lengths) == pytest.approx(np.mean(unpadded), rel=ROUNDING)
 
 
 def test_masked_cross_entropy_of_padding_only_is_zero():
@@ -457,28 +301,19 @@ def test_masked_cross_entropy_of_padding_only_is_zero():
 )
 def test_masked_cross_entropy_rejects_bad_arguments(y_shape, lengths, y_value, argument):
     with pytest.raises(ValueError, match=argument):
-        masked_cross_entropy(_probabilities(3, 2, 4, seed=40), np.full(y_shape, y_value), np.array(lengths))
-
-
-def test_masked_cross_entropy_does_not_modify_inputs():
-    y_pred = _probabilities(3, 3, 4, seed=41)
-    y, lengths = np.random.default_rng(42).integers(0, 3, (3, 4)), np.array([4, 0, 2])
-    before = copy.deepcopy((y_pred, y, lengths))
-    masked_cross_entropy(y_pred, y, lengths)
-    for old, new in zip(before, (y_pred, y, lengths), strict=True):
-        _assert_unchanged(old, new)
+        masked_cross_entropy(probabilities(3, 2, 4, seed=40), np.full(y_shape, y_value), np.array(lengths))
 
 
 # --- one_to_many_sample ----------------------------------------------------------------
 
 # Large weights make every step depend strongly on the fed-back one-hot, so a wrong input
 # changes the probabilities, and with them the draws, within a few steps.
-SAMPLER = _parameters(6, 8, 6, seed=17, scale=2.0)
+SAMPLER = parameters(8, 6, 6, seed=17, weights=2.0)
 
 
 def test_one_to_many_sample_matches_the_explicit_loop():
     indices = one_to_many_sample(SAMPLER, 30, np.random.default_rng(0))
-    expected = _hand_sample(SAMPLER, 30, np.random.default_rng(0))
+    expected = hand_sample(SAMPLER, 30, np.random.default_rng(0))
     assert indices == expected
     assert len(set(expected)) > 2  # the test is only informative for a varied sequence
 
@@ -505,16 +340,21 @@ def test_one_to_many_sample_draws_exactly_once_per_step_with_the_models_probabil
     assert len(indices) == 12
     assert [name for name, _, _ in rng.calls] == ["choice"] * 12
     # x<1> = 0 and a<0> = 0: the first distribution is softmax(Wya tanh(ba) + by)
-    first = _softmax(SAMPLER["Wya"] @ np.tanh(SAMPLER["ba"]) + SAMPLER["by"])[:, 0]
+    first = cell(np.zeros((6, 1)), np.zeros((8, 1)), SAMPLER)[1][:, 0]
     name, args, kwargs = rng.calls[0]
     assert args == (6,)
-    np.testing.assert_allclose(kwargs["p"], first, rtol=RTOL, atol=ATOL)
+    assert_close(kwargs["p"], first)
+
+
+def mid_sequence_stop(indices):
+    """The first step after step 1 whose index appears there for the first time: with that
+    index as eos_index, a sequence stops right after that step."""
+    return next(t for t, index in enumerate(indices) if t > 0 and index not in indices[:t])
 
 
 def test_one_to_many_sample_stops_right_after_eos_which_is_included():
-    full = _hand_sample(SAMPLER, 30, np.random.default_rng(5))
-    # the first index whose first appearance is not at step 1 makes a mid-sequence stop
-    stop = next(t for t, index in enumerate(full) if t > 0 and index not in full[:t])
+    full = hand_sample(SAMPLER, 30, np.random.default_rng(5))
+    stop = mid_sequence_stop(full)
     eos_index = full[stop]
     rng = CountingRng(5)
     indices = one_to_many_sample(SAMPLER, 30, rng, eos_index=eos_index)
@@ -532,15 +372,14 @@ def test_one_to_many_sample_greedy_is_argmax_and_never_touches_the_rng():
     rng = CountingRng(0)
     indices = one_to_many_sample(SAMPLER, 20, rng, greedy=True)
     assert rng.calls == []
-    assert indices == _hand_sample(SAMPLER, 20, None, greedy=True)
+    assert indices == hand_sample(SAMPLER, 20, None, greedy=True)
     assert indices == one_to_many_sample(SAMPLER, 20, CountingRng(1), greedy=True)
 
 
 def test_one_to_many_sample_greedy_stops_after_eos():
-    full = _hand_sample(SAMPLER, 20, None, greedy=True)
-    eos_index = full[1]
-    stop = full.index(eos_index)
-    assert one_to_many_sample(SAMPLER, 20, None, eos_index=eos_index, greedy=True) == full[: stop + 1]
+    full = hand_sample(SAMPLER, 20, None, greedy=True)
+    stop = mid_sequence_stop(full)
+    assert one_to_many_sample(SAMPLER, 20, None, eos_index=full[stop], greedy=True) == full[: stop + 1]
 
 
 def test_one_to_many_sample_greedy_ties_go_to_the_lowest_index():
@@ -549,9 +388,9 @@ def test_one_to_many_sample_greedy_ties_go_to_the_lowest_index():
 
 
 def test_one_to_many_sample_first_index_follows_the_models_probabilities():
-    p = _parameters(4, 3, 4, seed=19, scale=0.3)
+    p = parameters(3, 4, 4, seed=19, weights=0.3)
     p["by"] = np.log(np.array([[0.45], [0.3], [0.15], [0.1]]))
-    expected = _softmax(p["Wya"] @ np.tanh(p["ba"]) + p["by"])[:, 0]
+    expected = cell(np.zeros((4, 1)), np.zeros((3, 1)), p)[1][:, 0]
     rng = np.random.default_rng(2024)
     draws = 10_000
     counts = np.zeros(4)
@@ -562,61 +401,47 @@ def test_one_to_many_sample_first_index_follows_the_models_probabilities():
 
 
 def test_one_to_many_sample_rejects_input_size_different_from_output_size():
-    p = _parameters(3, 8, 6, seed=17)
+    p = parameters(8, 3, 6, seed=17)
     with pytest.raises(ValueError, match="Wax"):
         one_to_many_sample(p, 5, np.random.default_rng(0))
-
-
-def test_one_to_many_sample_does_not_modify_inputs():
-    p = copy.deepcopy(SAMPLER)
-    one_to_many_sample(p, 15, np.random.default_rng(0), eos_index=2)
-    _assert_unchanged(SAMPLER, p)
 
 
 # --- encoder_decoder_forward -----------------------------------------------------------
 
 
-def _encoder_decoder(n_x, n_a, n_y, seed):
-    return _parameters(n_x, n_a, 7, seed), _parameters(n_y, n_a, n_y, seed + 1)
+def encoder_decoder(n_a, n_x, n_y, seed):
+    """An encoder (its output size, 7, is not used) and a decoder whose input is its output."""
+    return parameters(n_a, n_x, 7, seed), parameters(n_a, n_y, n_y, seed + 1)
 
 
-def _hand_encoder_decoder(x, a0, encoder, decoder, T_y):
-    a = a0
-    for t in range(x.shape[2]):
-        a, _ = _step(x[:, :, t], a, encoder)
+def encoder_decoder_loop(x, a0, encoder, decoder, T_y):
+    a = forward(x, a0, encoder)[0][:, :, -1]  # the encoder's last state
     n_y, m = decoder["Wya"].shape[0], x.shape[1]
-    y_prev, outputs = np.zeros((n_y, m)), []
-    for _ in range(T_y):
-        a, y_prev = _step(y_prev, a, decoder)
-        outputs.append(y_prev)
-    return np.stack(outputs, axis=2)
+    y = np.zeros((n_y, m, T_y))
+    y_prev = np.zeros((n_y, m))
+    for t in range(T_y):
+        a, y_prev = cell(y_prev, a, decoder)
+        y[:, :, t] = y_prev
+    return y
 
 
 @pytest.mark.parametrize(
     "m, T_x, T_y",
-    [(4, 6, 3), (2, 2, 5), (1, 4, 4), (1, 1, 1), (2, 3, 0)],
-    ids=["T_y<T_x", "T_y>T_x", "m=1", "single_steps", "T_y=0"],
+    [(4, 6, 3), (2, 2, 5), (1, 4, 4), (1, 1, 1), (2, 3, 0), (3, 6, 1), (3, 6, 3), (3, 6, 8)],
+    ids=["T_y<T_x", "T_y>T_x", "m=1", "single_steps", "T_y=0", "T_y=1", "T_y=3", "T_y=8"],
 )
-def test_encoder_decoder_forward_shape(m, T_x, T_y):
-    encoder, decoder = _encoder_decoder(3, 5, 4, seed=21)
-    x, a0 = _sequence(3, 5, m, T_x, seed=22)
-    assert encoder_decoder_forward(x, a0, encoder, decoder, T_y).shape == (4, m, T_y)
-
-
-@pytest.mark.parametrize("T_y", [1, 3, 8], ids=["T_y=1", "T_y=3", "T_y=8"])
-def test_encoder_decoder_forward_matches_the_explicit_loop(T_y):
-    encoder, decoder = _encoder_decoder(3, 5, 4, seed=23)
-    x, a0 = _sequence(3, 5, 3, 6, seed=24)
-    expected = _hand_encoder_decoder(x, a0, encoder, decoder, T_y)
+def test_encoder_decoder_forward_matches_the_explicit_loop(m, T_x, T_y):
+    encoder, decoder = encoder_decoder(5, 3, 4, seed=23)
+    x, a0 = random_inputs(5, 3, m, T_x, seed=24)
     y = encoder_decoder_forward(x, a0, encoder, decoder, T_y)
-    np.testing.assert_allclose(y, expected, rtol=RTOL, atol=ATOL)
+    assert_close(y, encoder_decoder_loop(x, a0, encoder, decoder, T_y))
 
 
 def test_encoder_decoder_forward_depends_on_the_input_only_through_the_final_state():
-    encoder, decoder = _encoder_decoder(3, 5, 4, seed=25)
+    encoder, decoder = encoder_decoder(5, 3, 4, seed=25)
     # with Waa = 0 the encoder's last state is tanh(Wax x<T_x> + ba): earlier steps are lost
     encoder["Waa"] = np.zeros((5, 5))
-    x, a0 = _sequence(3, 5, 3, 6, seed=26)
+    x, a0 = random_inputs(5, 3, 3, 6, seed=26)
     y = encoder_decoder_forward(x, a0, encoder, decoder, 4)
 
     earlier = x.copy()
@@ -628,7 +453,7 @@ def test_encoder_decoder_forward_depends_on_the_input_only_through_the_final_sta
         encoder_decoder_forward(x, other_a0, encoder, decoder, 4),
         encoder_decoder_forward(x, a0, outputs_unused, decoder, 4),
     ):
-        np.testing.assert_allclose(same, y, rtol=RTOL, atol=ATOL)
+        assert_close(same, y)
 
     last = x.copy()
     last[:, :, -1] += 1.0
@@ -636,20 +461,40 @@ def test_encoder_decoder_forward_depends_on_the_input_only_through_the_final_sta
 
 
 def test_encoder_decoder_forward_rejects_decoder_input_size_different_from_output_size():
-    encoder, _ = _encoder_decoder(3, 5, 4, seed=27)
-    decoder = _parameters(3, 5, 4, seed=28)
-    x, a0 = _sequence(3, 5, 2, 4, seed=29)
+    encoder, _ = encoder_decoder(5, 3, 4, seed=27)
+    decoder = parameters(5, 3, 4, seed=28)
+    x, a0 = random_inputs(5, 3, 2, 4, seed=29)
     with pytest.raises(ValueError, match="decoder"):
         encoder_decoder_forward(x, a0, encoder, decoder, 3)
 
 
-def test_encoder_decoder_forward_does_not_modify_inputs():
-    encoder, decoder = _encoder_decoder(3, 5, 4, seed=27)
-    x, a0 = _sequence(3, 5, 2, 4, seed=29)
-    before = copy.deepcopy((x, a0, encoder, decoder))
-    encoder_decoder_forward(x, a0, encoder, decoder, 5)
-    for old, new in zip(before, (x, a0, encoder, decoder), strict=True):
-        _assert_unchanged(old, new)
+# --- every function leaves its arguments as they were --------------------------------------
+
+
+def arguments_of_each_function():
+    """name -> (function, arguments to call it with)."""
+    p = parameters(5, 3, 4, seed=9)
+    x, a0 = random_inputs(5, 3, 3, 6, seed=10)
+    encoder, decoder = encoder_decoder(5, 3, 4, seed=27)
+    y = np.random.default_rng(42).integers(0, 3, (3, 4))
+    sample = partial(one_to_many_sample, T_y=15, rng=np.random.default_rng(0), eos_index=2)
+    return {
+        "one_to_one_forward": (one_to_one_forward, (x[:, :, 0], p)),
+        "many_to_one_forward": (many_to_one_forward, (x, a0, p, np.array([2, 6, 1]))),
+        "many_to_many_forward": (many_to_many_forward, (x, a0, p, np.array([2, 0, 6]))),
+        "masked_cross_entropy": (
+            masked_cross_entropy,
+            (probabilities(3, 3, 4, seed=41), y, np.array([4, 0, 2])),
+        ),
+        "one_to_many_sample": (sample, (parameters(8, 6, 6, seed=17, weights=2.0),)),
+        "encoder_decoder_forward": (encoder_decoder_forward, (x, a0, encoder, decoder, 5)),
+    }
+
+
+@pytest.mark.parametrize("name", list(arguments_of_each_function()))
+def test_does_not_modify_its_arguments(name):
+    function, args = arguments_of_each_function()[name]
+    assert_leaves_arguments_unchanged(function, *args)
 
 
 # --- architecture_for ------------------------------------------------------------------

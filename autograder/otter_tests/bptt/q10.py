@@ -4,7 +4,7 @@ import numpy as np
 from otter.test_files import test_case
 
 from rnncheck import Feedback, call, hidden_rng, say, to_float
-from rnncheck.rnn import array_dict, tuple_of
+from rnncheck.rnn_checks import array_dict, tuple_of
 
 OK_FORMAT = False
 name = "q10"

@@ -12,7 +12,7 @@ from rnncheck import (
     hidden_rng,
     say,
 )
-from rnncheck.rnn import float64_array, random_parameters
+from rnncheck.rnn_checks import float64_array, random_parameters
 
 OK_FORMAT = False
 name = "q11"

@@ -5,17 +5,14 @@ import copy
 import numpy as np
 from otter.test_files import test_case
 
-from rnncheck import Feedback, assert_close, call, hidden_rng, matches, say
-from rnncheck.rnn import float64_array
+from rnncheck import CENTRAL_TOLERANCE, Feedback, assert_close, call, hidden_rng, matches, say
+from rnncheck.rnn_checks import float64_array
 
 OK_FORMAT = False
 name = "q2"
 
-# Central differences are exact for a quadratic and off by eps**2 / 6 * |f'''| ~ 2e-11 for
-# sin with eps = 1e-5; rounding adds about 1e-16 * |f| / eps ~ 1e-10. One-sided differences
-# are off by about eps / 2 * |f''| ~ 1e-5. CENTRAL_TOLERANCE separates the two with a wide
-# margin on each side.
-CENTRAL_TOLERANCE = 1e-8
+# numerical_gradient's default step, as its signature gives it
+DEFAULT_EPS = 1e-5
 
 
 class ReadsArray:
@@ -46,7 +43,8 @@ def position(index):
 
 
 def assert_derivative(got, expected, one_sided, what):
-    """got ~ expected within CENTRAL_TOLERANCE; name one-sided differences when got is one of those."""
+    """got ~ expected within CENTRAL_TOLERANCE (rnncheck.numerics: central differences against the
+    exact derivative); name one-sided differences when got is one of those."""
     if matches(got, expected, rtol=CENTRAL_TOLERANCE, atol=CENTRAL_TOLERANCE):
         return
     if any(matches(got, value, rtol=CENTRAL_TOLERANCE, atol=CENTRAL_TOLERANCE) for value in one_sided):
@@ -57,7 +55,7 @@ def assert_derivative(got, expected, one_sided, what):
 @test_case(points=1)
 def test_sum_of_squares_gives_twice_the_array(env):
     array = np.array([[0.3, -1.2, 2.0, 0.7], [1.5, -0.4, 0.0, -2.5], [0.9, 1.1, -0.6, 0.2]])
-    eps = 1e-5  # the default
+    eps = DEFAULT_EPS
     f = ReadsArray(lambda a: np.sum(a**2), array)
     got = float64_array(
         call(env, "numerical_gradient", f, array), "numerical_gradient(f, array)", shape=(3, 4)
@@ -69,7 +67,7 @@ def test_sum_of_squares_gives_twice_the_array(env):
 @test_case(points=0.5)
 def test_sum_of_sines_gives_cosines(env):
     array = np.array([[0.5, -1.0, 2.0], [3.0, -0.25, 1.25]])
-    eps = 1e-5
+    eps = DEFAULT_EPS
     f = ReadsArray(lambda a: np.sum(np.sin(a)), array)
     got = float64_array(
         call(env, "numerical_gradient", f, array), "numerical_gradient(f, array)", shape=(2, 3)
@@ -127,4 +125,4 @@ def test_coupled_function_of_a_three_dimensional_array(env):
     what = f"numerical_gradient(f, array {shape})"
     got = float64_array(call(env, "numerical_gradient", f, array), what, shape=shape)
     expected = np.full(shape, 2 * np.sum(array))
-    assert_derivative(got, expected, [expected + 1e-5, expected - 1e-5], what)
+    assert_derivative(got, expected, [expected + DEFAULT_EPS, expected - DEFAULT_EPS], what)

@@ -6,18 +6,18 @@ from otter.test_files import test_case
 from rnncheck import (
     assert_inputs_unchanged,
     call,
+    central_differences,
     check_against_reference,
     hidden_rng,
-    numerical_gradient,
     recorded,
     reference,
     to_array,
 )
 from rnncheck.answers import answer, naming_mistake
-from rnncheck.rnn import (
+from rnncheck.rnn_checks import (
     array_dict,
     assert_gradients,
-    numerical_parameter_gradients,
+    parameter_central_differences,
     random_parameters,
     tuple_of,
 )
@@ -67,8 +67,8 @@ def test_dxt_and_da_prev_match_central_differences(env):
     numeric = recorded(
         "q3 test_dxt_and_da_prev_match_central_differences",
         lambda: {
-            "dxt": numerical_gradient(lambda xt: loss(env, xt, A_PREV, PARAMETERS), XT),
-            "da_prev": numerical_gradient(lambda a_prev: loss(env, XT, a_prev, PARAMETERS), A_PREV),
+            "dxt": central_differences(lambda xt: loss(env, xt, A_PREV, PARAMETERS), XT),
+            "da_prev": central_differences(lambda a_prev: loss(env, XT, a_prev, PARAMETERS), A_PREV),
         },
     )
     given, gradients = backward(env)
@@ -79,7 +79,7 @@ def test_dxt_and_da_prev_match_central_differences(env):
 def test_parameter_gradients_match_central_differences(env):
     numeric = recorded(
         "q3 test_parameter_gradients_match_central_differences",
-        lambda: numerical_parameter_gradients(
+        lambda: parameter_central_differences(
             lambda parameters: loss(env, XT, A_PREV, parameters), PARAMETERS, ("Wax", "Waa", "ba")
         ),
     )

@@ -7,18 +7,18 @@ from rnncheck import (
     assert_inputs_unchanged,
     assert_same,
     call,
+    central_differences,
     check_against_reference,
     hidden_rng,
-    numerical_gradient,
     recorded,
     to_array,
     to_float,
 )
 from rnncheck.answers import answer, naming_mistake
-from rnncheck.rnn import (
+from rnncheck.rnn_checks import (
     array_dict,
     assert_gradients,
-    numerical_parameter_gradients,
+    parameter_central_differences,
     random_parameters,
     tuple_of,
 )
@@ -78,7 +78,7 @@ def test_loss_is_the_cross_entropy_of_the_forward_pass(env):
 def test_output_layer_gradients_match_central_differences(env):
     numeric = recorded(
         "q6 test_output_layer_gradients_match_central_differences",
-        lambda: numerical_parameter_gradients(
+        lambda: parameter_central_differences(
             lambda parameters: loss(env, X, A0, parameters), PARAMETERS, ("Wya", "by")
         ),
     )
@@ -90,13 +90,13 @@ def test_output_layer_gradients_match_central_differences(env):
 def test_recurrent_gradients_match_central_differences(env):
     numeric = recorded(
         "q6 test_recurrent_gradients_match_central_differences",
-        lambda: numerical_parameter_gradients(
+        lambda: parameter_central_differences(
             lambda parameters: loss(env, X, A0, parameters), PARAMETERS, ("Wax", "Waa", "ba")
         ),
     )
     numeric["da0"] = recorded(
         "q6 test_recurrent_gradients_match_central_differences da0",
-        lambda: numerical_gradient(lambda a0: loss(env, X, a0, PARAMETERS), A0),
+        lambda: central_differences(lambda a0: loss(env, X, a0, PARAMETERS), A0),
     )
     given, _, gradients = loss_and_gradients(env)
     assert_gradients(gradients, numeric, given)

@@ -5,7 +5,7 @@ from otter.test_files import test_case
 
 from rnncheck import assert_inputs_unchanged, assert_same, check_against_reference, hidden_rng
 from rnncheck.answers import answer, naming_mistake
-from rnncheck.rnn import random_gradients
+from rnncheck.rnn_checks import random_gradients
 
 OK_FORMAT = False
 name = "q7"

@@ -8,7 +8,7 @@ import numpy as np
 from otter.test_files import test_case
 
 from rnncheck import Feedback, assert_global_random_untouched, call, hidden_rng, say
-from rnncheck.rnn import array_dict, parameter_shapes
+from rnncheck.rnn_checks import array_dict, parameter_shapes
 
 OK_FORMAT = False
 name = "q2"

@@ -1,11 +1,15 @@
 """q3 · rnn_cell_forward: a_next = tanh(Waa a_prev + Wax xt + ba), yt_pred = softmax(Wya a_next + by),
-cache = (a_next, a_prev, xt, parameters)."""
+cache = (a_next, a_prev, xt, parameters).
+
+Expected values are the reference's, recorded at build time (rnncheck.reference). The inputs
+are written out by hand (the parameters are shared with q4: rnncheck.rnn_examples).
+"""
 
 import numpy as np
 from otter.test_files import test_case
 
 from rnncheck import (
-    Feedback,
+    assert_changes,
     assert_close,
     assert_inputs_unchanged,
     assert_same,
@@ -15,20 +19,22 @@ from rnncheck import (
     reference,
     say,
 )
-from rnncheck.rnn import assert_columns_sum_to_one, float64_array, random_parameters, tuple_of, with_entry
+from rnncheck.rnn_checks import (
+    assert_columns_sum_to_one,
+    assert_examples_independent,
+    float64_array,
+    random_parameters,
+    tuple_of,
+    with_entry,
+)
+from rnncheck.rnn_examples import parameters_x3_a2_y3
 
 OK_FORMAT = False
 name = "q3"
 
 # n_x = 3, n_a = 2, n_y = 3. Waa is not symmetric and the biases are not zero, so that
 # Waa.T, a missing bias or swapped weights all change the numbers.
-PARAMETERS = {
-    "Wax": np.array([[0.5, -0.2, 0.1], [0.3, 0.8, -0.5]]),
-    "Waa": np.array([[0.4, -0.6], [0.2, 0.3]]),
-    "Wya": np.array([[1.0, -1.0], [0.5, 0.5], [-0.3, 0.8]]),
-    "ba": np.array([[0.1], [-0.2]]),
-    "by": np.array([[0.2], [0.0], [-0.1]]),
-}
+PARAMETERS = parameters_x3_a2_y3()
 XT = np.array([[1.0, 0.0], [0.5, -1.0], [-0.5, 2.0]])  # (n_x, m) = (3, 2)
 A_PREV = np.array([[0.3, -0.7], [0.9, 0.2]])  # (n_a, m) = (2, 2)
 
@@ -65,13 +71,9 @@ def test_output_shapes_and_dtypes(env):
 def test_small_example(env):
     a_next, yt_pred, _ = cell_outputs(call(env, "rnn_cell_forward", XT, A_PREV, PARAMETERS), 2, 3, 2)
     assert_columns_sum_to_one(yt_pred, "yt_pred")
-    assert_close(
-        a_next, np.array([[0.029991003239, 0.099667994625], [0.793199097084, -0.969264588869]]), "a_next"
-    )
-    expected = np.array(
-        [[0.151028575473, 0.771785245914], [0.400323193438, 0.140467402593], [0.448648231089, 0.087747351493]]
-    )
-    assert_close(yt_pred, expected, "yt_pred")
+    expected_a_next, expected_yt_pred, _ = reference("rnn_cell_forward", XT, A_PREV, PARAMETERS)
+    assert_close(a_next, expected_a_next, "a_next")
+    assert_close(yt_pred, expected_yt_pred, "yt_pred")
 
 
 @test_case(points=0.5)
@@ -83,8 +85,7 @@ def test_uses_a_prev(env):
     second, _, _ = cell_outputs(
         call(env, "rnn_cell_forward", xt, np.array([[-0.5, 0.9], [0.4, -0.7]]), SQUARE), 2, 3, 2
     )
-    if np.allclose(first, second, rtol=0, atol=1e-12):
-        raise Feedback(say("rnn_a_prev_unused"))
+    assert_changes(first, second, say("rnn_a_prev_unused"))
 
 
 @test_case(points=1)
@@ -92,13 +93,11 @@ def test_adds_both_biases(env):
     a_next, yt_pred, _ = cell_outputs(call(env, "rnn_cell_forward", XT, A_PREV, PARAMETERS), 2, 3, 2)
     no_ba = with_entry(PARAMETERS, "ba", np.zeros((2, 1)))
     a_without, _, _ = cell_outputs(call(env, "rnn_cell_forward", XT, A_PREV, no_ba), 2, 3, 2)
-    if np.allclose(a_next, a_without, rtol=0, atol=1e-12):
-        raise Feedback(say("rnn_missing_bias", what="a_next", bias="ba"))
+    assert_changes(a_next, a_without, say("rnn_missing_bias", what="a_next", bias="ba"))
     assert_columns_sum_to_one(yt_pred, "yt_pred")  # else by may vanish in a softmax over the wrong axis
     no_by = with_entry(PARAMETERS, "by", np.zeros((3, 1)))
     _, y_without, _ = cell_outputs(call(env, "rnn_cell_forward", XT, A_PREV, no_by), 2, 3, 2)
-    if np.allclose(yt_pred, y_without, rtol=0, atol=1e-12):
-        raise Feedback(say("rnn_missing_bias", what="yt_pred", bias="by"))
+    assert_changes(yt_pred, y_without, say("rnn_missing_bias", what="yt_pred", bias="by"))
 
 
 @test_case(points=0.5)
@@ -106,17 +105,13 @@ def test_examples_are_independent(env):
     xt = np.array([[1.0, -0.5, 3.0], [0.0, 2.0, -1.0], [0.5, 0.5, 0.5]])
     a_prev = np.array([[0.2, -0.9, 0.0], [0.6, 0.3, -0.4]])
     a_next, yt_pred, _ = cell_outputs(call(env, "rnn_cell_forward", xt, a_prev, PARAMETERS), 2, 3, 3)
-    for i in range(3):
-        a_one, y_one, _ = cell_outputs(
-            call(env, "rnn_cell_forward", xt[:, i : i + 1], a_prev[:, i : i + 1], PARAMETERS),
-            2,
-            3,
-            1,
-            what="rnn_cell_forward(...) [m = 1]",
-        )
-        for label, batch, alone in (("a_next", a_next, a_one), ("yt_pred", yt_pred, y_one)):
-            if not np.allclose(batch[:, i], alone[:, 0], rtol=1e-7, atol=1e-9):
-                raise Feedback(say("rnn_batch_dependence", what=label, example=i))
+
+    def alone(i):
+        value = call(env, "rnn_cell_forward", xt[:, i : i + 1], a_prev[:, i : i + 1], PARAMETERS)
+        a_one, y_one, _ = cell_outputs(value, 2, 3, 1, what="rnn_cell_forward(...) [m = 1]")
+        return {"a_next": a_one, "yt_pred": y_one}
+
+    assert_examples_independent({"a_next": a_next, "yt_pred": yt_pred}, alone)
 
 
 @test_case(points=0.5)

@@ -1,32 +1,39 @@
 """q4 · rnn_forward: the cell over T_x steps from a0, the same parameters at every step;
-returns a (n_a, m, T_x), y_pred (n_y, m, T_x) and caches = (list_of_step_caches, x)."""
+returns a (n_a, m, T_x), y_pred (n_y, m, T_x) and caches = (list_of_step_caches, x).
+
+Expected values are the reference's, recorded at build time (rnncheck.reference). The inputs
+are written out by hand (the parameters are shared with q3: rnncheck.rnn_examples).
+"""
 
 import numpy as np
 from otter.test_files import test_case
 
 from rnncheck import (
     Feedback,
+    assert_changes,
     assert_close,
     assert_inputs_unchanged,
     assert_same,
     call,
     hidden_rng,
+    matches,
     reference,
     say,
 )
-from rnncheck.rnn import assert_columns_sum_to_one, float64_array, random_parameters, tuple_of
+from rnncheck.rnn_checks import (
+    assert_columns_sum_to_one,
+    assert_examples_independent,
+    float64_array,
+    random_parameters,
+    tuple_of,
+)
+from rnncheck.rnn_examples import parameters_x3_a2_y3
 
 OK_FORMAT = False
 name = "q4"
 
 # n_x = 3, n_a = 2, n_y = 3, m = 2, T_x = 3; Waa is not symmetric, biases and a0 are not zero.
-PARAMETERS = {
-    "Wax": np.array([[0.5, -0.2, 0.1], [0.3, 0.8, -0.5]]),
-    "Waa": np.array([[0.4, -0.6], [0.2, 0.3]]),
-    "Wya": np.array([[1.0, -1.0], [0.5, 0.5], [-0.3, 0.8]]),
-    "ba": np.array([[0.1], [-0.2]]),
-    "by": np.array([[0.2], [0.0], [-0.1]]),
-}
+PARAMETERS = parameters_x3_a2_y3()
 X = np.array(
     [
         [[1.0, 0.0, -1.0], [0.5, 0.5, 0.0]],
@@ -83,34 +90,7 @@ def test_output_shapes_and_dtypes(env):
 def test_small_example(env):
     a, y_pred = run(env, X, A0, PARAMETERS)
     assert_columns_sum_to_one(y_pred, "y_pred")
-    expected_a = np.array(
-        [
-            [
-                [0.623065349572, -0.035024445858, -0.826904378495],
-                [0.129272583606, 0.766042802283, 0.289086447111],
-            ],
-            [
-                [-0.109558470214, 0.940428744223, 0.519112230244],
-                [-0.848283639958, -0.651919989129, 0.960908768837],
-            ],
-        ]
-    )
-    expected_y = np.array(
-        [
-            [
-                [0.562021072054, 0.115895457103, 0.108430829975],
-                [0.740175816885, 0.772445420661, 0.145704081511],
-            ],
-            [
-                [0.285907680667, 0.395774218022, 0.292432243166],
-                [0.159146632883, 0.162172400271, 0.436329484186],
-            ],
-            [
-                [0.152071247278, 0.488330324875, 0.599136926859],
-                [0.100677550232, 0.065382179068, 0.417966434303],
-            ],
-        ]
-    )
+    expected_a, expected_y, _ = reference("rnn_forward", X, A0, PARAMETERS)
     assert_close(a, expected_a, "a")
     assert_close(y_pred, expected_y, "y_pred")
 
@@ -119,8 +99,7 @@ def test_small_example(env):
 def test_starts_from_a0(env):
     from_a0, _ = run(env, X, A0, PARAMETERS)
     from_zeros, _ = run(env, X, np.zeros((2, 2)), PARAMETERS)
-    if np.allclose(from_a0[:, :, 0], from_zeros[:, :, 0], rtol=0, atol=1e-12):
-        raise Feedback(say("rnn_a0_unused"))
+    assert_changes(from_a0[:, :, 0], from_zeros[:, :, 0], say("rnn_a0_unused"))
 
 
 @test_case(points=1)
@@ -130,7 +109,7 @@ def test_same_parameters_carry_the_state(env):
     for step in (0, 3):
         rest_a, rest_y = run(env, x[:, :, step + 1 :], a[:, :, step].copy(), PARAMETERS)
         for label, full, rest in (("a", a, rest_a), ("y_pred", y_pred, rest_y)):
-            if not np.allclose(full[:, :, step + 1 :], rest, rtol=1e-7, atol=1e-9):
+            if not matches(rest, full[:, :, step + 1 :]):
                 raise Feedback(say("rnn_state_not_carried", step=step, next=step + 1, what=label))
 
 
@@ -139,13 +118,14 @@ def test_examples_are_independent(env):
     x = np.concatenate([X, X[:, :1, :] * 3.0], axis=1)  # m = 3
     a0 = np.concatenate([A0, np.array([[-0.8], [0.5]])], axis=1)
     a, y_pred = run(env, x, a0, PARAMETERS)
-    for i in range(3):
+
+    def alone(i):
         a_one, y_one = run(
             env, x[:, i : i + 1, :], a0[:, i : i + 1], PARAMETERS, what="rnn_forward(...) [m = 1]"
         )
-        for label, batch, alone in (("a", a, a_one), ("y_pred", y_pred, y_one)):
-            if not np.allclose(batch[:, i, :], alone[:, 0, :], rtol=1e-7, atol=1e-9):
-                raise Feedback(say("rnn_batch_dependence", what=label, example=i))
+        return {"a": a_one, "y_pred": y_one}
+
+    assert_examples_independent({"a": a, "y_pred": y_pred}, alone)
 
 
 @test_case(points=0.25)
@@ -169,12 +149,7 @@ def test_unseen_inputs(env):
     ]:
         parameters = random_parameters(rng, n_a, n_x, n_y, scale=0.7, ba=0.5, by=0.5)
         x, a0 = rng.normal(size=(n_x, m, T_x)), np.tanh(rng.normal(size=(n_a, m)))
-        # The expected states and predictions, one recorded step of the reference cell at a time.
-        expected_a, expected_y = np.zeros((n_a, m, T_x)), np.zeros((n_y, m, T_x))
-        state = a0
-        for t in range(T_x):
-            state, expected_y[:, :, t], _ = reference("rnn_cell_forward", x[:, :, t], state, parameters)
-            expected_a[:, :, t] = state
+        expected_a, expected_y, _ = reference("rnn_forward", x, a0, parameters)
         what = f"(x {x.shape}, a0 {a0.shape}, Wya {parameters['Wya'].shape})"
         a, y_pred = run(env, x, a0, parameters, what=f"rnn_forward{what}")
         assert_close(a, expected_a, f"a {what}")

@@ -1,59 +1,33 @@
-"""q2 · many_to_one_forward: (n_y, m), each example's output at its last real step (lengths)."""
+"""q2 · many_to_one_forward: (n_y, m), each example's output at its last real step (lengths).
+
+Expected values are the reference's, recorded at build time (rnncheck.reference); the padded
+batch is written out by hand and shared with q3 (rnncheck.rnn_examples).
+"""
 
 import numpy as np
 from otter.test_files import test_case
 
 from rnncheck import (
-    Feedback,
     assert_close,
     assert_inputs_unchanged,
+    assert_no_change,
     call,
     check_against_reference,
     hidden_rng,
+    reference,
     say,
     to_array,
 )
-from rnncheck.rnn import random_parameters
+from rnncheck.rnn_checks import random_parameters
+from rnncheck.rnn_examples import padded_batch_x2_m3_t4, parameters_x2_a3_y2
 
 OK_FORMAT = False
 name = "q2"
 
-# n_x = 2, n_a = 3, n_y = 2
-PARAMETERS = {
-    "Wax": np.array([[0.5, -1.0], [1.5, 0.2], [-0.3, 0.8]]),
-    "Waa": np.array([[0.1, 0.2, -0.4], [0.3, -0.2, 0.1], [-0.5, 0.4, 0.2]]),
-    "Wya": np.array([[1.0, -0.7, 0.4], [-0.6, 0.9, 0.3]]),
-    "ba": np.array([[0.1], [-0.2], [0.05]]),
-    "by": np.array([[0.2], [-0.1]]),
-}
+PARAMETERS = parameters_x2_a3_y2()  # n_x = 2, n_a = 3, n_y = 2
 # m = 3 examples padded to T_x = 4 steps: X[:, i, t] is x<t+1> of example i
-X = np.array(
-    [
-        [[1.0, 0.5, -1.0, 0.0], [0.0, 2.0, 1.0, -0.5], [-1.5, 0.3, 0.0, 1.0]],
-        [[0.2, -0.4, 0.8, 1.0], [1.0, 0.0, -1.0, 0.5], [0.6, 0.6, -0.2, 0.0]],
-    ]
-)
-A0 = np.array([[0.0, 0.1, -0.2], [0.0, 0.3, 0.0], [0.0, -0.1, 0.4]])
+X, A0 = padded_batch_x2_m3_t4()
 LENGTHS = np.array([4, 2, 1])
-# The cell run by hand over each example's real steps, worked out once:
-Y_LENGTHS = np.array(
-    [  # y<lengths[i]> of example i
-        [0.255708572084, 0.428462386075, 0.628688570834],
-        [0.744291427916, 0.571537613925, 0.371311429166],
-    ]
-)
-Y_LAST = np.array(
-    [  # y<T_x> of every example
-        [0.255708572084, 0.775475733983, 0.339082817642],
-        [0.744291427916, 0.224524266017, 0.660917182358],
-    ]
-)
-Y_FIRST = np.array(
-    [  # y<1> of every example
-        [0.378543944280, 0.350268594532, 0.628688570834],
-        [0.621456055720, 0.649731405468, 0.371311429166],
-    ]
-)
 
 
 def _y(env, x, a0, lengths, what):
@@ -63,22 +37,26 @@ def _y(env, x, a0, lengths, what):
 @test_case(points=1.5)
 def test_reads_each_examples_last_real_step(env):
     what = "many_to_one_forward(x, a0, parameters, lengths=[4, 2, 1])"
-    assert_close(_y(env, X, A0, LENGTHS, what), Y_LENGTHS, what)
+    expected = reference("many_to_one_forward", X, A0, PARAMETERS, LENGTHS)  # y<lengths[i]> of example i
+    assert_close(_y(env, X, A0, LENGTHS, what), expected, what)
 
 
 @test_case(points=0.5)
 def test_without_lengths_reads_the_last_step(env):
     what = "many_to_one_forward(x, a0, parameters)"
     y = to_array(call(env, "many_to_one_forward", X, A0, PARAMETERS), what, shape=(2, 3))
-    assert_close(y, Y_LAST, what)
+    assert_close(y, reference("many_to_one_forward", X, A0, PARAMETERS), what)  # y<T_x> of every example
 
 
 @test_case(points=0.5)
 def test_lengths_of_one_and_a_single_example(env):
     what = "many_to_one_forward(x, a0, parameters, lengths=[1, 1, 1])"
-    assert_close(_y(env, X, A0, np.array([1, 1, 1]), what), Y_FIRST, what)
+    first = reference("many_to_one_forward", X, A0, PARAMETERS, np.array([1, 1, 1]))  # y<1> of every example
+    assert_close(_y(env, X, A0, np.array([1, 1, 1]), what), first, what)
     what = "many_to_one_forward(x (2, 1, 4), a0 (3, 1), parameters, lengths=[2])"
-    assert_close(_y(env, X[:, [1], :], A0[:, [1]], np.array([2]), what), Y_LENGTHS[:, [1]], what)
+    # example 1 alone: what the batch gives it, y<2>
+    second = reference("many_to_one_forward", X, A0, PARAMETERS, LENGTHS)[:, [1]]
+    assert_close(_y(env, X[:, [1], :], A0[:, [1]], np.array([2]), what), second, what)
 
 
 @test_case(points=1)
@@ -90,10 +68,8 @@ def test_padding_changes_nothing(env):
     padded[:, 2, 1:] = [[5.0, -5.0, 5.0], [-5.0, 5.0, -5.0]]
     y_padded = _y(env, padded, A0, LENGTHS, what)
     for example, length in enumerate(LENGTHS):
-        if not np.allclose(y_padded[:, example], y[:, example], rtol=1e-12, atol=1e-14):
-            raise Feedback(
-                say("types_padding_matters", name="many_to_one_forward", example=example, length=length)
-            )
+        message = say("types_padding_matters", name="many_to_one_forward", example=example, length=length)
+        assert_no_change(y[:, example], y_padded[:, example], message)
 
 
 @test_case(points=1.5, hidden=True)

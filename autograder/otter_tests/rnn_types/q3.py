@@ -1,4 +1,9 @@
-"""q3 · many_to_many_forward: (n_y, m, T_x), one output per real step, exact zeros past each length."""
+"""q3 · many_to_many_forward: (n_y, m, T_x), one output per real step, exact zeros past each length.
+
+Expected values are the reference's, recorded at build time (rnncheck.reference); the padded
+batch is written out by hand and shared with q2 (rnncheck.rnn_examples). The other batches
+are drawn from fixed seeds (_batch).
+"""
 
 import numpy as np
 from otter.test_files import test_case
@@ -7,49 +12,24 @@ from rnncheck import (
     Feedback,
     assert_close,
     assert_inputs_unchanged,
+    assert_no_change,
     call,
     check_against_reference,
     hidden_rng,
+    reference,
     say,
     to_array,
 )
-from rnncheck.rnn import random_parameters
+from rnncheck.rnn_checks import random_parameters
+from rnncheck.rnn_examples import padded_batch_x2_m3_t4, parameters_x2_a3_y2
 
 OK_FORMAT = False
 name = "q3"
 
-# n_x = 2, n_a = 3, n_y = 2
-PARAMETERS = {
-    "Wax": np.array([[0.5, -1.0], [1.5, 0.2], [-0.3, 0.8]]),
-    "Waa": np.array([[0.1, 0.2, -0.4], [0.3, -0.2, 0.1], [-0.5, 0.4, 0.2]]),
-    "Wya": np.array([[1.0, -0.7, 0.4], [-0.6, 0.9, 0.3]]),
-    "ba": np.array([[0.1], [-0.2], [0.05]]),
-    "by": np.array([[0.2], [-0.1]]),
-}
+PARAMETERS = parameters_x2_a3_y2()  # n_x = 2, n_a = 3, n_y = 2
 # m = 3 examples padded to T_x = 4 steps: X[:, i, t] is x<t+1> of example i
-X = np.array(
-    [
-        [[1.0, 0.5, -1.0, 0.0], [0.0, 2.0, 1.0, -0.5], [-1.5, 0.3, 0.0, 1.0]],
-        [[0.2, -0.4, 0.8, 1.0], [1.0, 0.0, -1.0, 0.5], [0.6, 0.6, -0.2, 0.0]],
-    ]
-)
-A0 = np.array([[0.0, 0.1, -0.2], [0.0, 0.3, 0.0], [0.0, -0.1, 0.4]])
+X, A0 = padded_batch_x2_m3_t4()
 LENGTHS = np.array([4, 2, 0])  # the third example has no real step at all
-# The cell run by hand over each example's real steps, worked out once: Y[:, i, t] = y<t+1>
-Y = np.array(
-    [
-        [
-            [0.378543944280, 0.707091155337, 0.647266130000, 0.255708572084],
-            [0.350268594532, 0.428462386075, 0.0, 0.0],
-            [0.0, 0.0, 0.0, 0.0],
-        ],
-        [
-            [0.621456055720, 0.292908844663, 0.352733870000, 0.744291427916],
-            [0.649731405468, 0.571537613925, 0.0, 0.0],
-            [0.0, 0.0, 0.0, 0.0],
-        ],
-    ]
-)
 
 
 def _y(env, x, a0, parameters, lengths, what):
@@ -68,7 +48,8 @@ def _batch(seed, m, T_x):
 @test_case(points=1.5)
 def test_small_batch_with_lengths(env):
     what = "many_to_many_forward(x, a0, parameters, lengths=[4, 2, 0])"
-    assert_close(_y(env, X, A0, PARAMETERS, LENGTHS, what), Y, what)
+    expected = reference("many_to_many_forward", X, A0, PARAMETERS, LENGTHS)  # [:, i, t] = y<t+1>, or 0
+    assert_close(_y(env, X, A0, PARAMETERS, LENGTHS, what), expected, what)
 
 
 @test_case(points=1)
@@ -106,10 +87,8 @@ def test_padding_changes_nothing(env):
         padded[:, example, length:] = 50.0 * (-1.0) ** np.arange(5 - length)
     y_padded = _y(env, padded, a0, parameters, lengths, what)
     for example, length in enumerate(lengths):
-        if not np.allclose(y_padded[:, example], y[:, example], rtol=1e-12, atol=1e-14):
-            raise Feedback(
-                say("types_padding_matters", name="many_to_many_forward", example=example, length=length)
-            )
+        message = say("types_padding_matters", name="many_to_many_forward", example=example, length=length)
+        assert_no_change(y[:, example], y_padded[:, example], message)
 
 
 @test_case(points=0.5)
@@ -134,7 +113,9 @@ def test_shapes_for_one_example_one_step_and_no_lengths(env):
     )
     what = "many_to_many_forward(x, a0, parameters)"
     y = to_array(call(env, "many_to_many_forward", X, A0, PARAMETERS), what, shape=(2, 3, 4))
-    assert_close(y[:, 0, :], Y[:, 0, :], what + "[:, 0, :]")
+    # example 0 has all T_x = 4 steps: without lengths it gets what it gets with them
+    expected = reference("many_to_many_forward", X, A0, PARAMETERS, LENGTHS)[:, 0, :]
+    assert_close(y[:, 0, :], expected, what + "[:, 0, :]")
 
 
 @test_case(points=1.5, hidden=True)

@@ -1,31 +1,33 @@
-"""q5 · encoder_decoder_forward: (n_y, m, T_y), the encoder's last state starts the self-fed decoder."""
+"""q5 · encoder_decoder_forward: (n_y, m, T_y), the encoder's last state starts the self-fed decoder.
+
+Expected values are the reference's, recorded at build time (rnncheck.reference); the small
+translation is written out by hand (the encoder is rnncheck.rnn_examples' parameters_x2_a3_y2),
+the other models are drawn from fixed seeds (_pair).
+"""
 
 import numpy as np
 from otter.test_files import test_case
 
 from rnncheck import (
-    Feedback,
+    assert_changes,
     assert_close,
     assert_inputs_unchanged,
+    assert_no_change,
     call,
     check_against_reference,
     hidden_rng,
+    reference,
     say,
     to_array,
 )
-from rnncheck.rnn import random_parameters
+from rnncheck.rnn_checks import random_parameters
+from rnncheck.rnn_examples import parameters_x2_a3_y2
 
 OK_FORMAT = False
 name = "q5"
 
 # Encoder: n_x = 2, n_a = 3 (its outputs, of size 2, are not used)
-ENCODER = {
-    "Wax": np.array([[0.5, -1.0], [1.5, 0.2], [-0.3, 0.8]]),
-    "Waa": np.array([[0.1, 0.2, -0.4], [0.3, -0.2, 0.1], [-0.5, 0.4, 0.2]]),
-    "Wya": np.array([[1.0, -0.7, 0.4], [-0.6, 0.9, 0.3]]),
-    "ba": np.array([[0.1], [-0.2], [0.05]]),
-    "by": np.array([[0.2], [-0.1]]),
-}
+ENCODER = parameters_x2_a3_y2()
 # Decoder: n_a = 3, n_y = 3, and its input is its previous output, so Wax is (n_a, n_y)
 DECODER = {
     "Wax": np.array([[1.2, -0.8, 0.3], [-0.5, 1.0, 0.7], [0.9, 0.4, -1.1]]),
@@ -36,23 +38,6 @@ DECODER = {
 }
 X = np.array([[[1.0, 0.5, -1.0], [0.0, 2.0, 1.0]], [[0.2, -0.4, 0.8], [1.0, 0.0, -1.0]]])  # m = 2, T_x = 3
 A0 = np.array([[0.0, 0.1], [0.0, 0.3], [0.0, -0.1]])
-# T_y = 4 output steps, worked out once: Y[:, i, t] = y<t+1> of example i
-Y = np.array(
-    [
-        [
-            [0.177228143399, 0.604875611801, 0.500008519979, 0.444136999504],
-            [0.617162295568, 0.404586207385, 0.296630246266, 0.218416207113],
-        ],
-        [
-            [0.174633454953, 0.274077636589, 0.319548042967, 0.368468622099],
-            [0.345288899953, 0.450768957287, 0.521572042591, 0.607107660835],
-        ],
-        [
-            [0.648138401649, 0.121046751610, 0.180443437055, 0.187394378397],
-            [0.037548804480, 0.144644835328, 0.181797711143, 0.174476132052],
-        ],
-    ]
-)
 
 
 def _y(env, x, a0, encoder, decoder, T_y):
@@ -70,8 +55,12 @@ def _pair(seed, n_x=3, n_a=4, n_y=5):
 
 @test_case(points=1)
 def test_small_translation_with_T_y_greater_than_T_x(env):
+    # T_y = 4 output steps: expected[:, i, t] = y<t+1> of example i
+    expected = reference("encoder_decoder_forward", X, A0, ENCODER, DECODER, 4)
     assert_close(
-        _y(env, X, A0, ENCODER, DECODER, 4), Y, "encoder_decoder_forward(x, a0, encoder, decoder, T_y=4)"
+        _y(env, X, A0, ENCODER, DECODER, 4),
+        expected,
+        "encoder_decoder_forward(x, a0, encoder, decoder, T_y=4)",
     )
 
 
@@ -98,12 +87,12 @@ def test_depends_on_the_input_only_through_the_encoders_last_state(env):
         ("a0", (x, np.ones((4, 2)), encoder)),
         ("encoder['Wya'], encoder['by']", (x, a0, outputs_unused)),
     ]:
-        if not np.allclose(_y(env, *arguments, decoder, 3), y, rtol=1e-12, atol=1e-14):
-            raise Feedback(say("types_encoder_extra_dependence", change=change))
+        assert_no_change(
+            y, _y(env, *arguments, decoder, 3), say("types_encoder_extra_dependence", change=change)
+        )
     last = x.copy()
     last[:, :, -1] += 1.0
-    if np.allclose(_y(env, last, a0, encoder, decoder, 3), y, rtol=1e-7, atol=1e-9):
-        raise Feedback(say("types_encoder_ignored"))
+    assert_changes(y, _y(env, last, a0, encoder, decoder, 3), say("types_encoder_ignored"))
 
 
 @test_case(points=1)
@@ -114,11 +103,9 @@ def test_decoder_is_fed_zeros_then_its_previous_output(env):
     y = _y(env, x, a0, encoder, decoder, 4)
     other = dict(decoder, Wax=decoder["Wax"] + 1.0)
     y_other = _y(env, x, a0, encoder, other, 4)
-    if not np.allclose(y_other[:, :, 0], y[:, :, 0], rtol=1e-12, atol=1e-14):
-        raise Feedback(say("types_decoder_first_input"))
+    assert_no_change(y[:, :, 0], y_other[:, :, 0], say("types_decoder_first_input"))
     for step in range(1, 4):
-        if np.allclose(y_other[:, :, step], y[:, :, step], rtol=1e-7, atol=1e-9):
-            raise Feedback(say("types_decoder_feedback", step=step + 1))
+        assert_changes(y[:, :, step], y_other[:, :, step], say("types_decoder_feedback", step=step + 1))
 
 
 @test_case(points=1.5, hidden=True)

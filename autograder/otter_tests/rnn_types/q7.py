@@ -1,4 +1,9 @@
-"""q7 · masked_cross_entropy: -log y_pred summed over each example's real steps, mean over the m examples."""
+"""q7 · masked_cross_entropy: -log y_pred summed over each example's real steps, mean over the m examples.
+
+The expected losses are written as the sums of logarithms they are (LOSS: the probabilities
+picked at the real steps), so that a student can check them by hand; the build checks them
+against the reference, which must pass every case.
+"""
 
 import numpy as np
 from otter.test_files import test_case
@@ -10,6 +15,7 @@ from rnncheck import (
     call,
     check_against_reference,
     hidden_rng,
+    matches,
     say,
     to_float,
 )
@@ -65,13 +71,13 @@ def test_whatever_the_padded_steps_hold_changes_nothing(env):
     given = answer(env, "masked_cross_entropy", OTHER_Y_PRED, Y, LENGTHS)
     with naming_mistake(given):
         loss = to_float(given.value, what)
-        if not np.isclose(loss, LOSS, rtol=1e-9, atol=1e-12):
+        if not matches(loss, LOSS):
             raise Feedback(say("types_loss_padding_matters", change="y_pred"))
     try:
         loss = _loss(env, OTHER_Y_PRED, OTHER_Y, LENGTHS, what)
     except Feedback as failure:
         raise Feedback(f"{failure} {say('types_padding_labels')}") from None
-    if not np.isclose(loss, LOSS, rtol=1e-9, atol=1e-12):
+    if not matches(loss, LOSS):
         raise Feedback(say("types_loss_padding_matters", change="y"))
 
 

@@ -12,7 +12,7 @@ from rnncheck import (
     hidden_rng,
     to_array,
 )
-from rnncheck.rnn import float64_array
+from rnncheck.rnn_checks import float64_array
 
 OK_FORMAT = False
 name = "q4"

@@ -4,6 +4,7 @@ import numpy as np
 from otter.test_files import test_case
 
 from rnncheck import (
+    RANKING_MARGIN,
     Feedback,
     assert_inputs_unchanged,
     assert_same,
@@ -61,8 +62,8 @@ def test_unseen_tables_ties_and_large_k(env):
     queries = [low, high] + others
 
     def well_separated(table):
-        """No zero column and, for every query, similarities at least 1e-6 apart, except the
-        designed tie of low and high."""
+        """No zero column and, for every query, similarities at least RANKING_MARGIN apart
+        (rnncheck.numerics), except the designed tie of low and high."""
         norms = np.linalg.norm(table, axis=0)
         if np.any(norms == 0.0):
             return False
@@ -70,7 +71,7 @@ def test_unseen_tables_ties_and_large_k(env):
             similarities = table.T @ table[:, j] / (norms * norms[j])
             kept = [i for i in range(size) if i != j and not (i == high and j != low)]
             values = np.sort(similarities[kept])
-            if np.any(np.diff(values) < 1e-6):
+            if np.any(np.diff(values) < RANKING_MARGIN):
                 return False
         return True
 

@@ -4,6 +4,7 @@ import numpy as np
 from otter.test_files import test_case
 
 from rnncheck import (
+    RANKING_MARGIN,
     Feedback,
     assert_inputs_unchanged,
     assert_same,
@@ -75,8 +76,8 @@ def test_unseen_tables(env):
     size, n_e = int(rng.integers(8, 12)), int(rng.integers(3, 6))
 
     def best_is_clear(table, a, b, c, same=()):
-        """The best candidate beats the next by 1e-6 in similarity; the columns in `same`, scaled
-        copies of one another, count as one candidate."""
+        """The best candidate beats the next by RANKING_MARGIN (rnncheck.numerics) in similarity;
+        the columns in `same`, scaled copies of one another, count as one candidate."""
         target = table[:, b] - table[:, a] + table[:, c]
         norms = np.linalg.norm(table, axis=0) * np.linalg.norm(target)
         if np.any(norms == 0.0):
@@ -86,7 +87,7 @@ def test_unseen_tables(env):
         group = [i for i in candidates if i in same]
         kept = [i for i in candidates if i not in group[1:]]
         values = np.sort(similarities[kept])
-        return values[-1] - values[-2] > 1e-6
+        return values[-1] - values[-2] > RANKING_MARGIN
 
     def triple(distinct):
         a, b, c = (int(i) for i in rng.choice(size, size=3, replace=False))

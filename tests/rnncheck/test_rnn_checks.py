@@ -1,22 +1,25 @@
-"""rnncheck.rnn: the input builders and structure checks shared by the RNN assignments' tests."""
+"""rnncheck.rnn_checks and rnncheck.rnn_examples: the input builders, checks and fixed inputs shared
+by the RNN assignments' tests."""
 
 import numpy as np
 import pytest
 
 from autograder.recorder import Recorder
-from rnncheck import Feedback, answers
-from rnncheck.rnn import (
+from rnncheck import Feedback, answers, say
+from rnncheck.rnn_checks import (
     array_dict,
     assert_columns_sum_to_one,
+    assert_examples_independent,
     assert_gradients,
     float64_array,
-    numerical_parameter_gradients,
+    parameter_central_differences,
     parameter_shapes,
     random_gradients,
     random_parameters,
     tuple_of,
     with_entry,
 )
+from rnncheck.rnn_examples import padded_batch_x2_m3_t4, parameters_x2_a3_y2, parameters_x3_a2_y3
 
 
 @pytest.fixture(autouse=True)
@@ -173,14 +176,51 @@ def test_a_softmax_over_another_axis_is_named(axes):
         assert_columns_sum_to_one(s, "softmax(z)")
 
 
-def test_numerical_parameter_gradients_differentiate_each_entry_named_d():
+def test_examples_independent_pass_when_each_column_is_its_own():
+    x = np.array([[1.0, -2.0, 0.5], [0.3, 0.0, 4.0]])
+
+    def cell(x):
+        return {"h": np.tanh(2.0 * x), "y": np.stack([x, x**2], axis=2)}
+
+    assert assert_examples_independent(cell(x), lambda i: cell(x[:, i : i + 1])) is None
+
+
+def test_examples_independent_names_the_output_and_the_first_example_that_leaks():
+    x = np.array([[1.0, -2.0, 0.5], [0.3, 0.0, 4.0]])
+
+    def leaky(x):  # normalised over the batch: one example changes the others
+        return {"h": np.tanh(x), "y": x / x.sum(axis=1, keepdims=True)}
+
+    with pytest.raises(Feedback, match=r"\by\b.*\b0\b") as caught:
+        assert_examples_independent(leaky(x), lambda i: leaky(x[:, i : i + 1]))
+    assert str(caught.value) == say("rnn_batch_dependence", what="y", example=0)
+
+
+def test_examples_independent_allows_another_order_of_the_same_sums():
+    batch = {"a": np.array([[0.1, 0.2], [0.3, 0.4]])}
+    assert assert_examples_independent(batch, lambda i: {"a": batch["a"][:, [i]] * (1 + 1e-12)}) is None
+
+
+def test_fixed_examples_have_their_shapes_and_are_new_each_time():
+    shapes = {"x3_a2_y3": (3, 2, 3), "x2_a3_y2": (2, 3, 2)}
+    for name, make in (("x3_a2_y3", parameters_x3_a2_y3), ("x2_a3_y2", parameters_x2_a3_y2)):
+        n_x, n_a, n_y = shapes[name]
+        first = make()
+        assert {key: value.shape for key, value in first.items()} == parameter_shapes(n_a, n_x, n_y)
+        first["Wax"][0, 0] = 99.0
+        assert make()["Wax"][0, 0] != 99.0
+    x, a0 = padded_batch_x2_m3_t4()
+    assert x.shape == (2, 3, 4) and a0.shape == (3, 3) and not a0[:, 0].any()
+
+
+def test_parameter_central_differences_differentiate_each_entry_named_d():
     parameters = {"Wax": np.array([[1.0, -2.0]]), "ba": np.array([[0.5]]), "by": np.array([[4.0]])}
     before = {key: value.copy() for key, value in parameters.items()}
 
     def loss(p):
         return float(np.sum(p["Wax"] ** 2) + 3.0 * np.sum(p["ba"]) + np.sum(p["by"]))
 
-    numeric = numerical_parameter_gradients(loss, parameters, ("Wax", "ba"))
+    numeric = parameter_central_differences(loss, parameters, ("Wax", "ba"))
     assert list(numeric) == ["dWax", "dba"]
     np.testing.assert_allclose(numeric["dWax"], [[2.0, -4.0]], atol=1e-8)
     np.testing.assert_allclose(numeric["dba"], [[3.0]], atol=1e-8)

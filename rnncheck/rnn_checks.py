@@ -1,4 +1,4 @@
-"""Checks shared by the RNN assignments' tests (rnn_forward, bptt, rnn_types).
+"""Input builders and checks shared by the RNN assignments' tests (rnn_forward, bptt, rnn_types).
 
 Dimensions: n_x inputs, n_a hidden units, n_y outputs, m examples, T_x steps. A parameter
 dict of the contract holds Wax (n_a, n_x), Waa (n_a, n_a), Wya (n_y, n_a), ba (n_a, 1) and
@@ -6,8 +6,10 @@ by (n_y, 1); its gradients dict holds the same arrays under "d" + name.
 
 Helpers to build inputs (random parameters, one entry changed), to check the structure of
 what student code returns (tuples, dicts of arrays, float64 arrays) and to check properties
-of its values (columns that sum to 1, gradients against central differences). None of them
-computes what a student function computes. Tests import them as `from rnncheck.rnn import ...`.
+of its values (columns that sum to 1, examples of a batch independent of one another,
+gradients against central differences). None of them computes what a student function
+computes. Tests import them as `from rnncheck.rnn_checks import ...`; the fixed inputs that
+several public tests share are in rnncheck.rnn_examples.
 """
 
 from __future__ import annotations
@@ -20,10 +22,10 @@ from typing import Any
 import numpy as np
 
 from .answers import Answer, naming_mistake
-from .compare import assert_gradient, to_array, to_dict
+from .compare import assert_gradient, matches, to_array, to_dict
 from .feedback import Feedback
 from .messages import say
-from .numerics import numerical_gradient
+from .numerics import central_differences
 
 # Entries that differ from 1 by at most this are "a column that sums to 1": a float64 sum of a
 # few dozen terms in [0, 1] is off by 1e-15 or so; a missing or wrong normalisation by 1e-2.
@@ -132,20 +134,44 @@ def assert_columns_sum_to_one(s: np.ndarray, what: str) -> None:
     raise Feedback(say(key, what=what, column=shown, total=float(sums[column])))
 
 
-def numerical_parameter_gradients(
+def assert_examples_independent(
+    batch: dict[str, np.ndarray], alone: Callable[[int], dict[str, np.ndarray]]
+) -> None:
+    """Fail unless each example of a batch gets what it gets on its own.
+
+    batch -- dict, output name -> float64 array whose axis 1 is the example (n, m) or (n, m, T),
+             what student code returned for the whole batch
+    alone -- callable taking an example's index i and returning the same dict for a batch of
+             that example alone (m = 1), e.g. from the student's function on x[:, i : i + 1]
+
+    batch[name][:, i] must equal alone(i)[name][:, 0] for every name and example i, up to
+    another order of the same sums (RTOL, ATOL): a batched matrix product may add in another
+    order, but nothing of one example may leak into another (a sum over axis 1, a softmax
+    over the wrong axis, a state shared across the batch).
+    """
+    m = next(iter(batch.values())).shape[1]
+    for i in range(m):
+        single = alone(i)
+        for name, values in batch.items():
+            if not matches(single[name][:, 0], values[:, i]):
+                raise Feedback(say("rnn_batch_dependence", what=name, example=i))
+
+
+def parameter_central_differences(
     loss: Callable[[dict[str, np.ndarray]], float], parameters: dict[str, np.ndarray], keys: Sequence[str]
 ) -> dict[str, np.ndarray]:
     """Central differences of loss(parameters) with respect to each parameters[key], key in keys.
 
     loss -- callable taking a parameter dict and returning a float
     Returns: dict, "d" + key -> float64 array of parameters[key].shape
-    Runs only when the build records answers (wrap it in `recorded`), like numerical_gradient.
+    Runs only when the build records answers (wrap it in `recorded`), like
+    rnncheck.numerics.central_differences, which it calls.
     """
 
     def loss_of(key: str) -> Callable[[np.ndarray], float]:
         return lambda value: loss(with_entry(parameters, key, value))
 
-    return {"d" + key: numerical_gradient(loss_of(key), parameters[key]) for key in keys}
+    return {"d" + key: central_differences(loss_of(key), parameters[key]) for key in keys}
 
 
 def assert_gradients(

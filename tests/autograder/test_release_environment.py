@@ -1,0 +1,168 @@
+"""The student release works where students work: in a fresh Python environment made from the
+release's own requirements.txt (with the oldest and the newest numpy it allows), from the
+notebook alone (a friendly message, not a traceback), and in Colab's layout (the notebook and
+the release zip side by side in a folder).
+
+Notebooks run in a real Jupyter kernel of that environment, not of the project's."""
+
+import ast
+import json
+import re
+import shutil
+import subprocess
+import venv
+
+import nbformat
+import pytest
+
+from autograder.build import STUDENT_REQUIREMENTS
+from autograder.fill import fill
+from rnncheck.messages import MESSAGES
+from tests.autograder.kernel import errors, execute, shown
+from tests.conftest import ASSIGNMENTS
+
+pytestmark = pytest.mark.slow
+
+
+class Environment:
+    """A fresh virtual environment with a Jupyter kernel and nothing else installed."""
+
+    def __init__(self, folder):
+        self.folder = folder
+        venv.create(folder / "venv", with_pip=True)
+        self.python = folder / "venv" / "bin" / "python"
+        self.pip("ipykernel")
+        spec = folder / "jupyter" / "kernels" / "release"
+        spec.mkdir(parents=True)
+        argv = [str(self.python), "-m", "ipykernel_launcher", "-f", "{connection_file}"]
+        (spec / "kernel.json").write_text(
+            json.dumps({"argv": argv, "language": "python", "display_name": "r"})
+        )
+
+    def pip(self, *arguments):
+        subprocess.run(
+            [str(self.python), "-m", "pip", "install", "-q", "--disable-pip-version-check", *arguments],
+            check=True,
+            capture_output=True,
+        )
+
+    def version(self, package):
+        done = subprocess.run(
+            [str(self.python), "-c", f"import {package}; print({package}.__version__)"],
+            capture_output=True,
+            text=True,
+        )
+        return done.stdout.strip()
+
+    def execute(self, nb, folder, monkeypatch):
+        monkeypatch.setenv("JUPYTER_PATH", str(self.folder / "jupyter"))
+        return execute(nb, folder, kernel_name="release")
+
+
+@pytest.fixture(scope="module")
+def environment(tmp_path_factory):
+    return Environment(tmp_path_factory.mktemp("student-env"))
+
+
+def first_code_cell(nb):
+    return next(i for i, cell in enumerate(nb.cells) if cell.cell_type == "code")
+
+
+def oldest_allowed(package):
+    requirement = next(r for r in STUDENT_REQUIREMENTS if r.startswith(package))
+    lowest = re.search(r">=([\d.]+)", requirement).group(1)
+    return f"{package}=={lowest}.*"
+
+
+def check_outputs(nb):
+    return [c for c in nb.cells if c.source.startswith("grader.check(")], errors(nb)
+
+
+def test_the_release_runs_in_a_fresh_environment_from_its_requirements_alone(
+    builds, environment, tmp_path, monkeypatch
+):
+    # 1. Nothing installed but Jupyter: the first cell names what is missing and the command.
+    build = builds[ASSIGNMENTS[0]]
+    folder = tmp_path / "first"
+    shutil.copytree(build.student, folder)
+    nb = nbformat.read(folder / build.assignment.notebook_name, 4)
+    nb.cells = nb.cells[: first_code_cell(nb) + 1]
+    text = shown(environment.execute(nb, folder, monkeypatch).cells[-1])
+    assert "pip install -r requirements.txt" in text and "numpy" in text
+    assert "Traceback" not in text and "File " not in text
+
+    # 2. The release's requirements, newest versions, then the oldest numpy they allow.
+    environment.pip("-r", str(build.student / "requirements.txt"))
+    for numpy in ("newest", "oldest"):
+        if numpy == "oldest":
+            environment.pip(oldest_allowed("numpy"))
+            assert environment.version("numpy").startswith("1.26")
+        else:
+            assert environment.version("numpy").startswith("2.")
+        for name in ASSIGNMENTS:
+            build = builds[name]
+            folder = tmp_path / f"{numpy}-{name}"
+            shutil.copytree(build.student, folder)
+            path = folder / build.assignment.notebook_name
+            nb = environment.execute(
+                fill(nbformat.read(path, 4), [build.assignment.solution_path]), folder, monkeypatch
+            )
+            checks, errors = check_outputs(nb)
+            assert errors == [], f"{name} with the {numpy} numpy"
+            assert checks and all("✔" in shown(c) and "✘" not in shown(c) for c in checks), name
+
+
+def test_the_notebook_alone_says_where_its_files_are(builds, environment, tmp_path, monkeypatch):
+    environment.pip("-r", str(builds[ASSIGNMENTS[0]].student / "requirements.txt"))
+    build = builds["rnn_types"]
+    folder = tmp_path / "solo el notebook"
+    folder.mkdir()
+    shutil.copyfile(build.student / build.assignment.notebook_name, folder / build.assignment.notebook_name)
+    nb = nbformat.read(folder / build.assignment.notebook_name, 4)
+    nb.cells = nb.cells[: first_code_cell(nb) + 1]
+    text = shown(environment.execute(nb, folder, monkeypatch).cells[-1])
+    assert MESSAGES["es"]["setup_no_release"].format(assignment="rnn_types") in text
+    assert "Traceback" not in text
+
+
+def test_colab_layout_the_notebook_and_the_release_zip_side_by_side(
+    builds, environment, tmp_path, monkeypatch
+):
+    environment.pip("-r", str(builds[ASSIGNMENTS[0]].student / "requirements.txt"))
+    build = builds["bptt"]
+    content = tmp_path / "content con espacios y acentos ñ"
+    content.mkdir()
+    path = content / build.assignment.notebook_name
+    nbformat.write(
+        fill(
+            nbformat.read(build.student / build.assignment.notebook_name, 4), [build.assignment.solution_path]
+        ),
+        path,
+    )
+    shutil.copyfile(build.student.with_suffix(".zip"), content / f"{build.assignment.name}.zip")
+    nb = environment.execute(nbformat.read(path, 4), content, monkeypatch)
+    checks, errors = check_outputs(nb)
+    assert errors == []
+    assert checks and all("✔" in shown(c) and "✘" not in shown(c) for c in checks)
+    assert (content / build.assignment.name / "rnncheck").is_dir()
+    suffix = MESSAGES["es"]["export_suffix"]  # the export found the notebook beside the release
+    assert (content / f"{build.assignment.name}{suffix}.zip").is_file(), shown(nb.cells[-1])
+    again = nbformat.read(path, 4)  # running the first cell again is quick and quiet
+    again.cells = again.cells[: first_code_cell(again) + 1] * 2
+    assert shown(environment.execute(again, content, monkeypatch).cells[-1]) == ""
+
+
+def test_shipped_code_is_valid_python_3_10_and_3_12(builds):
+    for name in ASSIGNMENTS:
+        student = builds[name].student
+        sources = [p.read_text(encoding="utf-8") for p in student.rglob("*.py")]
+        nb = nbformat.read(student / builds[name].assignment.notebook_name, 4)
+        sources += [
+            "\n".join(line for line in c.source.splitlines() if not line.lstrip().startswith(("%", "!")))
+            for c in nb.cells
+            if c.cell_type == "code"
+        ]
+        assert sources
+        for source in sources:
+            for version in ((3, 10), (3, 12)):
+                ast.parse(source, feature_version=version)
