@@ -138,6 +138,7 @@ def missing_packages():
 if missing_packages() and "google.colab" in sys.modules and os.path.isfile("requirements.txt"):
     print({installing!r}.format(packages=", ".join(missing_packages())))
     subprocess.run([sys.executable, "-m", "pip", "install", "-q", "-r", "requirements.txt"], check=False)
+    importlib.invalidate_caches()
 if missing_packages():
     raise SystemExit({missing!r}.format(packages=", ".join(missing_packages())))
 try:
