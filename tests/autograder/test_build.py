@@ -3,6 +3,8 @@
 import ast
 import inspect
 import json
+import subprocess
+import sys
 import zipfile
 from pathlib import Path
 
@@ -13,6 +15,7 @@ import pytest
 from autograder import assignment as assignments
 from autograder.build import build_assignment, shipped_files
 from autograder.testfiles import _is_hidden
+from rnncheck.messages import MESSAGES
 from tests.conftest import ASSIGNMENTS
 
 pytestmark = pytest.mark.parametrize("name", ASSIGNMENTS)
@@ -170,11 +173,23 @@ def test_a_new_seed_draws_new_hidden_inputs_and_leaves_the_student_release_alone
     assert not (again.student / "rnncheck" / "seed.txt").exists()
 
 
-def test_english_build_translates_prose_and_feedback(name, tmp_path):
-    english = build_assignment(assignments.load(name), tmp_path, language="en")
-    nb = nbformat.read(english.student / english.assignment.notebook_name, 4)
-    assert "# YOUR CODE HERE" in "\n".join(c.source for c in nb.cells)
-    assert (english.student / "rnncheck" / "language.txt").read_text().strip() == "en"
+@pytest.mark.parametrize("language", assignments.LANGUAGES)
+def test_each_build_speaks_its_language_in_the_notebook_and_the_feedback(
+    builds, english_builds, name, language
+):
+    build = (builds if language == "es" else english_builds)[name]
+    nb = nbformat.read(build.student / build.assignment.notebook_name, 4)
+    assert MESSAGES[language]["your_code"] in "\n".join(c.source for c in nb.cells)
+    # the feedback a student gets on the untouched skeleton, from the release's own checker
+    done = subprocess.run(
+        [sys.executable, "-m", "rnncheck", "--json"], cwd=build.student, capture_output=True, text=True
+    )
+    first = json.loads(done.stdout)["questions"][0]["failures"][0]
+    function = build.assignment.questions["q1"]
+    assert first == MESSAGES[language]["not_implemented"].format(name=function)
+    with zipfile.ZipFile(build.autograder_zip) as archive:  # and the grader's, when grading
+        assert archive.read("files/rnncheck/language.txt").decode().strip() == language
+        assert json.loads(archive.read("rnngrade.json"))["language"] == language
 
 
 def test_build_into_a_relative_folder(name, tmp_path, monkeypatch):
