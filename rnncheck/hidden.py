@@ -37,3 +37,8 @@ def hidden_rng(label: str) -> np.random.Generator:
     seed and label, different for another seed. label names the case, e.g. "q9 unseen tables"."""
     digest = hashlib.sha256(f"{term_seed()}:{label}".encode()).digest()
     return np.random.default_rng(int.from_bytes(digest[:8], "little"))
+
+
+def size(rng: np.random.Generator, low: int, high: int) -> int:
+    """An int drawn from rng in [low, high], both included: a size or a count of a hidden input."""
+    return int(rng.integers(low, high + 1))

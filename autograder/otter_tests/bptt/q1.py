@@ -12,6 +12,7 @@ from rnncheck import (
     to_float,
 )
 from rnncheck.answers import answer, naming_mistake
+from rnncheck.hidden import size
 
 OK_FORMAT = False
 name = "q1"
@@ -39,18 +40,15 @@ def test_both_zero_gives_zero(env):
 def test_unseen_gradients(env):
     rng = hidden_rng("q1 unseen gradients")
 
-    def size(low, high):
-        return int(rng.integers(low, high + 1))
-
     shape, column, block, square = (
-        (size(2, 5), size(2, 4)),
-        (size(2, 4), 1),
-        (2, size(2, 4), 3),
-        (size(1, 3),) * 2,
+        (size(rng, 2, 5), size(rng, 2, 4)),
+        (size(rng, 2, 4), 1),
+        (2, size(rng, 2, 4), 3),
+        (size(rng, 1, 3),) * 2,
     )
     g = rng.normal(size=shape)
-    small = [1e-6, 1e-5, 1e-4, 1e-3][size(0, 3)]
-    large = [1e2, 1e3, 1e4][size(0, 2)]
+    small = [1e-6, 1e-5, 1e-4, 1e-3][size(rng, 0, 3)]
+    large = [1e2, 1e3, 1e4][size(rng, 0, 2)]
     value = rng.normal(0.0, 3.0, (1, 1))
     pairs = [
         (g, g + 1e-7 * rng.normal(size=shape)),  # a right gradient: tiny difference

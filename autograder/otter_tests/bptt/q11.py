@@ -12,6 +12,7 @@ from rnncheck import (
     hidden_rng,
     say,
 )
+from rnncheck.hidden import size
 from rnncheck.rnn_checks import float64_array, random_parameters
 
 OK_FORMAT = False
@@ -76,17 +77,14 @@ def test_inputs_and_a_waa_that_is_not_normal(env):
 def test_powers_of_rho_vanish_below_one_and_explode_above(env):
     rng = hidden_rng("q11 powers of rho")
 
-    def size(low, high):
-        return int(rng.integers(low, high + 1))
-
-    n_a, n_x = size(3, 6), size(2, 4)
+    n_a, n_x = size(rng, 3, 6), size(rng, 2, 4)
     q, r = np.linalg.qr(rng.normal(size=(n_a, n_a)))
     q = q * np.sign(np.diag(r))  # a random orthogonal matrix
     cases = [  # rho, T_x, m
-        (round(rng.uniform(1.2, 2.0), 2), size(8, 12), size(1, 3)),  # explodes
-        (round(rng.uniform(0.5, 0.9), 2), size(6, 10), size(1, 3)),  # vanishes
-        (1.0, size(3, 6), size(1, 4)),  # neither
-        (round(rng.uniform(1.5, 2.5), 2), 1, size(1, 3)),  # one step: nothing to carry back
+        (round(rng.uniform(1.2, 2.0), 2), size(rng, 8, 12), size(rng, 1, 3)),  # explodes
+        (round(rng.uniform(0.5, 0.9), 2), size(rng, 6, 10), size(rng, 1, 3)),  # vanishes
+        (1.0, size(rng, 3, 6), size(rng, 1, 4)),  # neither
+        (round(rng.uniform(1.5, 2.5), 2), 1, size(rng, 1, 3)),  # one step: nothing to carry back
     ]
     for rho, T_x, m in cases:
         parameters = {
@@ -110,10 +108,7 @@ def test_powers_of_rho_vanish_below_one_and_explode_above(env):
 def test_saturated_tanh_vanishes_even_above_one(env):
     rng = hidden_rng("q11 saturated tanh")
 
-    def size(low, high):
-        return int(rng.integers(low, high + 1))
-
-    n_a, n_x, m, T_x = size(3, 4), 4, size(2, 4), size(8, 12)
+    n_a, n_x, m, T_x = size(rng, 3, 4), 4, size(rng, 2, 4), size(rng, 8, 12)
     # A random orthogonal Q that is not symmetric (Q^T differs from Q): the product of the
     # reflections about n_a integer vectors u, each I - 2 u u^T / (u^T u), computed in integers
     # with one division at the end so that every machine computes the same matrix.
@@ -154,14 +149,11 @@ def test_saturated_tanh_vanishes_even_above_one(env):
 def test_unseen_recurrences(env):
     rng = hidden_rng("q11 unseen recurrences")
 
-    def size(low, high):
-        return int(rng.integers(low, high + 1))
-
     cases = [  # n_a, n_x, n_y, m, T_x
-        (size(3, 5), size(2, 4), size(2, 3), size(2, 3), size(5, 8)),
-        (size(2, 4), size(2, 3), size(2, 3), 1, size(4, 6)),  # one example
-        (size(4, 6), size(3, 5), size(2, 3), size(2, 4), 1),  # one step
-        (2, 2, 2, size(3, 5), size(7, 10)),
+        (size(rng, 3, 5), size(rng, 2, 4), size(rng, 2, 3), size(rng, 2, 3), size(rng, 5, 8)),
+        (size(rng, 2, 4), size(rng, 2, 3), size(rng, 2, 3), 1, size(rng, 4, 6)),  # one example
+        (size(rng, 4, 6), size(rng, 3, 5), size(rng, 2, 3), size(rng, 2, 4), 1),  # one step
+        (2, 2, 2, size(rng, 3, 5), size(rng, 7, 10)),
     ]
     for n_a, n_x, n_y, m, T_x in cases:
         parameters = {  # a Waa that is not orthogonal, nor even normal: Waa^T differs from Waa

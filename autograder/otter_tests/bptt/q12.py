@@ -5,6 +5,7 @@ from otter.test_files import test_case
 
 from rnncheck import assert_inputs_unchanged, assert_same, call, check_against_reference, hidden_rng, to_float
 from rnncheck.answers import answer, naming_mistake
+from rnncheck.hidden import size
 
 OK_FORMAT = False
 name = "q12"
@@ -59,17 +60,14 @@ def test_scaled_orthogonal_matrix_has_radius_rho(env):
 def test_unseen_matrices(env):
     rng = hidden_rng("q12 unseen matrices")
 
-    def size(low, high):
-        return int(rng.integers(low, high + 1))
-
     # Not normal: eigenvalues the diagonal, below 1 in modulus; largest singular value 5 or more.
-    n = size(2, 4)
+    n = size(rng, 2, 4)
     k = n * (n - 1) // 2
     triangular = np.diag(rng.uniform(0.2, 0.9, n) * rng.choice([-1.0, 1.0], n))
     triangular[np.triu_indices(n, 1)] = rng.uniform(5.0, 15.0, k) * rng.choice([-1.0, 1.0], k)
     # A rotation scaled by r (its eigenvalues r e^(+-i theta), theta from a Pythagorean triple so
     # that every machine computes the same matrix) beside a smaller negative eigenvalue.
-    a, b, c = [(3, 4, 5), (5, 12, 13), (8, 15, 17), (7, 24, 25), (20, 21, 29)][size(0, 4)]
+    a, b, c = [(3, 4, 5), (5, 12, 13), (8, 15, 17), (7, 24, 25), (20, 21, 29)][size(rng, 0, 4)]
     radius = rng.uniform(0.5, 2.0)
     rotation = np.zeros((3, 3))
     rotation[:2, :2] = radius * np.array([[a, -b], [b, a]]) / c
@@ -77,8 +75,8 @@ def test_unseen_matrices(env):
     order = rng.permutation(3)  # the same matrix in another order of the basis
     matrices = [
         triangular,
-        rng.normal(size=(size(4, 6),) * 2),
-        rng.normal(0.0, 0.3, (size(6, 9),) * 2),
+        rng.normal(size=(size(rng, 4, 6),) * 2),
+        rng.normal(0.0, 0.3, (size(rng, 6, 9),) * 2),
         np.array([[-rng.uniform(0.5, 3.0)]]),
         rotation[np.ix_(order, order)],
     ]

@@ -14,6 +14,7 @@ from rnncheck import (
     to_array,
 )
 from rnncheck.answers import answer, naming_mistake
+from rnncheck.hidden import size
 from rnncheck.rnn_checks import (
     array_dict,
     assert_gradients,
@@ -97,14 +98,11 @@ def test_inputs_unchanged(env):
 def test_unseen_steps(env):
     rng = hidden_rng("q3 unseen steps")
 
-    def size(low, high):
-        return int(rng.integers(low, high + 1))
-
     cases = [  # n_a, n_x, n_y, m, scale
-        (size(2, 5), size(2, 4), size(2, 3), size(2, 5), rng.uniform(0.8, 1.2)),
-        (size(2, 4), size(2, 4), size(2, 3), 1, rng.uniform(0.6, 0.9)),  # one example
-        (1, 1, size(2, 3), size(2, 4), rng.uniform(1.0, 1.4)),  # one unit, one input
-        (size(3, 5), size(2, 3), 2, size(3, 5), 3.0),  # weights this large saturate tanh
+        (size(rng, 2, 5), size(rng, 2, 4), size(rng, 2, 3), size(rng, 2, 5), rng.uniform(0.8, 1.2)),
+        (size(rng, 2, 4), size(rng, 2, 4), size(rng, 2, 3), 1, rng.uniform(0.6, 0.9)),  # one example
+        (1, 1, size(rng, 2, 3), size(rng, 2, 4), rng.uniform(1.0, 1.4)),  # one unit, one input
+        (size(rng, 3, 5), size(rng, 2, 3), 2, size(rng, 3, 5), 3.0),  # weights this large saturate tanh
     ]
     for n_a, n_x, n_y, m, scale in cases:
         parameters = random_parameters(rng, n_a, n_x, n_y, scale=scale, Wya=1.0, ba=0.5, by=0.5)

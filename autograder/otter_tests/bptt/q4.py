@@ -14,6 +14,7 @@ from rnncheck import (
     to_array,
 )
 from rnncheck.answers import answer, naming_mistake
+from rnncheck.hidden import size
 from rnncheck.rnn_checks import (
     array_dict,
     assert_gradients,
@@ -103,14 +104,11 @@ def test_inputs_unchanged(env):
 def test_unseen_sequences(env):
     rng = hidden_rng("q4 unseen sequences")
 
-    def size(low, high):
-        return int(rng.integers(low, high + 1))
-
     cases = [  # n_a, n_x, n_y, m, T_x, which states get a gradient from outside
-        (size(3, 5), size(2, 4), size(2, 3), size(2, 4), size(4, 7), "all"),
-        (size(2, 4), size(2, 3), size(2, 4), 1, size(3, 6), "last"),  # one example
-        (size(2, 3), size(2, 4), 2, size(2, 5), 1, "all"),  # one step
-        (1, 1, 2, size(1, 2), size(2, 4), "last"),  # one unit, one input
+        (size(rng, 3, 5), size(rng, 2, 4), size(rng, 2, 3), size(rng, 2, 4), size(rng, 4, 7), "all"),
+        (size(rng, 2, 4), size(rng, 2, 3), size(rng, 2, 4), 1, size(rng, 3, 6), "last"),  # one example
+        (size(rng, 2, 3), size(rng, 2, 4), 2, size(rng, 2, 5), 1, "all"),  # one step
+        (1, 1, 2, size(rng, 1, 2), size(rng, 2, 4), "last"),  # one unit, one input
     ]
     for n_a, n_x, n_y, m, T_x, reaches in cases:
         parameters = random_parameters(rng, n_a, n_x, n_y, scale=0.9, Wya=1.0, ba=0.5, by=0.5)

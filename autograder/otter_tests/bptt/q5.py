@@ -12,6 +12,7 @@ from rnncheck import (
     to_float,
 )
 from rnncheck.answers import answer, naming_mistake
+from rnncheck.hidden import size
 
 OK_FORMAT = False
 name = "q5"
@@ -48,15 +49,12 @@ def test_one_example_one_step(env):
 def test_unseen_predictions(env):
     rng = hidden_rng("q5 unseen predictions")
 
-    def size(low, high):
-        return int(rng.integers(low, high + 1))
-
     cases = [  # n_y, m, T_y
-        (size(3, 6), size(2, 4), size(3, 6)),
-        (size(3, 6), 1, size(4, 7)),  # one example
-        (2, size(2, 5), 1),  # one step
-        (size(5, 8), size(2, 3), size(2, 4)),
-        (size(2, 4), 1, 1),
+        (size(rng, 3, 6), size(rng, 2, 4), size(rng, 3, 6)),
+        (size(rng, 3, 6), 1, size(rng, 4, 7)),  # one example
+        (2, size(rng, 2, 5), 1),  # one step
+        (size(rng, 5, 8), size(rng, 2, 3), size(rng, 2, 4)),
+        (size(rng, 2, 4), 1, 1),
     ]
     for n_y, m, T_y in cases:
         # Columns that sum to 1 with a wide spread of probabilities, some of them small.

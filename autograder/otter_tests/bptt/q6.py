@@ -15,6 +15,7 @@ from rnncheck import (
     to_float,
 )
 from rnncheck.answers import answer, naming_mistake
+from rnncheck.hidden import size
 from rnncheck.rnn_checks import (
     array_dict,
     assert_gradients,
@@ -106,14 +107,11 @@ def test_recurrent_gradients_match_central_differences(env):
 def test_unseen_models(env):
     rng = hidden_rng("q6 unseen models")
 
-    def size(low, high):
-        return int(rng.integers(low, high + 1))
-
     cases = [  # n_a, n_x, n_y, m, T_x
-        (size(3, 5), size(2, 4), size(3, 6), size(2, 4), size(4, 7)),
-        (size(2, 4), size(2, 5), size(2, 4), 1, size(3, 5)),  # one example
-        (size(2, 3), size(2, 3), size(2, 4), size(2, 5), 1),  # one step
-        (size(4, 6), size(2, 4), size(3, 5), size(2, 3), size(6, 9)),
+        (size(rng, 3, 5), size(rng, 2, 4), size(rng, 3, 6), size(rng, 2, 4), size(rng, 4, 7)),
+        (size(rng, 2, 4), size(rng, 2, 5), size(rng, 2, 4), 1, size(rng, 3, 5)),  # one example
+        (size(rng, 2, 3), size(rng, 2, 3), size(rng, 2, 4), size(rng, 2, 5), 1),  # one step
+        (size(rng, 4, 6), size(rng, 2, 4), size(rng, 3, 5), size(rng, 2, 3), size(rng, 6, 9)),
     ]
     for n_a, n_x, n_y, m, T_x in cases:
         parameters = random_parameters(rng, n_a, n_x, n_y, scale=0.9, Wya=1.0, ba=0.5, by=0.5)

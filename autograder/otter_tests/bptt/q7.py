@@ -5,6 +5,7 @@ from otter.test_files import test_case
 
 from rnncheck import assert_inputs_unchanged, assert_same, check_against_reference, hidden_rng
 from rnncheck.answers import answer, naming_mistake
+from rnncheck.hidden import size
 from rnncheck.rnn_checks import random_gradients
 
 OK_FORMAT = False
@@ -38,20 +39,19 @@ def test_gradients_unchanged(env):
 def test_unseen_gradients(env):
     rng = hidden_rng("q7 unseen gradients")
 
-    def size(low, high):
-        return int(rng.integers(low, high + 1))
-
     # Exploding gradients: entries that grow like rho ** k over some 30 steps back in time
     # (powers by repeated products, so that every machine computes the same inputs).
-    n_a, n_x, n_y = size(3, 5), size(2, 4), size(2, 4)
-    rho, steps = rng.uniform(1.3, 1.6), size(24, 32)
+    n_a, n_x, n_y = size(rng, 3, 5), size(rng, 2, 4), size(rng, 2, 4)
+    rho, steps = rng.uniform(1.3, 1.6), size(rng, 24, 32)
     powers = np.cumprod(np.full(steps, rho)) / rho  # 1, rho, ..., rho ** (steps - 1)
     exploding = {
         "dWaa": np.outer(powers[-n_a:], rng.normal(size=n_a)),
         "dWax": -rng.permutation(powers[: n_a * n_x]).reshape(n_a, n_x),  # all negative, from -1 down
         "dby": rng.normal(0.0, 50.0, (n_y, 1)),
     }
-    usual = random_gradients(rng, size(2, 5), size(2, 4), size(2, 3), scale=3.0)  # n_a, n_x, n_y
+    usual = random_gradients(
+        rng, size(rng, 2, 5), size(rng, 2, 4), size(rng, 2, 3), scale=3.0
+    )  # n_a, n_x, n_y
     for gradients, max_value in [
         (exploding, round(rng.uniform(2.0, 8.0), 1)),
         (exploding, 1e9),  # above every entry: nothing to clip

@@ -15,6 +15,7 @@ from rnncheck import (
     to_array,
 )
 from rnncheck.answers import answer, naming_mistake
+from rnncheck.hidden import size
 from rnncheck.rnn_checks import random_gradients
 
 OK_FORMAT = False
@@ -45,14 +46,11 @@ def test_gradients_below_max_norm_unchanged(env):
 def test_joint_norm_not_each_arrays_norm(env):
     rng = hidden_rng("q8 joint norm")
 
-    def size(low, high):
-        return int(rng.integers(low, high + 1))
-
     # Arrays of nonzero integers, each with norm below max_norm but together above it: all of
     # them must be scaled. Squared norms of integers are exact, so max_norm is sqrt(an integer
     # k) with every array's squared norm < k < the joint squared norm.
-    keys = ["dWax", "dWaa", "dba", "dby"][: size(2, 3)]
-    shapes = [(size(1, 3), size(2, 3)) for _ in keys]  # two entries or more: squared norm >= 2
+    keys = ["dWax", "dWaa", "dba", "dby"][: size(rng, 2, 3)]
+    shapes = [(size(rng, 1, 3), size(rng, 2, 3)) for _ in keys]  # two entries or more: squared norm >= 2
     each = {
         key: (rng.integers(1, 4, shape) * rng.choice([-1, 1], shape)).astype(np.float64)
         for key, shape in zip(keys, shapes)
@@ -62,7 +60,9 @@ def test_joint_norm_not_each_arrays_norm(env):
     check_against_reference(
         env, "clip_by_global_norm", each, max_norm, what="clip_by_global_norm(gradients, max_norm)"
     )
-    usual = random_gradients(rng, size(2, 5), size(2, 4), size(2, 4), scale=2.0)  # n_a, n_x, n_y
+    usual = random_gradients(
+        rng, size(rng, 2, 5), size(rng, 2, 4), size(rng, 2, 4), scale=2.0
+    )  # n_a, n_x, n_y
     total = float(np.sqrt(sum(np.sum(value**2) for value in usual.values())))
     shares = rng.uniform([0.05, 0.4, 0.7, 2.0], [0.2, 0.6, 0.95, 5.0])  # of the joint norm
     for share in shares:

@@ -17,6 +17,7 @@ from rnncheck import (
     reference,
     say,
 )
+from rnncheck.hidden import size
 from rnncheck.rnn_checks import assert_columns_sum_to_one, float64_array
 
 OK_FORMAT = False
@@ -66,12 +67,9 @@ def test_input_unchanged(env):
 def test_unseen_logits(env):
     rng = hidden_rng("q1 unseen logits")
 
-    def size(low, high):
-        return int(rng.integers(low, high + 1))
-
     # Columns near +1000 and near -1000 in one matrix: exp overflows unless each column's own
     # maximum is subtracted, and subtracting one global maximum underflows a column to 0 / 0.
-    n = size(3, 6)
+    n = size(rng, 3, 6)
     near_high = rng.uniform(800.0, 1200.0) + rng.normal(0.0, 2.0, n)
     near_low = -rng.uniform(800.0, 1200.0) + rng.normal(0.0, 2.0, n)
     spread = rng.uniform(800.0, 1200.0, n) * rng.choice([-1.0, 0.0, 1.0], n)  # e.g. [1000, -1000, 0]
@@ -81,10 +79,10 @@ def test_unseen_logits(env):
     tied[rng.choice(n, size=2, replace=False)] = -tied[0]  # two equal largest logits
     extreme = np.stack([near_high, near_low, spread, tiny, tied], axis=1)[:, rng.permutation(5)]
     cases = [
-        rng.normal(0.0, 2.0, (size(3, 6), size(2, 5))),
-        rng.normal(0.0, 2.0, (size(2, 6), 1)),
-        rng.normal(0.0, 2.0, (1, size(2, 5))),
-        rng.normal(0.0, 2.0, (size(2, 4), size(2, 3), size(2, 5))),
+        rng.normal(0.0, 2.0, (size(rng, 3, 6), size(rng, 2, 5))),
+        rng.normal(0.0, 2.0, (size(rng, 2, 6), 1)),
+        rng.normal(0.0, 2.0, (1, size(rng, 2, 5))),
+        rng.normal(0.0, 2.0, (size(rng, 2, 4), size(rng, 2, 3), size(rng, 2, 5))),
         extreme,
     ]
     for z in cases:

@@ -19,6 +19,7 @@ from rnncheck import (
     reference,
     say,
 )
+from rnncheck.hidden import size
 from rnncheck.rnn_checks import (
     assert_columns_sum_to_one,
     assert_examples_independent,
@@ -132,17 +133,14 @@ def test_inputs_unchanged(env):
 def test_unseen_inputs(env):
     rng = hidden_rng("q3 unseen inputs")
 
-    def size(low, high):
-        return int(rng.integers(low, high + 1))
-
-    hidden_units = size(2, 5)
+    hidden_units = size(rng, 2, 5)
     features = int(rng.choice([n for n in range(2, 7) if n != hidden_units]))
-    square = size(2, 4)  # n_x = n_a: a cell that multiplies the wrong thing still has matching shapes
+    square = size(rng, 2, 4)  # n_x = n_a: a cell that multiplies the wrong thing still has matching shapes
     for n_a, n_x, n_y, m in [
-        (hidden_units, features, size(2, 6), size(2, 5)),
-        (square, square, size(2, 4), 1),
-        (size(3, 6), size(1, 4), size(2, 3), size(4, 7)),
-        (1, size(2, 4), size(2, 4), size(1, 3)),
+        (hidden_units, features, size(rng, 2, 6), size(rng, 2, 5)),
+        (square, square, size(rng, 2, 4), 1),
+        (size(rng, 3, 6), size(rng, 1, 4), size(rng, 2, 3), size(rng, 4, 7)),
+        (1, size(rng, 2, 4), size(rng, 2, 4), size(rng, 1, 3)),
     ]:
         parameters = random_parameters(rng, n_a, n_x, n_y, scale=0.7, ba=0.5, by=0.5)
         xt, a_prev = rng.normal(size=(n_x, m)), np.tanh(rng.normal(size=(n_a, m)))

@@ -20,6 +20,7 @@ from rnncheck import (
     reference,
     say,
 )
+from rnncheck.hidden import size
 from rnncheck.rnn_checks import (
     assert_columns_sum_to_one,
     assert_examples_independent,
@@ -137,15 +138,12 @@ def test_inputs_unchanged(env):
 def test_unseen_inputs(env):
     rng = hidden_rng("q4 unseen inputs")
 
-    def size(low, high):
-        return int(rng.integers(low, high + 1))
-
     for n_a, n_x, n_y, m, T_x in [
-        (size(2, 5), size(2, 6), size(2, 5), size(2, 5), size(3, 6)),
-        (size(1, 3), size(1, 3), size(2, 4), 1, size(2, 5)),  # one example
-        (size(2, 5), size(2, 5), size(2, 4), size(2, 4), 1),  # one step
-        (1, 1, size(2, 4), 1, 1),
-        (size(3, 6), size(3, 7), size(2, 5), size(1, 3), size(6, 9)),
+        (size(rng, 2, 5), size(rng, 2, 6), size(rng, 2, 5), size(rng, 2, 5), size(rng, 3, 6)),
+        (size(rng, 1, 3), size(rng, 1, 3), size(rng, 2, 4), 1, size(rng, 2, 5)),  # one example
+        (size(rng, 2, 5), size(rng, 2, 5), size(rng, 2, 4), size(rng, 2, 4), 1),  # one step
+        (1, 1, size(rng, 2, 4), 1, 1),
+        (size(rng, 3, 6), size(rng, 3, 7), size(rng, 2, 5), size(rng, 1, 3), size(rng, 6, 9)),
     ]:
         parameters = random_parameters(rng, n_a, n_x, n_y, scale=0.7, ba=0.5, by=0.5)
         x, a0 = rng.normal(size=(n_x, m, T_x)), np.tanh(rng.normal(size=(n_a, m)))

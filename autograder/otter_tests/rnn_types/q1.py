@@ -18,6 +18,7 @@ from rnncheck import (
     say,
     to_array,
 )
+from rnncheck.hidden import size
 from rnncheck.rnn_checks import random_parameters
 from rnncheck.rnn_examples import parameters_x2_a3_y2
 
@@ -61,14 +62,23 @@ def test_waa_does_not_matter(env):
 def test_unseen_inputs(env):
     rng = hidden_rng("q1 unseen inputs")
 
-    def size(low, high):
-        return int(rng.integers(low, high + 1))
-
     for n_x, n_a, n_y, m, scale in [
-        (size(3, 6), size(3, 6), size(2, 4), size(3, 7), 1.0),
-        (1, size(2, 3), size(4, 6), 1, 1.0),  # one input, one example
-        (size(2, 4), size(2, 4), 2, size(3, 5), rng.uniform(8.0, 12.0)),  # saturated tanh, peaked softmax
-        (size(4, 7), size(3, 5), size(5, 8), size(2, 3), rng.uniform(0.05, 0.15)),  # nearly uniform
+        (size(rng, 3, 6), size(rng, 3, 6), size(rng, 2, 4), size(rng, 3, 7), 1.0),
+        (1, size(rng, 2, 3), size(rng, 4, 6), 1, 1.0),  # one input, one example
+        (
+            size(rng, 2, 4),
+            size(rng, 2, 4),
+            2,
+            size(rng, 3, 5),
+            rng.uniform(8.0, 12.0),
+        ),  # saturated tanh, peaked softmax
+        (
+            size(rng, 4, 7),
+            size(rng, 3, 5),
+            size(rng, 5, 8),
+            size(rng, 2, 3),
+            rng.uniform(0.05, 0.15),
+        ),  # nearly uniform
     ]:
         parameters = random_parameters(rng, n_a, n_x, n_y, Wax=scale, Wya=scale)
         x = rng.standard_normal((n_x, m))

@@ -20,6 +20,7 @@ from rnncheck import (
     say,
     to_array,
 )
+from rnncheck.hidden import size
 from rnncheck.rnn_checks import random_parameters
 from rnncheck.rnn_examples import padded_batch_x2_m3_t4, parameters_x2_a3_y2
 
@@ -122,9 +123,6 @@ def test_shapes_for_one_example_one_step_and_no_lengths(env):
 def test_unseen_batches(env):
     rng = hidden_rng("q3 unseen batches")
 
-    def size(low, high):
-        return int(rng.integers(low, high + 1))
-
     def drawn_lengths(m, T_x):
         """m lengths in [0, T_x], among them T_x (no padding), 0 (no real step) and 1."""
         drawn = rng.integers(0, T_x + 1, m)
@@ -132,19 +130,27 @@ def test_unseen_batches(env):
         return drawn
 
     cases = []  # n_x, n_a, n_y, m, T_x, lengths
-    m, T_x = size(4, 6), size(5, 7)
-    cases.append((size(2, 4), size(3, 6), size(2, 5), m, T_x, drawn_lengths(m, T_x)))
-    cases.append((size(2, 4), size(3, 6), size(2, 5), size(3, 5), size(5, 7), None))  # no masking
-    T_x = size(3, 6)
-    cases.append((size(1, 3), size(2, 5), size(2, 4), 1, T_x, np.array([size(1, T_x - 1)])))  # one example
-    m = size(3, 5)  # one step: each example has it or not
-    cases.append((size(2, 4), size(2, 4), size(2, 4), m, 1, rng.permutation(np.arange(m) % 2)))
-    m = size(3, 5)
-    cases.append((size(2, 4), size(2, 4), size(2, 4), m, size(5, 8), np.ones(m, dtype=np.int64)))
-    m, T_x = size(5, 7), size(6, 9)
-    cases.append((1, size(4, 6), size(3, 5), m, T_x, drawn_lengths(m, T_x)))  # one input
-    m = size(2, 3)  # no example has a real step
-    cases.append((size(1, 3), size(2, 3), size(2, 3), m, size(2, 4), np.zeros(m, dtype=np.int64)))
+    m, T_x = size(rng, 4, 6), size(rng, 5, 7)
+    cases.append((size(rng, 2, 4), size(rng, 3, 6), size(rng, 2, 5), m, T_x, drawn_lengths(m, T_x)))
+    cases.append(
+        (size(rng, 2, 4), size(rng, 3, 6), size(rng, 2, 5), size(rng, 3, 5), size(rng, 5, 7), None)
+    )  # no masking
+    T_x = size(rng, 3, 6)
+    cases.append(
+        (size(rng, 1, 3), size(rng, 2, 5), size(rng, 2, 4), 1, T_x, np.array([size(rng, 1, T_x - 1)]))
+    )  # one example
+    m = size(rng, 3, 5)  # one step: each example has it or not
+    cases.append((size(rng, 2, 4), size(rng, 2, 4), size(rng, 2, 4), m, 1, rng.permutation(np.arange(m) % 2)))
+    m = size(rng, 3, 5)
+    cases.append(
+        (size(rng, 2, 4), size(rng, 2, 4), size(rng, 2, 4), m, size(rng, 5, 8), np.ones(m, dtype=np.int64))
+    )
+    m, T_x = size(rng, 5, 7), size(rng, 6, 9)
+    cases.append((1, size(rng, 4, 6), size(rng, 3, 5), m, T_x, drawn_lengths(m, T_x)))  # one input
+    m = size(rng, 2, 3)  # no example has a real step
+    cases.append(
+        (size(rng, 1, 3), size(rng, 2, 3), size(rng, 2, 3), m, size(rng, 2, 4), np.zeros(m, dtype=np.int64))
+    )
     for n_x, n_a, n_y, m, T_x, lengths in cases:
         parameters = random_parameters(rng, n_a, n_x, n_y, Wya=2.0)
         x = rng.standard_normal((n_x, m, T_x))

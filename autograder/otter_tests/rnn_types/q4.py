@@ -30,6 +30,7 @@ from rnncheck import (
     reference,
     say,
 )
+from rnncheck.hidden import size
 from rnncheck.rnn_checks import random_parameters
 from rnncheck.sampling import (
     RecordingRng,
@@ -191,22 +192,19 @@ def _model(rng, n_y, n_a, scale):
 def test_unseen_models_sampled_with_seeded_generators(env):
     models = hidden_rng("q4 sampled models")
 
-    def size(low, high):
-        return int(models.integers(low, high + 1))
-
     for n_y, n_a, scale in [
-        (size(4, 6), size(3, 5), models.uniform(1.5, 2.5)),
-        (3, size(5, 7), models.uniform(0.8, 1.2)),
-        (size(6, 8), size(2, 4), models.uniform(2.5, 3.5)),
+        (size(models, 4, 6), size(models, 3, 5), models.uniform(1.5, 2.5)),
+        (3, size(models, 5, 7), models.uniform(0.8, 1.2)),
+        (size(models, 6, 8), size(models, 2, 4), models.uniform(2.5, 3.5)),
     ]:
         parameters = _model(models, n_y, n_a, scale)
-        for T_y in (0, 1, size(25, 35), size(25, 35)):
-            seed = size(0, 2**31)
+        for T_y in (0, 1, size(models, 25, 35), size(models, 25, 35)):
+            seed = size(models, 0, 2**31)
             what = f"one_to_many_sample(parameters (n_y = {n_y}), {T_y}, np.random.default_rng({seed}))"
             # the reference draws from its own copy of the generator: both start from its state
             rng = np.random.default_rng(seed)
             check_against_reference(env, "one_to_many_sample", parameters, T_y, rng, what=what)
-        T_y, seed = size(25, 35), size(0, 2**31)
+        T_y, seed = size(models, 25, 35), size(models, 0, 2**31)
         full = reference("one_to_many_sample", parameters, T_y, np.random.default_rng(seed))
         # the first index that first appears after step 1 makes a stop in mid-sequence
         eos_index = next((i for t, i in enumerate(full) if t > 0 and i not in full[:t]), full[0])
@@ -240,13 +238,10 @@ def test_unseen_models_greedy(env):
 
     models = hidden_rng("q4 greedy models")
 
-    def size(low, high):
-        return int(models.integers(low, high + 1))
-
     candidates = []  # n_y, parameters, T_y
     for _ in range(20):
-        n_y, n_a = size(3, 7), size(3, 7)
-        candidates.append((n_y, _model(models, n_y, n_a, models.uniform(0.8, 2.5)), size(10, 14)))
+        n_y, n_a = size(models, 3, 7), size(models, 3, 7)
+        candidates.append((n_y, _model(models, n_y, n_a, models.uniform(0.8, 2.5)), size(models, 10, 14)))
 
     def telling():
         # Greedy decoding often falls into the same short cycle whatever is fed back: keep three
@@ -272,8 +267,8 @@ def test_unseen_models_greedy(env):
             (0, None),
             (1, None),
             (length, None),
-            (length, greedy[size(1, length - 1)]),
-            (length, size(0, n_y - 1)),
+            (length, greedy[size(models, 1, length - 1)]),
+            (length, size(models, 0, n_y - 1)),
         ]:
             check_against_reference(
                 env,

@@ -20,6 +20,7 @@ from rnncheck import (
     say,
     to_array,
 )
+from rnncheck.hidden import size
 from rnncheck.rnn_checks import random_parameters
 from rnncheck.rnn_examples import parameters_x2_a3_y2
 
@@ -112,16 +113,29 @@ def test_decoder_is_fed_zeros_then_its_previous_output(env):
 def test_unseen_translations(env):
     rng = hidden_rng("q5 unseen translations")
 
-    def size(low, high):
-        return int(rng.integers(low, high + 1))
-
-    T = size(3, 6)
+    T = size(rng, 3, 6)
     cases = [  # n_x, n_a, n_e, n_y, m, T_x, T_y
-        (size(3, 5), size(4, 6), size(2, 4), size(5, 7), size(2, 4), size(6, 8), size(3, 5)),  # T_y < T_x
-        (size(2, 3), size(2, 4), size(1, 3), size(3, 5), size(2, 3), size(2, 4), size(6, 9)),  # T_y > T_x
-        (size(2, 4), size(3, 5), size(3, 6), 3, 1, T, T),  # one example, T_y = T_x
-        (1, size(2, 3), 1, 2, size(3, 5), 1, 1),  # one step each
-        (size(4, 6), size(5, 7), 2, size(6, 8), 1, size(1, 3), size(8, 10)),
+        (
+            size(rng, 3, 5),
+            size(rng, 4, 6),
+            size(rng, 2, 4),
+            size(rng, 5, 7),
+            size(rng, 2, 4),
+            size(rng, 6, 8),
+            size(rng, 3, 5),
+        ),  # T_y < T_x
+        (
+            size(rng, 2, 3),
+            size(rng, 2, 4),
+            size(rng, 1, 3),
+            size(rng, 3, 5),
+            size(rng, 2, 3),
+            size(rng, 2, 4),
+            size(rng, 6, 9),
+        ),  # T_y > T_x
+        (size(rng, 2, 4), size(rng, 3, 5), size(rng, 3, 6), 3, 1, T, T),  # one example, T_y = T_x
+        (1, size(rng, 2, 3), 1, 2, size(rng, 3, 5), 1, 1),  # one step each
+        (size(rng, 4, 6), size(rng, 5, 7), 2, size(rng, 6, 8), 1, size(rng, 1, 3), size(rng, 8, 10)),
     ]
     for n_x, n_a, n_e, n_y, m, T_x, T_y in cases:
         encoder = random_parameters(rng, n_a, n_x, n_e)

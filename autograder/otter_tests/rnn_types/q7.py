@@ -20,6 +20,7 @@ from rnncheck import (
     to_float,
 )
 from rnncheck.answers import answer, naming_mistake
+from rnncheck.hidden import size
 
 OK_FORMAT = False
 name = "q7"
@@ -101,9 +102,6 @@ def test_no_padding_one_step_and_only_padding(env):
 def test_unseen_padded_batches(env):
     rng = hidden_rng("q7 unseen padded batches")
 
-    def size(low, high):
-        return int(rng.integers(low, high + 1))
-
     def drawn_lengths(m, T):
         """m lengths in [0, T], among them T (no padding), 0 (no real step) and 1."""
         drawn = rng.integers(0, T + 1, m)
@@ -111,20 +109,20 @@ def test_unseen_padded_batches(env):
         return drawn
 
     cases = []  # n_y, m, T, lengths, what the padded steps hold
-    m, T = size(4, 6), size(5, 8)
-    cases.append((size(3, 6), m, T, drawn_lengths(m, T), "zeros"))
-    m, T = size(4, 6), size(5, 8)
-    cases.append((size(3, 6), m, T, drawn_lengths(m, T), "probabilities"))
-    m, T = size(2, 4), size(3, 6)
-    cases.append((size(2, 5), m, T, np.full(m, T), "zeros"))  # no padding
-    T = size(3, 6)
-    cases.append((size(2, 5), 1, T, np.array([size(1, T - 1)]), "zeros"))  # one example
-    m = size(3, 5)  # one step: each example has it or not
-    cases.append((size(2, 4), m, 1, rng.permutation(np.arange(m) % 2), "zeros"))
-    m = size(2, 3)  # no example has a real step
-    cases.append((size(2, 4), m, size(2, 4), np.zeros(m, dtype=np.int64), "probabilities"))
-    m, T = size(3, 5), size(4, 6)
-    cases.append((size(6, 9), m, T, drawn_lengths(m, T), "peaked"))  # tiny probabilities too
+    m, T = size(rng, 4, 6), size(rng, 5, 8)
+    cases.append((size(rng, 3, 6), m, T, drawn_lengths(m, T), "zeros"))
+    m, T = size(rng, 4, 6), size(rng, 5, 8)
+    cases.append((size(rng, 3, 6), m, T, drawn_lengths(m, T), "probabilities"))
+    m, T = size(rng, 2, 4), size(rng, 3, 6)
+    cases.append((size(rng, 2, 5), m, T, np.full(m, T), "zeros"))  # no padding
+    T = size(rng, 3, 6)
+    cases.append((size(rng, 2, 5), 1, T, np.array([size(rng, 1, T - 1)]), "zeros"))  # one example
+    m = size(rng, 3, 5)  # one step: each example has it or not
+    cases.append((size(rng, 2, 4), m, 1, rng.permutation(np.arange(m) % 2), "zeros"))
+    m = size(rng, 2, 3)  # no example has a real step
+    cases.append((size(rng, 2, 4), m, size(rng, 2, 4), np.zeros(m, dtype=np.int64), "probabilities"))
+    m, T = size(rng, 3, 5), size(rng, 4, 6)
+    cases.append((size(rng, 6, 9), m, T, drawn_lengths(m, T), "peaked"))  # tiny probabilities too
     for n_y, m, T, lengths, padding in cases:
         logits = rng.normal(0.0, 8.0 if padding == "peaked" else 1.5, (n_y, m, T))
         weights = np.exp(logits - logits.max(axis=0))

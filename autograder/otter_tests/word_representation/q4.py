@@ -12,6 +12,7 @@ from rnncheck import (
     hidden_rng,
     to_array,
 )
+from rnncheck.hidden import size
 from rnncheck.rnn_checks import float64_array
 
 OK_FORMAT = False
@@ -45,19 +46,16 @@ def test_index_out_of_range_is_value_error(env):
 def test_unseen_indices(env):
     rng = hidden_rng("q4 unseen indices")
 
-    def size(low, high):
-        return int(rng.integers(low, high + 1))
-
-    cases = [(np.zeros(size(1, 5), dtype=np.int64), 1)]  # V = 1: every index is 0
-    v = size(2, 9)
+    cases = [(np.zeros(size(rng, 1, 5), dtype=np.int64), 1)]  # V = 1: every index is 0
+    v = size(rng, 2, 9)
     cases.append((np.array([v - 1]), v))  # the last word alone
-    v = size(3, 9)
-    cases.append((rng.integers(0, v, size=size(5, 12)), v))
-    v = size(2, 9)
+    v = size(rng, 3, 9)
+    cases.append((rng.integers(0, v, size=size(rng, 5, 12)), v))
+    v = size(rng, 2, 9)
     cases.append((np.array([[v - 1]]), v))  # a batch of one sentence of one word
-    v = size(3, 9)
-    cases.append((rng.integers(0, v, size=(size(2, 4), size(3, 6))), v))
-    cases.append((rng.integers(0, 2, size=(1, size(3, 6))), 2))
+    v = size(rng, 3, 9)
+    cases.append((rng.integers(0, v, size=(size(rng, 2, 4), size(rng, 3, 6))), v))
+    cases.append((rng.integers(0, 2, size=(1, size(rng, 3, 6))), 2))
     for indices, vocab_size in cases:
         check_against_reference(
             env, "one_hot", indices, vocab_size, what=f"one_hot(indices {indices.shape}, {vocab_size})"

@@ -13,6 +13,7 @@ from rnncheck import (
     recorded,
     to_array,
 )
+from rnncheck.hidden import size
 
 OK_FORMAT = False
 name = "q6"
@@ -46,22 +47,19 @@ def test_numerical_gradient_with_repeated_index(env):
 def test_unseen_batches_with_repeats(env):
     rng = hidden_rng("q6 unseen batches")
 
-    def size(low, high):
-        return int(rng.integers(low, high + 1))
-
     cases = []
-    v = size(2, 6)
-    cases.append((rng.normal(size=(size(1, 4), 1)), rng.integers(0, v, size=1), v))  # one word
-    v, t = size(3, 6), size(4, 8)
+    v = size(rng, 2, 6)
+    cases.append((rng.normal(size=(size(rng, 1, 4), 1)), rng.integers(0, v, size=1), v))  # one word
+    v, t = size(rng, 3, 6), size(rng, 4, 8)
     indices = rng.integers(0, v, size=t)
     again = rng.choice(t, size=3, replace=False)
     indices[again] = indices[again[0]]  # one word three times (at least)
-    cases.append((rng.normal(size=(size(2, 4), t)), indices, v))
-    v = size(2, 4)  # fewer words than positions: the batch repeats words
-    indices = rng.integers(0, v, size=(size(2, 3), size(3, 5)))
-    cases.append((rng.normal(size=(size(2, 5),) + indices.shape), indices, v))
-    v = size(2, 6)
-    cases.append((rng.normal(size=(size(1, 3), 1, 1)), rng.integers(0, v, size=(1, 1)), v))
+    cases.append((rng.normal(size=(size(rng, 2, 4), t)), indices, v))
+    v = size(rng, 2, 4)  # fewer words than positions: the batch repeats words
+    indices = rng.integers(0, v, size=(size(rng, 2, 3), size(rng, 3, 5)))
+    cases.append((rng.normal(size=(size(rng, 2, 5),) + indices.shape), indices, v))
+    v = size(rng, 2, 6)
+    cases.append((rng.normal(size=(size(rng, 1, 3), 1, 1)), rng.integers(0, v, size=(1, 1)), v))
     for d_out, indices, vocab_size in cases:
         check_against_reference(
             env,
