@@ -16,7 +16,7 @@ from typing import Any
 
 import numpy as np
 
-from rnncheck.answers import answer_key, encode
+from rnncheck.answers import ROUNDED, answer_key, encode, rounded_keys
 from rnncheck.compare import matches
 
 
@@ -39,6 +39,7 @@ class Recorder:
         self.seed = seed  # of hidden test inputs (rnncheck.hidden)
         self.entries: dict[str, dict[str, Any]] = {}
         self.computing = 0  # > 0 while a `recorded` value is computed (see computed)
+        self.rounded: dict[str, set[str]] = {}  # rounded key -> the exact keys it stands for
 
     def expected(self, name: str, args: tuple, kwargs: dict) -> Any:
         """The reference's name(*args, **kwargs), kept with what each mistake returns. Each runs
@@ -59,11 +60,10 @@ class Recorder:
                 continue
             if not matches(wrong, value):
                 seen.append({"feedback": feedback, "value": encoded})
-        self.entries[answer_key(name, args, kwargs)] = {
-            "name": name,
-            "expected": encode(value),
-            "mistakes": seen,
-        }
+        exact = answer_key(name, args, kwargs)
+        self.entries[exact] = {"name": name, "expected": encode(value), "mistakes": seen}
+        for key in rounded_keys(name, args, kwargs):
+            self.rounded.setdefault(key, set()).add(exact)
         return value
 
     def computed(self, label: str, compute: Callable[[], Any]) -> Any:
@@ -84,7 +84,11 @@ class Recorder:
         return value
 
     def save(self, path: str) -> None:
+        """The entries, and each rounded key that stands for one call only (two calls whose
+        arguments round alike are found by their exact keys alone)."""
+        index = {key: {"see": next(iter(exact))} for key, exact in self.rounded.items() if len(exact) == 1}
+        assert all(key.startswith(ROUNDED) for key in index)
         os.makedirs(os.path.dirname(path), exist_ok=True)
         with open(path, "w", encoding="utf-8") as f:
-            json.dump(self.entries, f, sort_keys=True, indent=0)
+            json.dump({**self.entries, **index}, f, sort_keys=True, indent=0)
             f.write("\n")
