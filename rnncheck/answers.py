@@ -13,8 +13,9 @@ on arguments computed by the notebook's own code) can still name a catalogued mi
 `given = answer(env, name, *args)` calls the student function and, while recording, records
 what the reference and the mistakes return on those arguments; `with naming_mistake(given)`
 adds the hint to a failure when the student's result is a known mistake's. When grading, a
-call whose arguments were not recorded exactly (they may differ from the build's in their
-last bits) simply gets no hint.
+call whose arguments were never recorded (a cache of the student's own forward pass) simply
+gets no hint. Arguments that differ from the build's only in their last bits (another
+machine's rounding) are the recorded call: see rounded_keys.
 """
 
 from __future__ import annotations
@@ -240,7 +241,7 @@ def answer(env: dict[str, Any], name: str, *args: Any, **kwargs: Any) -> Answer:
 def likely_mistake(given: Answer) -> str | None:
     """The FEEDBACK phrase of a catalogued mistake whose result on the arguments of the Answer
     `given` equals its value; None when none does, while recording, and when nothing was
-    recorded for exactly these arguments (never a failure of its own)."""
+    recorded for these arguments (never a failure of its own)."""
     if _recorder is not None:
         return None
     try:
