@@ -154,11 +154,16 @@ def write_checker(build: Build) -> None:
 STUDENT_REQUIREMENTS = ["numpy>=1.26,<3", "matplotlib>=3.7,<4"]
 
 
+def _package(requirement: str) -> str:
+    """The package a pip requirement names: "numpy" for "numpy>=1.26,<3"."""
+    return re.split(r"[<>=!~;\[ ]", requirement)[0]
+
+
 def write_requirements(build: Build) -> None:
     """requirements.txt: what the notebook needs, and the assignment's extra packages."""
     header = MESSAGES[build.language]["requirements_header"].format(assignment=build.assignment.name)
-    given = {re.split(r"[<>=!~;\[ ]", r)[0] for r in STUDENT_REQUIREMENTS}
-    extra = [r for r in build.assignment.requirements if re.split(r"[<>=!~;\[ ]", r)[0] not in given]
+    given = {_package(r) for r in STUDENT_REQUIREMENTS}
+    extra = [r for r in build.assignment.requirements if _package(r) not in given]
     text = "\n".join([header, *STUDENT_REQUIREMENTS, *extra]) + "\n"
     (build.student / "requirements.txt").write_text(text, encoding="utf-8")
 

@@ -135,12 +135,14 @@ def missing_packages():
     return missing
 
 
-if missing_packages() and "google.colab" in sys.modules and os.path.isfile("requirements.txt"):
-    print({installing!r}.format(packages=", ".join(missing_packages())))
+missing = missing_packages()
+if missing and "google.colab" in sys.modules and os.path.isfile("requirements.txt"):
+    print({installing!r}.format(packages=", ".join(missing)))
     subprocess.run([sys.executable, "-m", "pip", "install", "-q", "-r", "requirements.txt"], check=False)
     importlib.invalidate_caches()
-if missing_packages():
-    raise SystemExit({missing!r}.format(packages=", ".join(missing_packages())))
+    missing = missing_packages()
+if missing:
+    raise SystemExit({missing!r}.format(packages=", ".join(missing)))
 try:
     from rnncheck.notebook import Notebook
 except ImportError:

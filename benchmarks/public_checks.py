@@ -35,13 +35,13 @@ TARGET_MS = 50.0
 # Runs inside the student release (its rnncheck, with its answers): prints one JSON object.
 PROBE = r"""
 import json, statistics, sys, time
-from rnncheck.__main__ import code_cells, run_cells
+from rnncheck.__main__ import cells_to_run, run_cells
 from rnncheck.notebook import check_question, questions
 from otter.test_files.exception_test import ExceptionTestFile
 
 repeat = int(sys.argv[2])
 env = {"__name__": "__main__"}
-errors = run_cells(code_cells(sys.argv[1]), env)
+errors = run_cells(cells_to_run(sys.argv[1]), env)
 
 
 def median_ms(work):

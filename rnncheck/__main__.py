@@ -17,10 +17,11 @@ import json
 import os
 import signal
 import sys
+from collections.abc import Callable
 from typing import Any
 
 from .messages import say
-from .notebook import check_all
+from .notebook import check_all, code_cells
 
 CELL_TIME_LIMIT = 60.0  # seconds; RNNCHECK_CELL_TIME_LIMIT overrides it
 SKIPPED_TAG = "otter_ignore"
@@ -50,44 +51,35 @@ def find_notebook(argument: str | None) -> str:
     return found[0]
 
 
-def _python(source: str) -> str:
+def _translator() -> Callable[[str], str]:
     """A cell's source as plain Python: IPython's own translation of magics and shell lines
     when IPython is there, otherwise those lines left out."""
     try:
         from IPython.core.inputtransformer2 import TransformerManager
     except ImportError:
-        return "\n".join(line for line in source.splitlines() if not line.lstrip().startswith(("%", "!")))
-    return str(TransformerManager().transform_cell(source))
+        return lambda source: "\n".join(
+            line for line in source.splitlines() if not line.lstrip().startswith(("%", "!"))
+        )
+    return TransformerManager().transform_cell
 
 
-def code_cells(path: str) -> list[tuple[int, str]]:
+def cells_to_run(path: str) -> list[tuple[int, str]]:
     """(cell number from 1, source) of each code cell to run; a .py file is one cell."""
     if path.endswith(".py"):
         with open(path, encoding="utf-8") as f:
             return [(1, f.read())]
-    try:
-        with open(path, encoding="utf-8") as f:
-            notebook = json.load(f)
-        cells = notebook["cells"]
-    except (OSError, ValueError, KeyError, TypeError) as error:
-        raise ValueError(say("check_not_a_notebook", path=path, detail=type(error).__name__)) from None
-    found = []
-    for number, cell in enumerate(cells, 1):
-        if not isinstance(cell, dict) or cell.get("cell_type") != "code":
-            continue
-        source = cell.get("source", "")
-        source = "".join(source) if isinstance(source, list) else str(source)
-        tags = cell.get("metadata", {}).get("tags", [])
-        if SKIPPED_TAG in tags or source.strip().startswith("grader.check"):
-            continue
-        found.append((number, source))
-    return found
+    return [
+        (number, source)
+        for number, source, tags in code_cells(path)
+        if SKIPPED_TAG not in tags and not source.strip().startswith("grader.check")
+    ]
 
 
 def run_cells(cells: list[tuple[int, str]], env: dict[str, Any]) -> list[str]:
     """Run the cells in env, in order, silently; the first error of each cell that failed."""
     errors = []
     limit = cell_time_limit()
+    python = _translator()
 
     def stop(signum: int, frame: Any) -> None:
         raise CellTimeUp
@@ -100,7 +92,7 @@ def run_cells(cells: list[tuple[int, str]], env: dict[str, Any]) -> list[str]:
                 with contextlib.redirect_stdout(output), contextlib.redirect_stderr(output):
                     signal.setitimer(signal.ITIMER_REAL, limit)
                     try:
-                        exec(compile(_python(source), f"<celda {number}>", "exec"), env)
+                        exec(compile(python(source), f"<celda {number}>", "exec"), env)
                     finally:
                         signal.setitimer(signal.ITIMER_REAL, 0)
             except CellTimeUp:
@@ -119,7 +111,7 @@ def main(arguments: list[str]) -> int:
     os.environ.setdefault("MPLBACKEND", "Agg")  # plots are drawn, never shown
     try:
         path = os.path.abspath(find_notebook(given[0] if given else None))
-        cells = code_cells(path)
+        cells = cells_to_run(path)
     except ValueError as error:
         print(json.dumps({"error": str(error)}) if as_json else str(error))
         return 2

@@ -42,3 +42,13 @@ def hidden_rng(label: str) -> np.random.Generator:
 def size(rng: np.random.Generator, low: int, high: int) -> int:
     """An int drawn from rng in [low, high], both included: a size or a count of a hidden input."""
     return int(rng.integers(low, high + 1))
+
+
+def sequence_lengths(
+    rng: np.random.Generator, m: int, T: int, shortest: int, including: list[int]
+) -> np.ndarray:
+    """m sequence lengths drawn from rng in [shortest, T], among them each value of `including`
+    (e.g. T, no padding, and 0, no real step) at places drawn too: int64 array (m,)."""
+    drawn = rng.integers(shortest, T + 1, m)
+    drawn[rng.choice(m, size=len(including), replace=False)] = including
+    return drawn

@@ -43,24 +43,24 @@ class Case:
     body: Callable[..., None]
 
 
-class _CaseDecorator:
-    """otter's `test_case` decorator, as far as a test file uses it: it records the case."""
+CASE = "_rnncheck_case"  # the attribute our test_case decorator puts on each case's function
 
-    found: list[Case]
+
+class _CaseDecorator:
+    """otter's `test_case` decorator, as far as a test file uses it: it marks the function."""
 
     def __init__(self, points: float | None = None, hidden: bool = False, name: str | None = None, **_: Any):
         self.points, self.hidden, self.name = points, hidden, name
 
     def __call__(self, function: Callable[..., None]) -> Callable[..., None]:
-        _CaseDecorator.found.append(
-            Case(self.name or "", float(self.points or 0), bool(self.hidden), function)
-        )
+        setattr(function, CASE, Case(self.name or "", float(self.points or 0), bool(self.hidden), function))
         return function
 
 
 def read_cases(path: str) -> list[Case]:
-    """The test cases of the otter test file at path, without importing otter: the file's
-    `from otter.test_files import test_case` gets a decorator that records each case."""
+    """The test cases of the otter test file at path, in the order they are defined, without
+    importing otter: the file's `from otter.test_files import test_case` gets a decorator that
+    marks each case (as otter does, the cases are then read off the file's namespace)."""
     with open(path, encoding="utf-8") as f:
         source = f.read()
     stand_in = types.ModuleType("otter.test_files")
@@ -72,9 +72,10 @@ def read_cases(path: str) -> list[Case]:
         return builtins.__import__(name, *args, **kwargs)
 
     namespace: dict[str, Any] = {"__builtins__": {**vars(builtins), "__import__": importer}}
-    _CaseDecorator.found = []
     exec(compile(source, path, "exec"), namespace)
-    cases, _CaseDecorator.found = _CaseDecorator.found, []
+    cases = [
+        getattr(value, CASE) for value in namespace.values() if isinstance(getattr(value, CASE, None), Case)
+    ]
     question = str(namespace.get("name", os.path.splitext(os.path.basename(path))[0]))
     for number, case in enumerate(cases, 1):
         case.name = case.name or f"{question} - {number}"
@@ -219,16 +220,26 @@ def notebook_files(name: str, env: dict[str, Any]) -> list[str]:
     return list(dict.fromkeys(found))
 
 
+def code_cells(path: str) -> list[tuple[int, str, list[str]]]:
+    """(cell number from 1, source, tags) of each code cell of the notebook file at path;
+    ValueError, in the release's language, if it is not a notebook."""
+    try:
+        with open(path, encoding="utf-8") as f:
+            cells = json.load(f)["cells"]
+    except (OSError, ValueError, KeyError, TypeError) as error:
+        raise ValueError(say("check_not_a_notebook", path=path, detail=type(error).__name__)) from None
+    found = []
+    for number, cell in enumerate(cells, 1):
+        if isinstance(cell, dict) and cell.get("cell_type") == "code":
+            source = cell.get("source", "")
+            source = "".join(source) if isinstance(source, list) else str(source)
+            found.append((number, source, list(cell.get("metadata", {}).get("tags", []))))
+    return found
+
+
 def saved_sources(path: str) -> str:
     """The code of the notebook file at path as saved, all its code cells joined."""
-    with open(path, encoding="utf-8") as f:
-        notebook = json.load(f)
-    cells = notebook.get("cells", [])
-    return "\n".join(
-        "".join(c["source"]) if isinstance(c.get("source"), list) else str(c.get("source", ""))
-        for c in cells
-        if c.get("cell_type") == "code"
-    )
+    return "\n".join(source for _, source, _ in code_cells(path))
 
 
 def unsaved_functions(env: dict[str, Any], saved: str) -> list[str]:

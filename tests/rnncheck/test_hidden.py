@@ -4,7 +4,7 @@ import numpy as np
 import pytest
 
 from rnncheck import hidden
-from rnncheck.hidden import hidden_rng, size
+from rnncheck.hidden import hidden_rng, sequence_lengths, size
 
 
 @pytest.fixture
@@ -31,3 +31,11 @@ def test_without_a_seed_hidden_inputs_cannot_be_drawn(monkeypatch, tmp_path):
     monkeypatch.setattr(hidden, "SEED_FILE", str(tmp_path / "seed.txt"))
     with pytest.raises(RuntimeError, match="seed.txt"):
         hidden_rng("q1")
+
+
+def test_sequence_lengths_lie_in_range_and_include_what_is_asked(seed):
+    rng = hidden_rng("lengths")
+    for _ in range(50):
+        drawn = sequence_lengths(rng, 5, 7, shortest=0, including=[7, 0, 1])
+        assert drawn.shape == (5,) and drawn.min() >= 0 and drawn.max() <= 7
+        assert {7, 0, 1} <= set(drawn.tolist())

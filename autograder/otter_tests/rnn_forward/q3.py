@@ -129,6 +129,12 @@ def test_inputs_unchanged(env):
     assert_inputs_unchanged(env, "rnn_cell_forward", XT, A_PREV, PARAMETERS)
 
 
+def unseen_step(rng, n_a, n_x, n_y, m):
+    """The parameters, xt and a_prev of one step drawn from rng (a_prev in (-1, 1), as a state is)."""
+    parameters = random_parameters(rng, n_a, n_x, n_y, scale=0.7, ba=0.5, by=0.5)
+    return parameters, rng.normal(size=(n_x, m)), np.tanh(rng.normal(size=(n_a, m)))
+
+
 @test_case(points=1.5, hidden=True)
 def test_unseen_inputs(env):
     rng = hidden_rng("q3 unseen inputs")
@@ -142,8 +148,7 @@ def test_unseen_inputs(env):
         (size(rng, 3, 6), size(rng, 1, 4), size(rng, 2, 3), size(rng, 4, 7)),
         (1, size(rng, 2, 4), size(rng, 2, 4), size(rng, 1, 3)),
     ]:
-        parameters = random_parameters(rng, n_a, n_x, n_y, scale=0.7, ba=0.5, by=0.5)
-        xt, a_prev = rng.normal(size=(n_x, m)), np.tanh(rng.normal(size=(n_a, m)))
+        parameters, xt, a_prev = unseen_step(rng, n_a, n_x, n_y, m)
         check_against_reference(
             env,
             "rnn_cell_forward",
@@ -158,8 +163,7 @@ def test_unseen_inputs(env):
 def test_unseen_cache_in_contract_form(env):
     rng = hidden_rng("q3 cache")
     n_a, n_x, n_y, m = (int(s) for s in rng.integers(2, 7, size=4))
-    parameters = random_parameters(rng, n_a, n_x, n_y, scale=0.7, ba=0.5, by=0.5)
-    xt, a_prev = rng.normal(size=(n_x, m)), np.tanh(rng.normal(size=(n_a, m)))
+    parameters, xt, a_prev = unseen_step(rng, n_a, n_x, n_y, m)
     expected = reference("rnn_cell_forward", xt, a_prev, parameters)[2]
     _, _, cache = cell_outputs(call(env, "rnn_cell_forward", xt, a_prev, parameters), n_a, n_y, m)
     for i, label in enumerate(("a_next", "a_prev", "xt", "parameters")):
@@ -170,6 +174,5 @@ def test_unseen_cache_in_contract_form(env):
 def test_unseen_inputs_unchanged(env):
     rng = hidden_rng("q3 inputs unchanged")
     n_a, n_x, n_y, m = (int(s) for s in rng.integers(2, 5, size=4))
-    parameters = random_parameters(rng, n_a, n_x, n_y, scale=0.7, ba=0.5, by=0.5)
-    xt, a_prev = rng.normal(size=(n_x, m)), np.tanh(rng.normal(size=(n_a, m)))
+    parameters, xt, a_prev = unseen_step(rng, n_a, n_x, n_y, m)
     assert_inputs_unchanged(env, "rnn_cell_forward", xt, a_prev, parameters)

@@ -18,7 +18,7 @@ from rnncheck import (
     say,
     to_array,
 )
-from rnncheck.hidden import size
+from rnncheck.hidden import sequence_lengths, size
 from rnncheck.rnn_checks import random_parameters
 from rnncheck.rnn_examples import padded_batch_x2_m3_t4, parameters_x2_a3_y2
 
@@ -77,11 +77,8 @@ def test_padding_changes_nothing(env):
 def test_unseen_batches(env):
     rng = hidden_rng("q2 unseen batches")
 
-    def drawn_lengths(m, T_x):
-        """m lengths in [1, T_x], among them T_x (no padding) and 1 (padding from step 2 on)."""
-        drawn = rng.integers(1, T_x + 1, m)
-        drawn[rng.choice(m, size=2, replace=False)] = [T_x, 1]
-        return drawn
+    def drawn_lengths(m, T_x):  # among them T_x (no padding) and 1 (padding from step 2 on)
+        return sequence_lengths(rng, m, T_x, shortest=1, including=[T_x, 1])
 
     cases = []  # n_x, n_a, n_y, m, T_x, lengths
     m, T_x = size(rng, 4, 6), size(rng, 5, 7)

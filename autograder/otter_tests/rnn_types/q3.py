@@ -20,7 +20,7 @@ from rnncheck import (
     say,
     to_array,
 )
-from rnncheck.hidden import size
+from rnncheck.hidden import sequence_lengths, size
 from rnncheck.rnn_checks import random_parameters
 from rnncheck.rnn_examples import padded_batch_x2_m3_t4, parameters_x2_a3_y2
 
@@ -123,11 +123,8 @@ def test_shapes_for_one_example_one_step_and_no_lengths(env):
 def test_unseen_batches(env):
     rng = hidden_rng("q3 unseen batches")
 
-    def drawn_lengths(m, T_x):
-        """m lengths in [0, T_x], among them T_x (no padding), 0 (no real step) and 1."""
-        drawn = rng.integers(0, T_x + 1, m)
-        drawn[rng.choice(m, size=3, replace=False)] = [T_x, 0, 1]
-        return drawn
+    def drawn_lengths(m, T_x):  # among them T_x (no padding), 0 (no real step) and 1
+        return sequence_lengths(rng, m, T_x, shortest=0, including=[T_x, 0, 1])
 
     cases = []  # n_x, n_a, n_y, m, T_x, lengths
     m, T_x = size(rng, 4, 6), size(rng, 5, 7)

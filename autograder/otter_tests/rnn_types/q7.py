@@ -20,7 +20,7 @@ from rnncheck import (
     to_float,
 )
 from rnncheck.answers import answer, naming_mistake
-from rnncheck.hidden import size
+from rnncheck.hidden import sequence_lengths, size
 
 OK_FORMAT = False
 name = "q7"
@@ -47,12 +47,17 @@ OTHER_Y_PRED[:, 2, :] = [[0.3, 0.2, 0.5, 0.1], [0.3, 0.7, 0.25, 0.1], [0.4, 0.1,
 OTHER_Y = np.array([[0, 1, 2, 1], [0, 2, -1, 99], [-1, -1, 99, 2]])
 
 
-def _loss(env, y_pred, y, lengths, what):
-    """The student's loss as a float; Feedback naming the mask when it is not finite."""
-    loss = to_float(call(env, "masked_cross_entropy", y_pred, y, lengths), what)
+def _finite(value, what):
+    """A student's loss as a float; Feedback naming the mask when it is not finite."""
+    loss = to_float(value, what)
     if not np.isfinite(loss):
         raise Feedback(say("types_loss_not_finite", value=loss))
     return loss
+
+
+def _loss(env, y_pred, y, lengths, what):
+    """The student's masked_cross_entropy(y_pred, y, lengths), finite (see _finite)."""
+    return _finite(call(env, "masked_cross_entropy", y_pred, y, lengths), what)
 
 
 @test_case(points=1.5)
@@ -60,10 +65,7 @@ def test_small_padded_batch(env):
     what = "masked_cross_entropy(y_pred, y, lengths=[4, 2, 0])"
     given = answer(env, "masked_cross_entropy", Y_PRED, Y, LENGTHS)
     with naming_mistake(given):
-        loss = to_float(given.value, what)
-        if not np.isfinite(loss):
-            raise Feedback(say("types_loss_not_finite", value=loss))
-        assert_same(loss, LOSS, what)
+        assert_same(_finite(given.value, what), LOSS, what)
 
 
 @test_case(points=1)
@@ -102,11 +104,8 @@ def test_no_padding_one_step_and_only_padding(env):
 def test_unseen_padded_batches(env):
     rng = hidden_rng("q7 unseen padded batches")
 
-    def drawn_lengths(m, T):
-        """m lengths in [0, T], among them T (no padding), 0 (no real step) and 1."""
-        drawn = rng.integers(0, T + 1, m)
-        drawn[rng.choice(m, size=3, replace=False)] = [T, 0, 1]
-        return drawn
+    def drawn_lengths(m, T):  # among them T (no padding), 0 (no real step) and 1
+        return sequence_lengths(rng, m, T, shortest=0, including=[T, 0, 1])
 
     cases = []  # n_y, m, T, lengths, what the padded steps hold
     m, T = size(rng, 4, 6), size(rng, 5, 8)
