@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sys
 from pathlib import Path
 
@@ -15,6 +16,7 @@ from . import grade as grade_module
 from . import report as report_module
 from . import samples as samples_module
 from .engine.process import InfrastructureError
+from .page import language_of
 from .store import StoreError
 
 LANGUAGE = click.option(
@@ -67,6 +69,10 @@ def check(path: str, assignment: str | None, language: str) -> None:
     click.echo(f"{'total':<27} {scored:g}/{possible:g}")
 
 
+CSV_FILE = click.Path(exists=True, dir_okay=False)
+PERCENT = click.FloatRange(0, 100)
+
+
 class BadInput(click.ClickException):
     """Input a command cannot use: one line, exit status 2, nothing written."""
 
@@ -91,6 +97,34 @@ class BadInput(click.ClickException):
 )
 @click.option("--jobs", type=int, default=None, help="Submissions graded at once (default: one per core).")
 @click.option("--fresh", is_flag=True, help="Grade everything again, even what an earlier run graded.")
+@click.option(
+    "--roster",
+    type=CSV_FILE,
+    help="Class list (CSV: id, name, email): who is missing, which submissions match nobody.",
+)
+@click.option("--due", default=None, help="Due date-time with its zone, e.g. 2026-03-01T23:59-06:00.")
+@click.option(
+    "--late-penalty", type=PERCENT, help="Percent taken per started day late (default 0, or the last run's)."
+)
+@click.option(
+    "--late-cap", type=PERCENT, help="The most percent the late rule takes (default 100, or the last run's)."
+)
+@click.option("--extensions", type=CSV_FILE, help="CSV of (id, due): a student's own due date-time.")
+@click.option(
+    "--overrides",
+    type=CSV_FILE,
+    help="CSV of (id, question, points, reason): scores set by hand; kept across regrades.",
+)
+@click.option("--clear-policy", is_flag=True, help="Forget the course policy the last run kept.")
+@click.option(
+    "--lms-column",
+    default=None,
+    help='Assignment column of the Canvas and Moodle exports (default: the assignment\'s name; "Title (123)" '
+    "updates Canvas's assignment 123).",
+)
+@click.option(
+    "--json", "as_json", is_flag=True, help="Print a machine-readable summary (JSON) and nothing else."
+)
 def grade(
     assignment: str,
     submissions: str,
@@ -100,11 +134,21 @@ def grade(
     memory: int,
     jobs: int | None,
     fresh: bool,
+    roster: str | None,
+    due: str | None,
+    late_penalty: float | None,
+    late_cap: float | None,
+    extensions: str | None,
+    overrides: str | None,
+    clear_policy: bool,
+    lms_column: str | None,
+    as_json: bool,
 ) -> None:
-    """Grade a folder of submissions (.ipynb/.zip/.py files, or one folder per student) into a
-    gradebook CSV, feedback files and a summary; a run stopped midway resumes where it stopped."""
+    """Grade a folder of submissions (.ipynb/.zip/.py files, one folder per student, or the
+    downloads of Canvas, Moodle and Gradescope) into a gradebook CSV, LMS imports, feedback
+    files and a summary; a run stopped midway resumes where it stopped."""
     try:
-        rows = grade_module.main(
+        book = grade_module.run(
             assignment=assignment,
             submissions=submissions,
             output=output,
@@ -113,16 +157,36 @@ def grade(
             memory=memory,
             jobs=jobs,
             fresh=fresh,
+            roster=roster,
+            due=due,
+            late_penalty=late_penalty,
+            late_cap=late_cap,
+            extensions=extensions,
+            overrides=overrides,
+            clear_policy=clear_policy,
+            lms_column=lms_column,
         )
     except (ValueError, StoreError) as error:
         raise BadInput(str(error)) from None
     except InfrastructureError as error:
         raise click.ClickException(str(error)) from None
-    questions = list(assignments.load(assignment).questions)
-    click.echo(grade_module.table(rows, questions))
-    if rows:
-        click.echo("\n" + grade_module.summary(rows, questions))
-    click.echo(f"\n{output}\n{report_module.report_path(Path(output))}")
+    if as_json:
+        click.echo(json.dumps(grade_module.as_json(book), ensure_ascii=False, indent=1))
+        return
+    language = language_of(book.manifest)
+    click.echo(grade_module.table(book.lines, book.questions, language=language))
+    if book.lines:
+        text = grade_module.summary(
+            book.lines,
+            book.questions,
+            language=language,
+            unmatched=book.unmatched,
+            ignored=book.ignored,
+            unused=book.unused,
+            policy=book.policy,
+        )
+        click.echo("\n" + text)
+    click.echo("\n" + "\n".join(str(path) for path in book.files.values()))
 
 
 @main.command()

@@ -8,34 +8,64 @@ Each outcome is kept in the store beside the gradebook (autograder.store) as soo
 known, so a batch that is stopped and run again grades only what is missing, and writes the
 gradebook an uninterrupted run would have written.
 
-    notas.csv                 one row per submission: scores, total, status, reason
+    notas.csv                 one row per student: scores, total, status, reason, who (id, name,
+                              email), late, the late penalty, the overrides and the final grade
     notas-final_grades.csv    the same grades in the column layout of otter's final_grades.csv
-    notas-summary.txt         per question, the mean and how many got full marks
-    notas-feedback/           one Markdown and one HTML file per student (autograder.feedback)
+    notas-summary.txt         per question, the mean and how many got full marks; who is missing
+    notas-feedback/           one Markdown and one HTML file per submission (autograder.feedback)
     notas-report.html         the class report (autograder.report)
+    notas-canvas.csv, notas-moodle*.csv, notas-moodle-feedback.zip   what an LMS imports
+                              (autograder.exports), as the students' downloads call for
     notas.sqlite              the store
+
+Who a submission belongs to is read from the LMS's download (autograder.identity) and, with a
+class list, joined to it; the course policy (due date, late rule, extensions, overrides by hand:
+autograder.policy) is applied when the gradebook is written, never to the grades kept, so it
+survives every regrade, resume and `--fresh`. The gradebook's column names are English keys
+that stay the same in every language (spreadsheets, otter's scripts and `rnngrade report`
+read them by name); what the terminal and the summary show is in the release's language.
 """
 
 from __future__ import annotations
 
 import csv
+import dataclasses
 import json
 import os
+import statistics
 import sys
 import zipfile
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any
 
 from tqdm import tqdm
 
 from . import assignment as assignments
-from . import feedback, report
+from . import exports, feedback, identity, report
 from .build import DIST, autograder_zip_in
 from .engine.batch import Options, grade_all
 from .engine.confine import Limits
 from .engine.grading import MANIFEST
-from .engine.outcome import ERROR, Outcome
+from .engine.outcome import ERROR, GRADED, Outcome
 from .engine.session import Budget
 from .engine.submission import SUFFIXES, choose
+from .engine.text import clean
+from .page import language_of, wording
+from .page import points as shown
+from .policy import (
+    MISSING,
+    NO,
+    UNKNOWN,
+    YES,
+    Line,
+    Policy,
+    apply,
+    line,
+    read_extensions,
+    read_overrides,
+    unused,
+)
 from .store import file_hash, store_path, writing
 
 DEFAULT_TIMEOUT = 300  # seconds for one submission, all its cells and tests
@@ -82,43 +112,134 @@ def cell(text: str) -> str:
     return "'" + text if text[:1] in report.FORMULA_STARTS else text  # report.unquoted undoes it
 
 
-def write_gradebook(rows: list[Outcome], questions: list[str], path: Path) -> None:
+IDENTITY = ["id", "name", "email"]
+POLICY_COLUMNS = ["late", "late_penalty", "overrides", "final"]
+
+
+def lines_of(rows: Sequence[Outcome | Line]) -> list[Line]:
+    """Rows as the gradebook's lines: an outcome alone is a plain submission under no policy."""
+    return [
+        row
+        if isinstance(row, Line)
+        else line(Policy(), identity.Student(row.submission, None), row, row.possible)
+        for row in rows
+    ]
+
+
+def _late_word(row: Line) -> str:
+    return f"{row.late}:{row.days}" if row.late == YES and row.days else row.late
+
+
+def write_gradebook(rows: Sequence[Outcome | Line], questions: list[str], path: Path) -> None:
+    """The gradebook CSV: submission, the questions, total (as graded), possible, status,
+    reason; then id, name, email, late ("yes:<days>", "no", "unknown" or ""), late_penalty and
+    overrides (points) and final. Column names and status values are machine keys."""
     with open(path, "w", newline="", encoding="utf-8") as f:
         writer = csv.writer(f)
-        writer.writerow(["submission", *questions, "total", "possible", "status", "reason"])
-        for row in rows:
-            possible = row.total_possible
+        writer.writerow(
+            ["submission", *questions, "total", "possible", "status", "reason", *IDENTITY, *POLICY_COLUMNS]
+        )
+        for row in lines_of(rows):
+            s = row.student
+            reason = "; ".join(p for p in (row.reason, *row.notes) if p)
             writer.writerow(
                 [
-                    cell(row.submission),
-                    *(f"{row.scores[q]:g}" for q in questions),
-                    f"{row.total:g}",
-                    f"{possible:g}",
+                    cell(s.submission),
+                    *(f"{row.outcome.scores[q] if row.outcome else 0.0:g}" for q in questions),
+                    f"{row.raw:g}",
+                    f"{row.total_possible:g}",
                     row.status,
-                    cell(row.reason),
+                    cell(clean(reason, 1000)),
+                    cell(s.id),
+                    cell(s.name),
+                    cell(s.email),
+                    _late_word(row),
+                    f"{row.penalty:g}",
+                    f"{row.overrides:g}",
+                    f"{row.final:g}",
                 ]
             )
 
 
-def summary(rows: list[Outcome], questions: list[str]) -> str:
-    """The class at a glance: per question, the mean score and how many got full marks."""
-    graded = [r for r in rows if r.status == "graded"]
-    lines = [f"{len(rows)} submissions, {len(graded)} graded, {len(rows) - len(graded)} not gradable"]
-    for q in questions + ["total"]:
-        scores = [r.total if q == "total" else r.scores[q] for r in graded]
-        possible = sum(rows[0].possible.values()) if q == "total" else rows[0].possible[q]
+def _names(rows: Sequence[str], limit: int = 12) -> str:
+    shown = [clean(r, 80) for r in rows[:limit]]
+    return ", ".join(shown) + (f", … (+{len(rows) - limit})" if len(rows) > limit else "")
+
+
+def summary(
+    rows: Sequence[Outcome | Line],
+    questions: list[str],
+    *,
+    language: str = "es",
+    unmatched: Sequence[str] = (),
+    ignored: Sequence[str] = (),
+    unused: Sequence[str] = (),
+    policy: Policy | None = None,
+) -> str:
+    """The class at a glance, in the release's language: how many submissions and graded; per
+    question, the mean score (with the overrides) and how many got full marks; the final
+    grade's; who is missing, which submissions match nobody, which files were not graded."""
+    say = wording(language)
+    lines = lines_of(rows)
+    handed = [r for r in lines if r.status != MISSING]
+    graded = [r for r in lines if r.status == GRADED]
+    errors = len(handed) - len(graded)
+    out = [say("summary_counts", count=len(handed), graded=len(graded), errors=errors)]
+    if policy is not None:
+        out.append(f"{say('policy_title')}: {describe(policy, say)}")
+    width = max((len(q) for q in [*questions, say("table_final")]), default=6)
+    for q in [*questions, "final"]:
+        scores = [r.final if q == "final" else r.scores[q] for r in graded]
+        possible = (
+            lines[0].total_possible if q == "final" else lines[0].possible.get(q, 0.0) if lines else 0.0
+        )
         full = sum(score >= possible for score in scores)
-        mean = sum(scores) / len(scores) if scores else 0.0
-        lines.append(f"{q:<6} mean {mean:5.2f} / {possible:g}   full marks {full}/{len(graded)}")
-    return "\n".join(lines)
+        mean = statistics.mean(scores) if scores else 0.0
+        label = say("table_final") if q == "final" else q
+        out.append(
+            say(
+                "summary_question",
+                question=label.ljust(width),
+                mean=f"{mean:5.2f}",
+                possible=shown(possible),
+                full=full,
+                graded=len(graded),
+            )
+        )
+    missing = [r.student.name or r.student.id or r.student.email for r in lines if r.status == MISSING]
+    for key, names in (
+        ("summary_missing", missing),
+        ("summary_unmatched", unmatched),
+        ("summary_ignored", ignored),
+    ):
+        if names:
+            out.append(say(key, count=len(names), names=_names(list(names))))
+    if unused:
+        out.append(say("summary_unused", names=_names(list(unused))))
+    return "\n".join(out)
+
+
+def describe(policy: Policy, say: Callable[..., str]) -> str:
+    """The course policy in a few words, in the release's language."""
+    parts = []
+    if policy.due is not None:
+        parts.append(say("policy_due", due=policy.due.isoformat(timespec="minutes")))
+    if policy.penalty:
+        parts.append(say("policy_late", penalty=shown(policy.penalty), cap=shown(policy.cap)))
+    if policy.extensions:
+        parts.append(say("policy_extensions", count=len(policy.extensions)))
+    if policy.overrides:
+        parts.append(say("policy_overrides", count=len(policy.overrides)))
+    return "; ".join(parts) or say("policy_none")
 
 
 FINAL_GRADES_FIRST_ROW = "points-per-question"
 
 
-def write_final_grades(rows: list[Outcome], questions: list[str], path: Path) -> None:
+def write_final_grades(rows: Sequence[Outcome], questions: list[str], path: Path) -> None:
     """The grades in otter's final_grades.csv layout: file, the questions in otter's (text)
-    order, total_points_earned, percent_correct, grading_status; first a row of points."""
+    order, total_points_earned, percent_correct, grading_status; first a row of points. One
+    row per submission, as graded (the course policy is in the gradebook)."""
     ordered = sorted(questions)
     with open(path, "w", newline="", encoding="utf-8") as f:
         writer = csv.writer(f)
@@ -136,27 +257,89 @@ def write_final_grades(rows: list[Outcome], questions: list[str], path: Path) ->
             writer.writerow([cell(row.submission), *scores, f"{row.total:g}", f"{percent:.4g}", status])
 
 
-def write_summary(rows: list[Outcome], questions: list[str], path: Path) -> None:
-    if rows:
-        path.write_text(summary(rows, questions) + "\n", encoding="utf-8")
-
-
-def table(rows: list[Outcome], questions: list[str]) -> str:
-    """The gradebook as an aligned text table, for the terminal."""
-    header = ["submission", *questions, "total", "reason"]
-    body = [
-        [
-            r.submission,
-            *(f"{r.scores[q]:g}" for q in questions),
-            f"{r.total:g}/{sum(r.possible.values()):g}",
-            r.reason,
-        ]
-        for r in rows
-    ]
+def table(rows: Sequence[Outcome | Line], questions: list[str], *, language: str = "es") -> str:
+    """The gradebook as an aligned text table for the terminal, in the release's language; the
+    columns of who (id, name), lateness and overrides only when some row has them."""
+    say = wording(language)
+    lines = lines_of(rows)
+    who = any(r.student.id or r.student.name for r in lines)
+    late = any(r.late for r in lines)
+    overrides = any(r.notes for r in lines)
+    header = [say("table_submission")]
+    header += [say("table_id"), say("table_name")] if who else []
+    header += [*questions, say("table_total")]
+    header += [say("table_late"), say("table_penalty")] if late else []
+    header += [say("table_overrides")] if overrides else []
+    header += [say("table_final"), say("table_reason")]
+    words = {YES: say("late_yes"), NO: say("late_no"), UNKNOWN: say("late_unknown"), "": ""}
+    body = []
+    for r in lines:
+        s = r.student
+        row = [clean(s.submission, 60) or "—"]
+        row += [clean(s.id, 24), clean(s.name, 40)] if who else []
+        scored = r.outcome is not None
+        row += [shown(r.outcome.scores[q]) if scored and r.outcome else "—" for q in questions]
+        row += [f"{shown(r.raw)}/{shown(r.total_possible)}"]
+        if late:
+            row += [
+                words[r.late] + (f" ({r.days})" if r.late == YES and r.days else ""),
+                f"-{shown(r.penalty)}" if r.penalty else "",
+            ]
+        if overrides:
+            row += [f"{r.overrides:+g}" if r.notes else ""]
+        status = say(f"status_{r.status}") if r.status != GRADED else ""
+        reason = "; ".join(p for p in (status, r.reason, *r.notes) if p)
+        row += [shown(r.final), clean(reason, 200)]
+        body.append(row)
     widths = [max(len(str(line[i])) for line in [header, *body]) for i in range(len(header))]
     return "\n".join(
         "  ".join(str(c).ljust(w) for c, w in zip(line, widths)).rstrip() for line in [header, *body]
     )
+
+
+def as_json(book: Gradebook) -> dict[str, Any]:
+    """The machine-readable summary that `rnngrade grade --json` prints."""
+    students = [
+        {
+            "submission": r.student.submission or None,
+            "id": r.student.id,
+            "name": r.student.name,
+            "email": r.student.email,
+            "raw": r.raw,
+            "penalty": r.penalty,
+            "overrides": r.overrides,
+            "override_reasons": list(r.notes),
+            "final": r.final,
+            "possible": r.total_possible,
+            "late": r.late,
+            "days_late": r.days,
+            "status": r.status,
+            "reason": clean(r.reason, 1000),
+            "matched": r.matched,
+        }
+        for r in book.lines
+    ]
+    handed = [r for r in book.lines if r.status != MISSING]
+    finals = [r.final for r in book.lines if r.status == GRADED]
+    return {
+        "assignment": book.manifest.get("assignment", ""),
+        "language": language_of(book.manifest),
+        "students": students,
+        "totals": {
+            "students": len(book.lines),
+            "submissions": len(handed),
+            "graded": sum(r.status == GRADED for r in book.lines),
+            "not_gradable": sum(r.status == ERROR for r in book.lines),
+            "missing": sum(r.status == MISSING for r in book.lines),
+            "late": sum(r.late == YES for r in book.lines),
+            "mean_final": round(statistics.mean(finals), 4) if finals else None,
+        },
+        "unmatched": list(book.unmatched),
+        "ignored": list(book.ignored),
+        "unused_in_policy": list(book.unused),
+        "policy": book.policy.to_dict(),
+        "files": {k: str(v) for k, v in book.files.items()},
+    }
 
 
 def describe_sandbox(missing: dict[str, str]) -> str:
@@ -201,7 +384,51 @@ def read_manifest(autograder_zip: Path, assignment: str) -> dict:
     return dict(manifest)
 
 
-def main(
+@dataclasses.dataclass(frozen=True)
+class Gradebook:
+    """What a batch wrote: the outcomes (one per submission, in the gradebook's order), the
+    gradebook's lines (one per student, the policy applied), and what the summary lists."""
+
+    outcomes: list[Outcome]
+    lines: list[Line]
+    questions: list[str]
+    manifest: dict
+    policy: Policy
+    unmatched: list[str]
+    ignored: list[str]
+    unused: list[str]
+    files: dict[str, Path]
+
+
+def course_policy(
+    questions: list[str],
+    *,
+    due: str | None,
+    late_penalty: float | None,
+    late_cap: float | None,
+    extensions: str | Path | None,
+    overrides: str | Path | None,
+) -> dict[str, Any]:
+    """The parts of the course policy that this run's options give (see Policy.combined);
+    BadPolicy (a ValueError, one line) for a date without a zone or a file that will not do."""
+    from .policy import parse_due
+
+    return {
+        "due": parse_due(due) if due is not None else None,
+        "penalty": late_penalty,
+        "cap": late_cap,
+        "extensions": read_extensions(extensions) if extensions is not None else None,
+        "overrides": read_overrides(overrides, questions) if overrides is not None else None,
+    }
+
+
+def main(**options: Any) -> list[Outcome]:
+    """Grade every submission (see `run`, which takes the same options); the outcomes, one per
+    submission, in the gradebook's order."""
+    return run(**options).outcomes
+
+
+def run(
     *,
     assignment: str,
     submissions: str | Path,
@@ -211,41 +438,84 @@ def main(
     memory: int = DEFAULT_MEMORY,
     jobs: int | None = None,
     fresh: bool = False,
-) -> list[Outcome]:
+    roster: str | Path | None = None,
+    due: str | None = None,
+    late_penalty: float | None = None,
+    late_cap: float | None = None,
+    extensions: str | Path | None = None,
+    overrides: str | Path | None = None,
+    clear_policy: bool = False,
+    lms_column: str | None = None,
+) -> Gradebook:
     """Grade every submission in `submissions`; write the gradebook, its exports and feedback.
 
     autograder -- the zip; default dist/autograder/<assignment>-autograder.zip
     timeout -- seconds for one submission; memory -- MiB for its process
     jobs -- how many submissions are graded at once (default: one per core)
     fresh -- grade everything again, even what the store already has
-    Raises BadInput (nothing written) for a folder, zip or output that will not do, and
-    store.StoreError for a store of another assignment or in use by another batch.
+    roster -- a class list (CSV: id, name, email): its students without a submission get a
+              MISSING row, and the submissions matching nobody are listed
+    due, late_penalty, late_cap, extensions, overrides -- the course policy (autograder.policy);
+              a part not given is the last run's (kept in the store); clear_policy forgets it
+    lms_column -- the assignment's column title in the Canvas and Moodle exports
+              (default: the assignment's name; "Title (12345)" updates Canvas assignment 12345)
+    Raises BadInput (nothing written) for a folder, zip or output that will not do,
+    identity.BadList and policy.BadPolicy (ValueErrors, nothing written) for a class list or
+    policy that will not do, and store.StoreError for a store of another assignment or in use.
     """
     chosen = assignments.load(assignment)
     autograder_zip = Path(autograder or autograder_zip_in(DIST, assignment))
     output = Path(output)
     check_paths(Path(submissions), output, autograder_zip)
     manifest = read_manifest(autograder_zip, assignment)
-    found = submissions_in(Path(submissions))
     questions = list(chosen.questions)
+    given = course_policy(
+        questions,
+        due=due,
+        late_penalty=late_penalty,
+        late_cap=late_cap,
+        extensions=extensions,
+        overrides=overrides,
+    )
+    class_list = identity.read_roster(Path(roster)) if roster is not None else None
+    found = identity.read_folder(Path(submissions), manifest["notebook"])
+    if class_list is not None:
+        joined = identity.join(class_list, found.students)
+        rows, unmatched = joined.rows, joined.unmatched
+    else:
+        rows, unmatched = [(s, True) for s in found.students], []
+    todo_all = found.submissions
+    possible = points(chosen)
     zip_hash = file_hash(autograder_zip)
     output.parent.mkdir(parents=True, exist_ok=True)
     folder = feedback.feedback_folder(output)
-    files = feedback.safe_names([name for name, _ in found])  # "ana.ipynb" and "ana.zip" apart
+    files = feedback.safe_names([name for name, _ in todo_all])  # "ana.ipynb" and "ana.zip" apart
     done: dict[str, Outcome] = {}
-    order = [name for name, _ in found]
+    order = [name for name, _ in todo_all]
     with writing(store_path(output), assignment) as store:
         if fresh:
             store.forget(zip_hash)
         store.manifest = manifest
-        hashes = {name: content_hash(path, manifest["notebook"]) for name, path in found}
-        for name, _ in found:
+        kept = store.gradebook
+        policy = (Policy() if clear_policy else Policy.from_dict(kept.get("policy", {}))).combined(given)
+        store.gradebook = {
+            "policy": policy.to_dict(),
+            "students": [[s.to_dict(), matched] for s, matched in rows],
+            "ignored": found.ignored,
+            "unmatched": unmatched,
+        }
+        hashes = {name: content_hash(path, manifest["notebook"]) for name, path in todo_all}
+        for name, _ in todo_all:
             known = store.get(name, hashes[name], zip_hash)
             if known is not None:
                 done[name] = known
-        todo = [(name, path) for name, path in found if name not in done]
+        todo = [(name, path) for name, path in todo_all if name not in done]
         bar = tqdm(
-            total=len(found), initial=len(done), unit="nb", disable=not sys.stderr.isatty(), file=sys.stderr
+            total=len(todo_all),
+            initial=len(done),
+            unit="nb",
+            disable=not sys.stderr.isatty(),
+            file=sys.stderr,
         )
         errors = sum(o.status == ERROR for o in done.values())
 
@@ -275,12 +545,39 @@ def main(
                 )
         finally:
             bar.close()
-            rows = [done[name] for name in order if name in done]
-            write_gradebook(rows, questions, output)
-    for row in rows:  # those an earlier run graded, whose files may be gone
-        if not (folder / f"{files[row.submission]}.html").exists():
-            feedback.write(row, manifest, folder, files[row.submission])
-    write_final_grades(rows, questions, output.parent / f"{output.stem}-final_grades.csv")
-    write_summary(rows, questions, output.parent / f"{output.stem}-summary.txt")
-    report.main(gradebook=output)
-    return rows
+            lines = apply(policy, rows, done, possible)
+            write_gradebook(lines, questions, output)
+    outcomes = [done[name] for name in order if name in done]
+    for outcome in outcomes:  # those an earlier run graded, whose files may be gone
+        if not (folder / f"{files[outcome.submission]}.html").exists():
+            feedback.write(outcome, manifest, folder, files[outcome.submission])
+    unused_names = unused(policy, rows)
+    language = language_of(manifest)
+    written = {"gradebook": output}
+    write_final_grades(outcomes, questions, output.parent / f"{output.stem}-final_grades.csv")
+    written["final_grades"] = output.parent / f"{output.stem}-final_grades.csv"
+    text = summary(
+        lines,
+        questions,
+        language=language,
+        unmatched=unmatched,
+        ignored=found.ignored,
+        unused=unused_names,
+        policy=policy,
+    )
+    written["summary"] = output.parent / f"{output.stem}-summary.txt"
+    written["summary"].write_text(text + "\n", encoding="utf-8")
+    pages = {name: folder / f"{safe}.html" for name, safe in files.items()}
+    for path in exports.write_all(
+        lines,
+        output,
+        column=lms_column or assignment,
+        say=wording(language),
+        pages=pages,
+        assignment=assignment,
+    ):
+        written[path.stem.removeprefix(output.stem + "-")] = path
+    written["report"] = report.main(gradebook=output)
+    return Gradebook(
+        outcomes, lines, questions, manifest, policy, unmatched, found.ignored, unused_names, written
+    )

@@ -24,7 +24,9 @@ from urllib.parse import quote
 
 from .engine.outcome import GRADED, Outcome
 from .feedback import feedback_folder, safe_names
+from .identity import Student
 from .page import document, inline, language_of, points, wording
+from .policy import MISSING, NO, UNKNOWN, YES, Line, Policy, apply, line
 from .store import Store, StoreError, store_path
 
 # The first characters after which the gradebook writer adds a "'" (grade.cell), so that a
@@ -210,43 +212,92 @@ def _score(outcome: Outcome, question: str) -> str:
 
 
 def _roster(
-    outcomes: Sequence[Outcome], questions: list[str], feedback: Mapping[str, str], say: Callable[..., str]
+    lines: Sequence[Line], questions: list[str], feedback: Mapping[str, str], say: Callable[..., str]
 ) -> list[str]:
-    """Every submission's scores, and the link to its feedback."""
+    """Every student's scores, the late penalty, the overrides, the final grade, and the link
+    to their feedback; the columns of who, lateness and overrides only when a row has them."""
+    who = any(r.student.id or r.student.name for r in lines)
+    late = any(r.late for r in lines)
+    overrides = any(r.notes for r in lines)
     header = _header(
         say("column_submission"),
+        *([say("table_id"), say("table_name")] if who else []),
         *(f">{q}" for q in questions),
         ">" + say("column_total"),
+        *([say("table_late"), ">" + say("table_penalty")] if late else []),
+        *([">" + say("table_overrides")] if overrides else []),
+        ">" + say("table_final"),
         say("report_column_feedback"),
     )
+    words = {YES: say("late_yes"), NO: say("late_no"), UNKNOWN: say("late_unknown"), "": ""}
     rows = []
-    for o in outcomes:
-        cells = "".join(_score(o, q) for q in questions)
-        total = points(o.total) if o.status == GRADED else inline(say("report_not_graded"))
+    for r in lines:
+        o, s = r.outcome, r.student
+        cells = [f"<td>{inline(s.submission) if s.submission else '—'}</td>"]
+        cells += [f"<td>{inline(s.id)}</td>", f"<td>{inline(s.name)}</td>"] if who else []
+        cells += [_score(o, q) if o is not None else "<td class='num muted'>—</td>" for q in questions]
+        if r.status == GRADED:
+            total = points(r.raw)
+        else:
+            total = inline(say("report_not_graded") if r.status != MISSING else say("status_missing"))
+        cells.append(f'<td class="num">{total}</td>')
+        if late:
+            days = f" ({r.days})" if r.late == YES and r.days else ""
+            cells.append(f"<td>{inline(words[r.late] + days)}</td>")
+            cells.append(f"<td class='num'>{'−' + points(r.penalty) if r.penalty else ''}</td>")
+        if overrides:
+            title = html.escape("; ".join(r.notes), quote=True)
+            cells.append(f"<td class='num' title=\"{title}\">{f'{r.overrides:+g}' if r.notes else ''}</td>")
+        cells.append(f'<td class="num final">{points(r.final)}</td>')
         link = (
-            f'<a href="{_href(feedback[o.submission])}">{inline(say("report_feedback_link"))}</a>'
-            if o.submission in feedback
+            f'<a href="{_href(feedback[s.submission])}">{inline(say("report_feedback_link"))}</a>'
+            if s.submission in feedback
             else ""
         )
-        rows.append(
-            f'<tr class="grade"><td>{inline(o.submission)}</td>{cells}'
-            f'<td class="num">{total}</td><td>{link}</td></tr>'
-        )
+        cells.append(f"<td>{link}</td>")
+        rows.append(f'<tr class="grade" data-status="{html.escape(r.status)}">{"".join(cells)}</tr>')
     return [f"<h2>{inline(say('report_roster'))}</h2>", "<table>", header, *rows, "</table>"]
 
 
-def html_page(outcomes: Sequence[Outcome], manifest: Mapping[str, Any], feedback: Mapping[str, str]) -> str:
-    """The report as one self-contained HTML page (see the module's docstring)."""
+def _listed(heading: str, kind: str, names: Sequence[str], say: Callable[..., str]) -> list[str]:
+    """A section listing names (students missing, submissions matching nobody), or "None."."""
+    body = [f"<h2>{inline(heading)}</h2>"]
+    if not names:
+        return [*body, f"<p>{inline(say('report_none'))}</p>"]
+    return [*body, f'<ul class="{kind}">', *(f"<li>{inline(n)}</li>" for n in names), "</ul>"]
+
+
+def html_page(
+    outcomes: Sequence[Outcome],
+    manifest: Mapping[str, Any],
+    feedback: Mapping[str, str],
+    lines: Sequence[Line] | None = None,
+    book: Mapping[str, Any] | None = None,
+) -> str:
+    """The report as one self-contained HTML page (see the module's docstring).
+
+    lines -- the gradebook's rows (policy.apply); default: one per outcome, under no policy
+    book -- what Store.gradebook keeps ("policy", "unmatched"); with a class list the page
+            lists the students missing and the submissions matching nobody
+    """
     from . import figures  # matplotlib, only once a report is drawn: `rnngrade` starts faster
+    from .grade import describe, lines_of
 
     language = language_of(manifest)
     say = wording(language)
+    book = book or {}
+    rows = list(lines) if lines is not None else lines_of(outcomes)
     functions: Mapping[str, str] = manifest.get("questions", {})
     questions = list(functions) or list(dict.fromkeys(q for o in outcomes for q in o.questions))
     graded = [o for o in outcomes if o.status == GRADED]
     questions_graded = [q for q in questions if graded and all(q in o.questions for o in graded)]
     title = say("report_title", assignment=manifest.get("assignment", ""))
     body = [f"<h1>{inline(title)}</h1>", *_summary(outcomes, graded, say)]
+    if book.get("policy"):
+        policy = Policy.from_dict(book["policy"])
+        body.append(
+            f'<p class="lead policy">{inline(say("policy_title"))}: {inline(describe(policy, say))}</p>'
+        )
     if graded:
         possible = max(o.total_possible for o in graded)
         histogram = figures.svg(figures.totals([o.total for o in graded], possible, say), "totals-")
@@ -257,7 +308,11 @@ def html_page(outcomes: Sequence[Outcome], manifest: Mapping[str, Any], feedback
         body.append(f"<p>{inline(say('report_nothing_graded'))}</p>")
     body += _mistakes(mistakes(outcomes), len(graded), functions, questions, feedback, say)
     body += _not_gradable([o for o in outcomes if o.status != GRADED], feedback, say)
-    body += _roster(outcomes, questions, feedback, say)
+    if book.get("roster"):
+        missing = [r.student.name or r.student.id or r.student.email for r in rows if r.status == MISSING]
+        body += _listed(say("report_missing"), "missing", missing, say)
+        body += _listed(say("report_unmatched"), "unmatched", list(book.get("unmatched", ())), say)
+    body += _roster(rows, questions, feedback, say)
     return document(title=title, body="\n".join(body), language=language)
 
 
@@ -267,16 +322,19 @@ def write(
     manifest: dict[str, Any],
     path: str | Path,
     feedback: dict[str, str] | None = None,
+    lines: Sequence[Line] | None = None,
+    book: Mapping[str, Any] | None = None,
 ) -> Path:
     """Write the class report of outcomes to path; path.
 
     manifest -- the autograder's (assignment, language, questions' functions); Store.manifest
     feedback -- submission -> the path of its HTML feedback, relative to path's folder; a
                 submission is linked to its feedback only when given
+    lines, book -- see html_page
     """
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(html_page(outcomes, manifest, feedback or {}), encoding="utf-8")
+    path.write_text(html_page(outcomes, manifest, feedback or {}, lines, book), encoding="utf-8")
     return path
 
 
@@ -300,9 +358,11 @@ def _span(questions: Sequence[str]) -> str:
     return f"{questions[0]}–{questions[-1]}" if len(questions) > 1 else "".join(questions) or "none"
 
 
-def _load(gradebook: Path) -> tuple[list[Outcome], dict[str, Any]]:
-    """The outcomes of a gradebook's rows, in its order, and the manifest, from the store
-    beside it; ValueError saying what is wrong, in one line."""
+def _load(gradebook: Path) -> tuple[list[Outcome], dict[str, Any], list[Line], dict[str, Any]]:
+    """The outcomes of a gradebook's rows, in its order, the manifest, the gradebook's lines
+    (its students, the policy applied as `rnngrade grade` applied it) and what the store keeps
+    of how the gradebook was written, from the store beside it; ValueError saying what is
+    wrong, in one line."""
     if not gradebook.is_file():
         raise ValueError(f"no gradebook at {gradebook}")
     path = store_path(gradebook)
@@ -317,7 +377,7 @@ def _load(gradebook: Path) -> tuple[list[Outcome], dict[str, Any]]:
     except StoreError as error:
         raise ValueError(str(error)) from None
     try:
-        manifest, latest = store.manifest, store.latest()
+        manifest, latest, book = store.manifest, store.latest(), store.gradebook
     finally:
         store.close()
     stored_questions = list(manifest.get("questions", {}))
@@ -326,7 +386,8 @@ def _load(gradebook: Path) -> tuple[list[Outcome], dict[str, Any]]:
             f"{path.name} holds the grades of {assignment!r} (questions {_span(stored_questions)}), "
             f"but {gradebook.name} has the questions {_span(questions)}: a gradebook of another assignment"
         )
-    names = [cell if cell in latest else unquoted(cell) for cell in cells]
+    cells = [cell for cell in cells if cell]  # a student with no submission has no grade to find
+    names = list(dict.fromkeys(cell if cell in latest else unquoted(cell) for cell in cells))
     missing = [name for name in names if name not in latest]
     if missing:
         shown = ", ".join(repr(n) for n in missing[:3]) + (", …" if len(missing) > 3 else "")
@@ -334,7 +395,14 @@ def _load(gradebook: Path) -> tuple[list[Outcome], dict[str, Any]]:
             f"{path.name} has no grades for {len(missing)} of the {len(names)} rows of {gradebook.name} "
             f"({shown}): grade them again with `rnngrade grade`"
         )
-    return [latest[name] for name in names], {"assignment": assignment, **manifest}
+    outcomes = [latest[name] for name in names]
+    if book.get("students") is not None:
+        rows = [(Student.from_dict(s), bool(matched)) for s, matched in book["students"]]
+        possible = outcomes[0].possible if outcomes else dict.fromkeys(questions, 0.0)
+        lines = apply(Policy.from_dict(book.get("policy", {})), rows, latest, possible)
+    else:
+        lines = [line(Policy(), Student(o.submission, None), o, o.possible) for o in outcomes]
+    return outcomes, {"assignment": assignment, **manifest}, lines, book
 
 
 def report_path(gradebook: Path) -> Path:
@@ -352,7 +420,7 @@ def main(*, gradebook: str | Path, output: str | Path | None = None) -> Path:
     does not hold the gradebook's assignment or rows.
     """
     gradebook = Path(gradebook)
-    outcomes, manifest = _load(gradebook)
+    outcomes, manifest, lines, book = _load(gradebook)
     path = Path(output) if output is not None else report_path(gradebook)
     names = safe_names([o.submission for o in outcomes])
     folder = feedback_folder(gradebook)
@@ -361,4 +429,4 @@ def main(*, gradebook: str | Path, output: str | Path | None = None) -> Path:
         for submission, name in names.items()
         if (folder / f"{name}.html").is_file()
     }
-    return write(outcomes=outcomes, manifest=manifest, path=path, feedback=links)
+    return write(outcomes=outcomes, manifest=manifest, path=path, feedback=links, lines=lines, book=book)

@@ -16,6 +16,7 @@ import json
 import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 from .engine.outcome import Outcome
 
@@ -119,15 +120,34 @@ class Store:
         ).fetchall()
         return {name: Outcome.from_dict(json.loads(data)) for name, data in rows}
 
+    def read(self, key: str) -> Any:
+        """What the last batch kept under key (JSON); None if nothing."""
+        row = self.db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return None if row is None else json.loads(row[0])
+
+    def keep(self, key: str, value: Any) -> None:
+        """Keep value (JSON) under key, in place of what was there."""
+        self.db.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (key, json.dumps(value)))
+
     @property
     def manifest(self) -> dict:
         """The autograder's rnngrade.json of the last batch (language, questions, hints...)."""
-        row = self.db.execute("SELECT value FROM meta WHERE key = 'manifest'").fetchone()
-        return {} if row is None else dict(json.loads(row[0]))
+        return dict(self.read("manifest") or {})
 
     @manifest.setter
     def manifest(self, value: dict) -> None:
-        self.db.execute("INSERT OR REPLACE INTO meta VALUES ('manifest', ?)", (json.dumps(value),))
+        self.keep("manifest", value)
+
+    @property
+    def gradebook(self) -> dict:
+        """How the last batch wrote its gradebook from the outcomes, for `rnngrade report` to
+        show the same: "policy" (policy.Policy.to_dict), "students" (the rows: identity.Student
+        .to_dict and whether it matched the class list), "ignored" (files not graded)."""
+        return dict(self.read("gradebook") or {})
+
+    @gradebook.setter
+    def gradebook(self, value: dict) -> None:
+        self.keep("gradebook", value)
 
     def close(self) -> None:
         self.db.close()
