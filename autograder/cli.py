@@ -115,7 +115,9 @@ class BadInput(click.ClickException):
     type=CSV_FILE,
     help="CSV of (id, question, points, reason): scores set by hand; kept across regrades.",
 )
-@click.option("--clear-policy", is_flag=True, help="Forget the course policy the last run kept.")
+@click.option(
+    "--clear-policy", is_flag=True, help="Forget the course policy and class list the last run kept."
+)
 @click.option(
     "--lms-column",
     default=None,

@@ -190,9 +190,8 @@ def summary(
     width = max((len(q) for q in [*questions, say("table_final")]), default=6)
     for q in [*questions, "final"]:
         scores = [r.final if q == "final" else r.scores[q] for r in graded]
-        possible = (
-            lines[0].total_possible if q == "final" else lines[0].possible.get(q, 0.0) if lines else 0.0
-        )
+        first = lines[0].possible if lines else {}
+        possible = sum(first.values()) if q == "final" else first.get(q, 0.0)
         full = sum(score >= possible for score in scores)
         mean = statistics.mean(scores) if scores else 0.0
         label = say("table_final") if q == "final" else q
@@ -301,14 +300,14 @@ def as_json(book: Gradebook) -> dict[str, Any]:
     """The machine-readable summary that `rnngrade grade --json` prints."""
     students = [
         {
-            "submission": r.student.submission or None,
+            "submission": clean(r.student.submission) or None,
             "id": r.student.id,
             "name": r.student.name,
             "email": r.student.email,
             "raw": r.raw,
             "penalty": r.penalty,
             "overrides": r.overrides,
-            "override_reasons": list(r.notes),
+            "override_reasons": [clean(n) for n in r.notes],
             "final": r.final,
             "possible": r.total_possible,
             "late": r.late,
@@ -334,7 +333,7 @@ def as_json(book: Gradebook) -> dict[str, Any]:
             "late": sum(r.late == YES for r in book.lines),
             "mean_final": round(statistics.mean(finals), 4) if finals else None,
         },
-        "unmatched": list(book.unmatched),
+        "unmatched": [clean(n) for n in book.unmatched],
         "ignored": list(book.ignored),
         "unused_in_policy": list(book.unused),
         "policy": book.policy.to_dict(),
@@ -456,7 +455,8 @@ def run(
     roster -- a class list (CSV: id, name, email): its students without a submission get a
               MISSING row, and the submissions matching nobody are listed
     due, late_penalty, late_cap, extensions, overrides -- the course policy (autograder.policy);
-              a part not given is the last run's (kept in the store); clear_policy forgets it
+              a part not given, and the class list when none is, are the last run's (kept in
+              the store); clear_policy forgets what the last run kept
     lms_column -- the assignment's column title in the Canvas and Moodle exports
               (default: the assignment's name; "Title (12345)" updates Canvas assignment 12345)
     Raises BadInput (nothing written) for a folder, zip or output that will not do,
@@ -479,11 +479,6 @@ def run(
     )
     class_list = identity.read_roster(Path(roster)) if roster is not None else None
     found = identity.read_folder(Path(submissions), manifest["notebook"])
-    if class_list is not None:
-        joined = identity.join(class_list, found.students)
-        rows, unmatched = joined.rows, joined.unmatched
-    else:
-        rows, unmatched = [(s, True) for s in found.students], []
     todo_all = found.submissions
     possible = points(chosen)
     zip_hash = file_hash(autograder_zip)
@@ -496,13 +491,22 @@ def run(
         if fresh:
             store.forget(zip_hash)
         store.manifest = manifest
-        kept = store.gradebook
-        policy = (Policy() if clear_policy else Policy.from_dict(kept.get("policy", {}))).combined(given)
+        kept = {} if clear_policy else store.gradebook
+        policy = Policy.from_dict(kept.get("policy", {})).combined(given)
+        if class_list is None and kept.get("class_list") is not None:
+            class_list = [identity.Student.from_dict(s) for s in kept["class_list"]]
+        if class_list is not None:
+            joined = identity.join(class_list, found.students)
+            rows, unmatched = joined.rows, joined.unmatched
+        else:
+            rows, unmatched = [(s, True) for s in found.students], []
         store.gradebook = {
             "policy": policy.to_dict(),
+            "class_list": [s.to_dict() for s in class_list] if class_list is not None else None,
             "students": [[s.to_dict(), matched] for s, matched in rows],
             "ignored": found.ignored,
             "unmatched": unmatched,
+            "roster": class_list is not None,
         }
         hashes = {name: content_hash(path, manifest["notebook"]) for name, path in todo_all}
         for name, _ in todo_all:

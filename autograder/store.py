@@ -141,8 +141,9 @@ class Store:
     @property
     def gradebook(self) -> dict:
         """How the last batch wrote its gradebook from the outcomes, for `rnngrade report` to
-        show the same: "policy" (policy.Policy.to_dict), "students" (the rows: identity.Student
-        .to_dict and whether it matched the class list), "ignored" (files not graded)."""
+        show the same and the next run to use again: "policy" (policy.Policy.to_dict),
+        "class_list" (identity.Student.to_dict each, or None), "students" (the rows:
+        Student.to_dict and whether it matched the class list), "unmatched", "ignored"."""
         return dict(self.read("gradebook") or {})
 
     @gradebook.setter

@@ -6,6 +6,7 @@ import pytest
 from click.testing import CliRunner
 
 from autograder import cli
+from autograder.policy import Policy
 from autograder.store import StoreBusy
 
 
@@ -23,6 +24,8 @@ def calls(monkeypatch):
     monkeypatch.setattr(cli.build_module, "main", recorder("build", []))
     monkeypatch.setattr(cli.check_module, "main", recorder("check", []))
     monkeypatch.setattr(cli.grade_module, "main", recorder("grade", []))
+    nothing = cli.grade_module.Gradebook([], [], [], {}, Policy(), [], [], [], {})
+    monkeypatch.setattr(cli.grade_module, "run", recorder("grade", nothing))
     monkeypatch.setattr(
         cli.audit_module, "main", recorder("audit", [SimpleNamespace(ok=False, line=lambda: "FAIL x")])
     )
@@ -81,6 +84,14 @@ def test_grade_forwards_its_options(calls, tmp_path):
         "memory": 512,
         "jobs": 2,
         "fresh": True,
+        "roster": None,
+        "due": None,
+        "late_penalty": None,
+        "late_cap": None,
+        "extensions": None,
+        "overrides": None,
+        "clear_policy": False,
+        "lms_column": None,
     }
 
 
@@ -96,7 +107,7 @@ def test_grade_says_why_it_cannot_start_in_one_line_with_status_2(monkeypatch, t
     def refuse(**kwargs):
         raise error
 
-    monkeypatch.setattr(cli.grade_module, "main", refuse)
+    monkeypatch.setattr(cli.grade_module, "run", refuse)
     result = CliRunner().invoke(cli.main, ["grade", "word_representation", str(tmp_path)])
     assert result.exit_code == 2 and result.output == f"Error: {error}\n"
 
