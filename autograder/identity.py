@@ -233,12 +233,16 @@ class Found:
 def read_folder(folder: Path, notebook: str) -> Found:
     """The students of a folder of submissions as an LMS gives it (see the module's docstring).
 
-    A Gradescope export is known by its submission_metadata.yml. Elsewhere each gradable entry
+    A Gradescope export is known by its submission_metadata.yml (in folder, or in the one
+    folder that folder holds, as its zip unpacks). Elsewhere each gradable entry
     (a .ipynb, .zip or .py file, a subfolder) is Canvas's or Moodle's if named so, else plain;
     a student with several entries (Canvas files of one user id, Moodle folders of one
     participant) is graded by one of them (_preferred), the others are listed as ignored.
     """
     folder = Path(folder)
+    inside = [p for p in folder.iterdir() if not p.name.startswith(".")]
+    if len(inside) == 1 and (inside[0] / METADATA).is_file():  # the export's zip unpacked as one folder
+        folder = inside[0]
     exported = gradescope(folder)
     entries = sorted(folder.iterdir(), key=lambda p: p.name)
     if exported is not None:

@@ -211,6 +211,14 @@ def _score(outcome: Outcome, question: str) -> str:
     return f"<td class='num{lost}'>{points(found.score)}</td>"
 
 
+# The roster's cells break words only where they must (the page's cells break anywhere), and
+# the table scrolls sideways when its columns need more than the page; a reason in small type
+# that wraps between words.
+WHOLE = ' style="overflow-wrap: break-word"'
+WIDE = ' style="overflow-x: auto"'
+NOTE = ' style="white-space: normal; font-size: .8rem; text-align: left"'
+
+
 def _roster(
     lines: Sequence[Line], questions: list[str], feedback: Mapping[str, str], say: Callable[..., str]
 ) -> list[str]:
@@ -240,14 +248,15 @@ def _roster(
             total = points(r.raw)
         else:
             total = inline(say("report_not_graded") if r.status != MISSING else say("status_missing"))
+            total = f"<span{NOTE}>{total}</span>"
         cells.append(f'<td class="num">{total}</td>')
         if late:
             days = f" ({r.days})" if r.late == YES and r.days else ""
             cells.append(f"<td>{inline(words[r.late] + days)}</td>")
             cells.append(f"<td class='num'>{'−' + points(r.penalty) if r.penalty else ''}</td>")
         if overrides:
-            title = html.escape("; ".join(r.notes), quote=True)
-            cells.append(f"<td class='num' title=\"{title}\">{f'{r.overrides:+g}' if r.notes else ''}</td>")
+            why = "".join(f'<div class="muted"{NOTE}>{inline(n)}</div>' for n in r.notes)
+            cells.append(f"<td class='num'>{f'{r.overrides:+g}' if r.notes else ''}{why}</td>")
         cells.append(f'<td class="num final">{points(r.final)}</td>')
         link = (
             f'<a href="{_href(feedback[s.submission])}">{inline(say("report_feedback_link"))}</a>'
@@ -256,7 +265,8 @@ def _roster(
         )
         cells.append(f"<td>{link}</td>")
         rows.append(f'<tr class="grade" data-status="{html.escape(r.status)}">{"".join(cells)}</tr>')
-    return [f"<h2>{inline(say('report_roster'))}</h2>", "<table>", header, *rows, "</table>"]
+    table = "\n".join([header, *rows]).replace("<td", f"<td{WHOLE}").replace("<th", f"<th{WHOLE}")
+    return [f"<h2>{inline(say('report_roster'))}</h2>", f"<div{WIDE}><table>", table, "</table></div>"]
 
 
 def _listed(heading: str, kind: str, names: Sequence[str], say: Callable[..., str]) -> list[str]:

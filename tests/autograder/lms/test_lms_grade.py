@@ -255,6 +255,14 @@ def test_an_override_and_a_late_penalty_survive_a_sigkill_a_resume_and_fresh(tmp
     assert report.main(gradebook=killed) and "−4" in page and "copied code" in page
 
 
+def test_a_policy_file_naming_nobody_is_said_in_the_summary(tmp_path, asked):
+    overrides = folders.write(tmp_path / "ajustes.csv", "id,question,points,reason\nA0O1,q1,0,typo\n")
+    book = folders.run(tmp_path, folders.gradescope(tmp_path / "export"), overrides=overrides)
+    assert book.unused == ["A0O1"] and all(not r.notes for r in book.lines)
+    summary = (tmp_path / "out" / "notas-summary.txt").read_text(encoding="utf-8")
+    assert MESSAGES["es"]["summary_unused"].format(names="A0O1") in summary
+
+
 def test_a_policy_kept_by_the_store_is_used_again_until_cleared(tmp_path, asked):
     export = folders.gradescope(tmp_path / "export")
     folders.run(tmp_path, export, due=folders.DUE, late_penalty=10)

@@ -73,6 +73,13 @@ def test_a_gradescope_export_gives_each_submitter_with_sid_email_and_time(tmp_pa
     assert [name for name, _ in found.submissions] == ["submission_111", "submission_222", "submission_333"]
 
 
+def test_a_gradescope_export_unzipped_into_its_own_folder_is_found_inside_it(tmp_path):
+    folders.gradescope(tmp_path / "assignment_4521_export")
+    found = identity.read_folder(tmp_path, "rnn_forward.ipynb")
+    assert [s.id for s in found.students] == ["A001", "A002", "A004", ""]
+    assert found.submissions[0] == ("submission_111", tmp_path / "assignment_4521_export" / "submission_111")
+
+
 def test_broken_gradescope_metadata_is_one_line(tmp_path):
     folders.write(tmp_path / "submission_metadata.yml", "submission_1: [unclosed\n")
     with pytest.raises(BadList) as refused:
