@@ -185,7 +185,7 @@ def summary(
     graded = [r for r in lines if r.status == GRADED]
     errors = len(handed) - len(graded)
     out = [say("summary_counts", count=len(handed), graded=len(graded), errors=errors)]
-    if policy is not None:
+    if policy is not None and policy != Policy():
         out.append(f"{say('policy_title')}: {describe(policy, say)}")
     width = max((len(q) for q in [*questions, say("table_final")]), default=6)
     for q in [*questions, "final"]:

@@ -303,8 +303,8 @@ def html_page(
     questions_graded = [q for q in questions if graded and all(q in o.questions for o in graded)]
     title = say("report_title", assignment=manifest.get("assignment", ""))
     body = [f"<h1>{inline(title)}</h1>", *_summary(outcomes, graded, say)]
-    if book.get("policy"):
-        policy = Policy.from_dict(book["policy"])
+    policy = Policy.from_dict(book.get("policy") or {})
+    if policy != Policy():
         body.append(
             f'<p class="lead policy">{inline(say("policy_title"))}: {inline(describe(policy, say))}</p>'
         )
