@@ -252,7 +252,7 @@ def read_folder(folder: Path, notebook: str) -> Found:
     students: list[Student] = []
     ignored: list[str] = []
     for path in entries:
-        if path.name.startswith("."):
+        if path.name.startswith(".") or path.name == "__MACOSX":  # macOS's zip leaves the latter
             continue
         if not _gradable(path):
             ignored.append(clean(path.name, 200))
