@@ -187,6 +187,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "report_feedback_link": "ver",
         "report_not_graded": "no calificable",
         "report_nothing_graded": "Ninguna entrega se pudo calificar.",
+        "explain_hidden_cases": "Pruebas ocultas: {cases}.",
+        "requirements_header_pinned": "# Lo que necesita la tarea {assignment}, para Python 3.10 a 3.12. numpy {numpy}: la versión con la que se corrige.\n# Instálalo con:  pip install -r requirements.txt   (para abrir el notebook en tu computadora: pip install jupyterlab)",
     },
     "en": {
         "missing": "I cannot find the function `{name}`. Did you run the cell that defines it?",
@@ -364,6 +366,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "report_feedback_link": "open",
         "report_not_graded": "not gradable",
         "report_nothing_graded": "No submission could be graded.",
+        "explain_hidden_cases": "Hidden tests: {cases}.",
+        "requirements_header_pinned": "# What assignment {assignment} needs, for Python 3.10 to 3.12. numpy {numpy}: the version it is graded with.\n# Install it with:  pip install -r requirements.txt   (to open the notebook on your computer: pip install jupyterlab)",
     },
 }
 
