@@ -39,20 +39,25 @@ def results(
     """Gradescope's results.json of an engine.outcome.Outcome, in Markdown ("md").
 
     Per question: "q3 · rnn_cell_forward", visible, the messages of its public cases that failed
-    and the mistakes they show; "q3 · rnn_cell_forward (hidden tests)", after publication, its hidden cases by
-    name with ✔ or ✘ and the mistakes they show; the hint goes with the first that lost points.
-    An outcome with no cases (it could not be graded) gives each question one test at 0 that
-    says why. The submission's reason and its cells' errors are the top-level output.
+    and the mistakes they show; "q3 · rnn_cell_forward (hidden tests)", after publication, its
+    hidden cases by name with ✔ or ✘ and the mistakes they show; the hint goes with the first
+    of the two that lost points. An outcome with no cases (not graded, or it stopped its own
+    grading) gives each question one test at 0 that says why. The submission's reason and its
+    cells' errors are the top-level output.
     """
     from .explain import as_markdown, explain, items, label, markdown
     from .outcome import ERROR
 
     functions: Mapping[str, str] = manifest.get("questions", {})
+    why = ""
+    if outcome.status == ERROR:
+        why = markdown(say("feedback_not_graded", reason=outcome.reason))
+    elif outcome.reason:
+        why = markdown(say("feedback_reason", reason=outcome.reason))
     tests = []
     for question in outcome.questions.values():
         explanation = explain(question, manifest)
-        if not explanation.parts:
-            why = say("feedback_not_graded", reason=outcome.reason) if outcome.reason else ""
+        if not explanation.parts:  # not graded, or it stopped its own grading: the reason says why
             tests.append(
                 _test(label(question.name, functions.get(question.name, "")), 0.0, question.possible, why)
             )
@@ -66,11 +71,7 @@ def results(
             test = _test(name, part.score, part.possible, as_markdown(lines, hint))
             test["visibility"] = "after_published" if part.hidden else "visible"
             tests.append(test)
-    output = []
-    if outcome.status == ERROR:
-        output.append(markdown(say("feedback_not_graded", reason=outcome.reason)))
-    elif outcome.reason:
-        output.append(markdown(say("feedback_reason", reason=outcome.reason)))
+    output = [why] if why else []
     if outcome.cell_errors:
         errors = "\n".join(f"- {markdown(error)}" for error in outcome.cell_errors)
         output.append(f"**{markdown(say('feedback_cell_errors'))}**\n\n{errors}")
@@ -135,8 +136,10 @@ def _grade(root: Path) -> dict[str, Any]:
 
 
 def not_started(source: Path, error: BaseException, seconds: float) -> dict[str, Any]:
-    """results.json when the engine cannot grade at all: every question at 0, and why, with the
-    exception that stopped it ("ModuleNotFoundError: No module named 'matplotlib'")."""
+    """results.json when the engine cannot grade at all: every question at 0 (its points from
+    rnngrade.json), and why, with the exception that stopped it ("ModuleNotFoundError: No
+    module named 'matplotlib'")."""
+    from .outcome import zero
     from .text import clean
 
     manifest: dict[str, Any] = {}
@@ -145,26 +148,13 @@ def not_started(source: Path, error: BaseException, seconds: float) -> dict[str,
     except (OSError, ValueError):
         pass
     say = _wording(source, str(manifest.get("language", "es")))
-    detail = clean(f"{type(error).__name__}: {error}" if str(error) else type(error).__name__, 1000)
-    reason = say("engine_infrastructure", detail=detail)
-    points: Mapping[str, float] = manifest.get("points", {}) or {}
-    functions: Mapping[str, str] = manifest.get("questions", {}) or {}
-    from .explain import label, markdown
-
-    why = markdown(say("feedback_not_graded", reason=reason))
-    tests = [
-        _test(label(question, str(functions.get(question, ""))), 0.0, float(possible), why)
-        for question, possible in points.items()
-    ]
-    return {
-        "score": 0.0,
-        "output": why,
-        "output_format": "md",
-        "test_output_format": "md",
-        "stdout_visibility": "hidden",
-        "execution_time": max(0, round(seconds)),
-        "tests": tests,
-    }
+    kind = type(error).__name__
+    # the engine's own InfrastructureError says it all ("the sandbox server ended (exit code 1):
+    # ModuleNotFoundError: ..."); any other exception is named
+    detail = clean(str(error) if kind == "InfrastructureError" else f"{kind}: {error}".rstrip(": "), 1000)
+    points = {str(q): float(p) for q, p in (manifest.get("points") or {}).items()}
+    outcome = zero("", points, say("engine_infrastructure", detail=detail))
+    return results(outcome, manifest, say, seconds)
 
 
 def _wording(source: Path, language: str) -> Callable[..., str]:
