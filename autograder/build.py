@@ -38,6 +38,7 @@ from .assignment import SUPPORT_PACKAGE, Assignment
 from .fill import extract
 from .notebook import render, with_docstrings, without_bodies
 from .testfiles import has_hidden_cases, public_source, record_answers
+from .versions import NUMPY
 
 PYTHON_VERSION = "3.11"
 DIST = Path("dist")  # where `rnngrade build` writes unless told otherwise
@@ -149,25 +150,9 @@ def write_checker(build: Build) -> None:
     _write_checker(build.student / "rnncheck", build, sources)
 
 
-def numpy_requirement(version: str | None = None) -> str:
-    """The numpy range of a build: the major the answers are recorded with (numpy's own, or
-    `version`). Student release and autograder zip both allow it and no other: code that runs
-    on one major may fail on the next (`np.sum` of a generator works on 1.26, not on 2.x).
-
-    "2.1.3" -> "numpy>=2.0,<3"; "1.26.4" -> "numpy>=1.26,<2" (the oldest 1.x the checks know)
-    """
-    if version is None:
-        import numpy
-
-        version = numpy.__version__
-    major = int(version.split(".")[0])
-    return "numpy>=1.26,<2" if major == 1 else f"numpy>={major}.0,<{major + 1}"
-
-
 # What the student release needs, with the range it is tested in (tests/autograder/test_release_environment.py
 # installs the oldest and the newest numpy allowed); the notebook's first cell checks them. The
-# autograder zip installs the same (write_autograder).
-NUMPY = numpy_requirement()
+# autograder zip installs the same (write_autograder); numpy's range is versions.NUMPY.
 STUDENT_REQUIREMENTS = [NUMPY, "matplotlib>=3.7,<4"]
 
 

@@ -16,8 +16,9 @@ import pytest
 import yaml
 
 from autograder import assignment as assignments
-from autograder.build import build_assignment, numpy_requirement, shipped_files
+from autograder.build import build_assignment, shipped_files
 from autograder.testfiles import _is_hidden
+from autograder.versions import bounds, numpy_requirement
 from rnncheck.messages import MESSAGES
 from tests.conftest import ASSIGNMENTS
 
@@ -182,7 +183,11 @@ def test_autograder_environment_installs_everything_the_engine_and_the_checker_i
 def test_student_release_and_autograder_allow_the_numpy_the_answers_were_recorded_with(builds, name):
     build = builds[name]
     assert numpy_requirement("2.1.3") == "numpy>=2.0,<3" and numpy_requirement("1.26.4") == "numpy>=1.26,<2"
+    assert bounds("numpy>=2.0,<3") == ((2, 0), 3) and bounds("numpy>=1.26,<2") == ((1, 26), 2)
     recorded = numpy_requirement(np.__version__)
+    setup = nbformat.read(build.student / build.assignment.notebook_name, 4).cells
+    first = next(c.source for c in setup if c.cell_type == "code")
+    assert f"missing.append({recorded!r})" in first  # the first cell asks for the same numpy
     student = (build.student / "requirements.txt").read_text(encoding="utf-8").splitlines()
     assert recorded in student and recorded in zip_requirements(build.autograder_zip)
     assert [r for r in student if r.startswith("numpy")] == [recorded]

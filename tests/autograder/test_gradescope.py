@@ -34,12 +34,12 @@ import pytest
 import yaml
 
 from autograder import feedback, grade
-from autograder.build import NUMPY, numpy_requirement
 from autograder.engine import explain
 from autograder.engine.batch import Options, grade_all
 from autograder.engine.explain import markdown
 from autograder.fill import fill
 from autograder.notebook import render
+from autograder.versions import NUMPY, numpy_requirement
 from rnncheck.messages import MESSAGES
 from tests.engine.test_outcome import assert_gradescope_format
 

@@ -16,8 +16,9 @@ import venv
 import nbformat
 import pytest
 
-from autograder.build import NUMPY, STUDENT_REQUIREMENTS, numpy_requirement
+from autograder.build import STUDENT_REQUIREMENTS
 from autograder.fill import fill
+from autograder.versions import NUMPY, numpy_requirement
 from rnncheck.messages import MESSAGES
 from tests.autograder.kernel import errors, execute, shown
 from tests.conftest import ASSIGNMENTS
