@@ -38,6 +38,7 @@ from .assignment import SUPPORT_PACKAGE, Assignment
 from .fill import extract
 from .notebook import render, with_docstrings, without_bodies
 from .testfiles import has_hidden_cases, public_source, record_answers
+from .versions import NUMPY
 
 PYTHON_VERSION = "3.11"
 DIST = Path("dist")  # where `rnngrade build` writes unless told otherwise
@@ -150,8 +151,9 @@ def write_checker(build: Build) -> None:
 
 
 # What the student release needs, with the range it is tested in (tests/autograder/test_release_environment.py
-# installs the oldest and the newest numpy allowed); the notebook's first cell checks them.
-STUDENT_REQUIREMENTS = ["numpy>=1.26,<3", "matplotlib>=3.7,<4"]
+# installs the oldest and the newest numpy allowed); the notebook's first cell checks them. The
+# autograder zip installs the same (write_autograder); numpy's range is versions.NUMPY.
+STUDENT_REQUIREMENTS = [NUMPY, "matplotlib>=3.7,<4"]
 
 
 def _package(requirement: str) -> str:
@@ -161,7 +163,9 @@ def _package(requirement: str) -> str:
 
 def write_requirements(build: Build) -> None:
     """requirements.txt: what the notebook needs, and the assignment's extra packages."""
-    header = MESSAGES[build.language]["requirements_header"].format(assignment=build.assignment.name)
+    header = MESSAGES[build.language]["requirements_header_pinned"].format(
+        assignment=build.assignment.name, numpy=NUMPY.removeprefix("numpy")
+    )
     given = {_package(r) for r in STUDENT_REQUIREMENTS}
     extra = [r for r in build.assignment.requirements if _package(r) not in given]
     text = "\n".join([header, *STUDENT_REQUIREMENTS, *extra]) + "\n"
@@ -188,8 +192,9 @@ def write_autograder(build: Build) -> None:
         _write_checker(staging / "rnncheck", build, sources)
         student_files = _copy_shipped(build, staging)
         files = ["rnncheck", *student_files]
-        requirements = ["numpy>=1.26", *ENGINE_REQUIREMENTS, *build.assignment.requirements]
-        (staging / "requirements.txt").write_text("\n".join(requirements) + "\n", encoding="utf-8")
+        (staging / "requirements.txt").write_text(
+            "\n".join(autograder_requirements(build.assignment)) + "\n", encoding="utf-8"
+        )
         config = {"lang": "python", "assignment_name": build.assignment.name}
         (staging / "otter_config.json").write_text(json.dumps(config, indent=2), encoding="utf-8")
         cwd = os.getcwd()
@@ -210,8 +215,20 @@ def write_autograder(build: Build) -> None:
 
 
 ENGINE = Path(__file__).resolve().parent / "engine"
-# Installed on Gradescope next to otter: the sandbox's Landlock and seccomp bindings.
-ENGINE_REQUIREMENTS = ["landlock==1.0.0.dev5", "pyseccomp==0.1.2"]
+# Installed on Gradescope next to otter (which otter generate adds, pinned to its version) and
+# the notebook's packages: what the engine imports itself. IPython turns cells into Python,
+# jupytext reads .py submissions, Landlock and seccomp confine student code.
+ENGINE_REQUIREMENTS = ["ipython>=8", "jupytext>=1.16", "landlock==1.0.0.dev5", "pyseccomp==0.1.2"]
+
+
+def autograder_requirements(assignment: Assignment) -> list[str]:
+    """The pip requirements of the autograder zip's environment (besides otter): the student
+    release's (the same numpy range), the engine's and the assignment's own."""
+    given = {_package(r) for r in [*STUDENT_REQUIREMENTS, *ENGINE_REQUIREMENTS]}
+    extra = [r for r in assignment.requirements if _package(r) not in given]
+    return [*STUDENT_REQUIREMENTS, *ENGINE_REQUIREMENTS, *extra]
+
+
 RUN_AUTOGRADER = '''"""Gradescope's entry point: grade the submission with the kit's sandboxed engine."""
 
 import sys
@@ -238,9 +255,18 @@ def manifest(build: Build, student_files: list[str]) -> dict[str, object]:
         "notebook": build.assignment.notebook_name,
         "functions": build.assignment.functions,
         "questions": build.assignment.questions,
+        "points": points(build.assignment),
         "hints": hints(build.assignment, build.language),
         "student_files": student_files,
     }
+
+
+def points(assignment: Assignment) -> dict[str, float]:
+    """Question -> points possible, as otter counts them: what results.json gives each question
+    when the engine cannot start (engine.gradescope.not_started)."""
+    from otter.test_files.exception_test import ExceptionTestFile
+
+    return {p.stem: float(ExceptionTestFile.from_file(str(p)).possible) for p in assignment.test_files}
 
 
 def hints(assignment: Assignment, language: str) -> dict[str, str]:

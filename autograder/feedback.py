@@ -1,10 +1,11 @@
 """Feedback worth sending: one Markdown and one HTML file per student, in the release's language.
 
 What a file says (`contents`): the total; the points of each question with the function it
-grades; for each question that lost points, the message of every failed public check, a
-generic line for failed hidden checks (never their message: it can quote a hidden input's
-expected output), the common mistakes the failures show and the question's hint; why the
-submission scored nothing or could not be graded; the errors its cells raised.
+grades; for each question that lost points, what engine.explain tells of it (the same as
+Gradescope's results.json): the message of every failed public check, the hidden checks by name
+and pass or fail (never their message: it can quote a hidden input's expected output), the
+common mistakes the failures show and the question's hint; why the submission scored nothing or
+could not be graded; the errors its cells raised.
 
 `rnngrade grade` writes them into `feedback_folder(gradebook)`, named by `safe_names`.
 """
@@ -19,6 +20,8 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
+from .engine.explain import as_markdown as markdown_list
+from .engine.explain import explain, hidden_line
 from .engine.outcome import ERROR, Outcome, Question
 from .page import document, inline, language_of, markdown, points, wording
 
@@ -114,7 +117,7 @@ class Section:
 
     heading: str
     failures: tuple[str, ...]  # the failed public checks' messages, each once
-    hidden: str  # "A hidden test failed." (or how many), "" if none did
+    hidden: str  # how many hidden cases failed, and each by name with ✔ or ✘; "" if none
     mistakes: tuple[str, ...]  # "Common mistake: ...", each once
     hint: str
 
@@ -142,29 +145,22 @@ def _label(question: str, function: str) -> str:
     return f"{question} · `{function}`" if function else question
 
 
-def _hidden(count: int, say: Callable[..., str]) -> str:
-    """How many hidden cases failed, and nothing else of them."""
-    if count == 0:
-        return ""
-    return say("feedback_hidden_failed") if count == 1 else say("feedback_hidden_failed_many", count=count)
-
-
-def _section(question: Question, function: str, hint: str, say: Callable[..., str]) -> Section:
-    failed = [c for c in question.cases if not c.passed]
-    public = tuple(dict.fromkeys(c.message for c in failed if not c.hidden and c.message))
-    hidden = sum(c.hidden for c in failed)
-    mistakes = dict.fromkeys(c.mistake.strip() for c in failed if c.mistake.strip())
+def _section(question: Question, manifest: Mapping[str, Any], say: Callable[..., str]) -> Section:
+    """What the file says of a question that lost points: engine.explain's Explanation, the same
+    that Gradescope's results.json shows."""
+    explanation = explain(question, manifest)
+    hidden = explanation.part(hidden=True)
     return Section(
         heading=say(
             "feedback_question",
-            question=_label(question.name, function),
+            question=_label(question.name, manifest.get("questions", {}).get(question.name, "")),
             score=points(question.score),
             possible=points(question.possible),
         ),
-        failures=public,
-        hidden=_hidden(hidden, say),
-        mistakes=tuple(say("feedback_mistake", mistake=m) for m in mistakes),
-        hint=hint,
+        failures=explanation.failures,
+        hidden=hidden_line(hidden, say) if hidden is not None else "",
+        mistakes=tuple(say("feedback_mistake", mistake=m) for m in explanation.mistakes),
+        hint=explanation.hint,
     )
 
 
@@ -173,7 +169,6 @@ def contents(outcome: Outcome, manifest: Mapping[str, Any]) -> Contents:
     language = language_of(manifest)
     say = wording(language)
     functions: Mapping[str, str] = manifest.get("questions", {})
-    hints: Mapping[str, str] = manifest.get("hints", {})
     notes = []
     if outcome.status == ERROR:
         notes.append(say("feedback_not_graded", reason=outcome.reason))
@@ -199,7 +194,7 @@ def contents(outcome: Outcome, manifest: Mapping[str, Any]) -> Contents:
             for q in outcome.questions.values()
         ),
         heading_details=say("feedback_details"),
-        sections=tuple(_section(q, functions.get(q.name, ""), hints.get(q.name, ""), say) for q in lost),
+        sections=tuple(_section(q, manifest, say) for q in lost),
         all_passed=say("feedback_all_passed") if outcome.status != ERROR and not lost else "",
         heading_cell_errors=say("feedback_cell_errors"),
         cell_errors=outcome.cell_errors,
@@ -229,10 +224,7 @@ def as_markdown(text: Contents) -> str:
     for section in text.sections:
         lines += [f"### {markdown(section.heading)}", ""]
         items = [*section.failures, *([section.hidden] if section.hidden else []), *section.mistakes]
-        lines += [f"- {markdown(item)}" for item in items]
-        if section.hint:
-            lines += ["", f"> {markdown(section.hint)}"]
-        lines.append("")
+        lines += [markdown_list(items, section.hint), ""]
     if text.cell_errors:
         lines += [f"## {markdown(text.heading_cell_errors)}", ""]
         lines += [f"- {markdown(error)}" for error in text.cell_errors]

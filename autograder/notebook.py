@@ -29,6 +29,7 @@ from rnncheck.messages import MESSAGES
 
 from .assignment import Assignment
 from .source import first_line
+from .versions import NUMPY, bounds
 
 KERNELSPEC = {"display_name": "Python 3", "language": "python", "name": "python3"}
 
@@ -130,8 +131,9 @@ def missing_packages():
     if "numpy" not in missing:
         import numpy
 
-        if tuple(int(part) for part in numpy.__version__.split(".")[:2]) < (1, 26):
-            missing.append("numpy>=1.26")
+        version = tuple(int(part) for part in numpy.__version__.split(".")[:2])
+        if not {numpy_lowest!r} <= version < ({numpy_below!r},):
+            missing.append({numpy!r})
     return missing
 
 
@@ -154,6 +156,7 @@ grader = Notebook({notebook!r})"""
 def setup_cell(assignment: Assignment, language: str) -> str:
     """The notebook's first code cell, in `language`."""
     messages = MESSAGES[language]
+    lowest, below = bounds(NUMPY)  # the release's numpy, the one it is graded with
     return SETUP.format(
         comment=messages["setup_comment"].format(assignment=assignment.name),
         assignment=assignment.name,
@@ -161,6 +164,9 @@ def setup_cell(assignment: Assignment, language: str) -> str:
         missing=messages["setup_missing"],
         no_release=messages["setup_no_release"].format(assignment=assignment.name),
         notebook=assignment.notebook_name,
+        numpy=NUMPY,
+        numpy_lowest=lowest,
+        numpy_below=below,
     )
 
 

@@ -9,23 +9,18 @@ as is.
 from __future__ import annotations
 
 import html
-import re
 from collections.abc import Callable, Mapping
 from typing import Any
 
 from rnncheck.messages import MESSAGES
 
+# made in engine.explain, where Gradescope's results.json uses them too
+from .engine.explain import CODE, one_line
+from .engine.explain import markdown as markdown
+
 # A page may use its own inline styles and data: images, and nothing else: were some text to
 # slip through unescaped, no script would run and nothing would be fetched.
 POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
-
-# `code` in a message, as the tests write function names: one line, no backtick inside, no
-# space at either end (Markdown would drop it)
-CODE = re.compile(r"`([^`\s](?:[^`\n]*[^`\s])?)`")
-# What Markdown could read as markup outside code spans: HTML and autolinks (<), entities (&),
-# links ([ ]), emphasis (*), tables (|), escapes (\\) and code (`). Underscores are left alone:
-# inside a word (a_prev) they are never emphasis; so is ">", which quotes only at a line's start.
-MARKDOWN_MARKUP = re.compile(r"([\\`*\[\]<&|])")
 
 
 def language_of(manifest: Mapping[str, Any]) -> str:
@@ -49,22 +44,9 @@ def points(value: float) -> str:
     return f"{value:g}"
 
 
-def one_line(text: str) -> str:
-    return " ".join(text.split())
-
-
 def inline(text: str) -> str:
     """text as HTML: every character escaped, its `code` spans as <code>."""
     return CODE.sub(r"<code>\1</code>", html.escape(one_line(text)))
-
-
-def markdown(text: str) -> str:
-    """text as one line of Markdown that shows exactly text: its `code` spans kept, and
-    anything else that Markdown would take for HTML, a link or emphasis escaped."""
-    pieces = CODE.split(one_line(text))  # even: plain text, odd: the inside of a code span
-    return "".join(
-        f"`{piece}`" if i % 2 else MARKDOWN_MARKUP.sub(r"\\\1", piece) for i, piece in enumerate(pieces)
-    )
 
 
 STYLE = """

@@ -8,6 +8,7 @@
     process     the grader's side of a student process and of the zygote
     session     one submission's process: restarts, time limits, the proxies the tests call
     grading     one submission through the tests, into an Outcome (outcome)
+    explain     what a student is told of each question: the feedback files and results.json
     batch       many submissions, one grader process per job slot
     gradescope  Gradescope's run_autograder on the same pipeline
 

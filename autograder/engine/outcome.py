@@ -1,5 +1,5 @@
 """What grading one submission gives: one type for the gradebook, the feedback files, the audit
-and Gradescope's results.json."""
+and Gradescope's results.json (what a student is told of it: engine.explain)."""
 
 from __future__ import annotations
 
@@ -83,32 +83,6 @@ class Outcome:
             for name, q in data["questions"].items()
         }
         return cls(data["submission"], questions, data["status"], data["reason"], tuple(data["cell_errors"]))
-
-    def gradescope(self, hidden_label: str) -> dict[str, Any]:
-        """Gradescope's results.json: per question its public cases (visible) and its hidden
-        cases (shown once the instructor publishes the grades); the reason and the cells'
-        errors as the submission's output."""
-        tests = []
-        for name, question in self.questions.items():
-            for hidden in (False, True):
-                cases = [c for c in question.cases if c.hidden == hidden]
-                if not cases:
-                    continue
-                failed = list(dict.fromkeys(c.message for c in cases if not c.passed))
-                tests.append(
-                    {
-                        "name": f"{name} ({hidden_label})" if hidden else name,
-                        "score": sum(c.points for c in cases if c.passed),
-                        "max_score": sum(c.points for c in cases),
-                        "output": "\n".join(f"- {m}" for m in failed) if failed else "✔",
-                        "visibility": "after_published" if hidden else "visible",
-                    }
-                )
-        results: dict[str, Any] = {"tests": tests, "score": self.total}
-        output = "\n".join(line for line in (self.reason, *self.cell_errors) if line)
-        if output:
-            results["output"] = output
-        return results
 
 
 def zero(submission: str, possible: dict[str, float], reason: str, status: str = ERROR) -> Outcome:

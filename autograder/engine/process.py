@@ -15,6 +15,7 @@ import signal
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 from typing import Any
@@ -269,6 +270,8 @@ class Zygote:
     def __init__(self) -> None:
         ours, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_STREAM)
         self.control = ours
+        # what the server prints when it fails (student processes write to /dev/null instead)
+        self.stderr = tempfile.TemporaryFile()
         try:
             self.process = subprocess.Popen(
                 [
@@ -285,7 +288,7 @@ class Zygote:
                 cwd="/",
                 stdin=subprocess.DEVNULL,
                 stdout=subprocess.DEVNULL,
-                stderr=subprocess.DEVNULL,
+                stderr=self.stderr,
             )
         finally:
             theirs.close()
@@ -299,7 +302,10 @@ class Zygote:
         except (OSError, ValueError) as error:
             raise InfrastructureError(f"the sandbox server did not answer ({error})") from None
         except EOFError:
-            raise InfrastructureError(f"the sandbox server ended (exit code {self.process.poll()})") from None
+            with contextlib.suppress(subprocess.TimeoutExpired):
+                self.process.wait(5)
+            ended = f"the sandbox server ended (exit code {self.process.poll()})"
+            raise InfrastructureError(ended + last_error(self.stderr)) from None
         return dict(reply)
 
     def spawn(self, workdir: Path, uid: int | None, limits: Limits) -> tuple[StudentProcess, dict[str, str]]:
@@ -339,3 +345,19 @@ class Zygote:
         with contextlib.suppress(OSError):
             self.process.kill()
         self.process.wait()
+        self.stderr.close()
+
+
+def last_error(stderr: Any) -> str:
+    """ ": ModuleNotFoundError: No module named 'matplotlib'": the last line of a traceback the
+    sandbox server printed to stderr (a file), for the reason of its end; '' if it printed none."""
+    with contextlib.suppress(OSError, ValueError):
+        stderr.seek(0, os.SEEK_END)
+        stderr.seek(max(0, stderr.tell() - 8192))
+        lines = stderr.read().decode("utf-8", "replace").splitlines()
+        errors = [
+            line.strip() for line in lines if re.match(r"[A-Za-z_][\w.]*(Error|Exception|Exit)\b", line)
+        ]
+        if errors:
+            return f": {errors[-1][:500]}"
+    return ""

@@ -1,8 +1,10 @@
 """autograder.build: what the student release and the autograder zip hold, and what they never hold."""
 
 import ast
+import importlib.metadata
 import inspect
 import json
+import re
 import subprocess
 import sys
 import zipfile
@@ -11,10 +13,12 @@ from pathlib import Path
 import nbformat
 import numpy as np
 import pytest
+import yaml
 
 from autograder import assignment as assignments
 from autograder.build import build_assignment, shipped_files
 from autograder.testfiles import _is_hidden
+from autograder.versions import bounds, numpy_requirement
 from rnncheck.messages import MESSAGES
 from tests.conftest import ASSIGNMENTS
 
@@ -141,6 +145,53 @@ def test_autograder_zip_is_otters_with_all_tests_and_support(builds, name):
     assert not any(n.startswith("files/") and n.count("/") == 1 and n.endswith(".py") for n in names)
     assert config["assignment_name"] == name
     assert "numpy" in environment and "python=3.11" in environment
+
+
+def zip_requirements(autograder_zip: Path) -> list[str]:
+    """The pip requirements of an autograder zip's environment.yml."""
+    with zipfile.ZipFile(autograder_zip) as archive:
+        spec = yaml.safe_load(archive.read("environment.yml"))
+    return next(d["pip"] for d in spec["dependencies"] if isinstance(d, dict))
+
+
+def imported_packages(*folders: Path) -> set[str]:
+    """The top-level names that the modules in folders import, anywhere in them (lazily too),
+    leaving out the standard library and relative imports."""
+    found = set()
+    for folder in folders:
+        for path in folder.rglob("*.py"):
+            for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+                if isinstance(node, ast.Import):
+                    found |= {alias.name.split(".")[0] for alias in node.names}
+                elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+                    found.add(node.module.split(".")[0])
+    return found - set(sys.stdlib_module_names)
+
+
+def test_autograder_environment_installs_everything_the_engine_and_the_checker_import(builds, name):
+    build = builds[name]
+    requirements = zip_requirements(build.autograder_zip)
+    listed = {re.split(r"[<>=!~\[ ]", r)[0].lower().replace("_", "-") for r in requirements}
+    distributions = importlib.metadata.packages_distributions()
+    repo = Path(__file__).resolve().parents[2]
+    for module in imported_packages(repo / "autograder" / "engine", repo / "rnncheck") - {"rnncheck"}:
+        names = {d.lower().replace("_", "-") for d in distributions.get(module, [])}
+        assert names & listed, f"{module} ({names}) is imported by the engine but not in {requirements}"
+    assert "matplotlib" in listed and "jupytext" in listed  # the zygote and .py submissions
+
+
+def test_student_release_and_autograder_allow_the_numpy_the_answers_were_recorded_with(builds, name):
+    build = builds[name]
+    assert numpy_requirement("2.1.3") == "numpy>=2.0,<3" and numpy_requirement("1.26.4") == "numpy>=1.26,<2"
+    assert bounds("numpy>=2.0,<3") == ((2, 0), 3) and bounds("numpy>=1.26,<2") == ((1, 26), 2)
+    recorded = numpy_requirement(np.__version__)
+    setup = nbformat.read(build.student / build.assignment.notebook_name, 4).cells
+    first = next(c.source for c in setup if c.cell_type == "code")
+    assert f"missing.append({recorded!r})" in first  # the first cell asks for the same numpy
+    student = (build.student / "requirements.txt").read_text(encoding="utf-8").splitlines()
+    assert recorded in student and recorded in zip_requirements(build.autograder_zip)
+    assert [r for r in student if r.startswith("numpy")] == [recorded]
+    assert recorded.removeprefix("numpy") in student[0]  # the header says which numpy grades
 
 
 def test_building_twice_gives_the_same_notebooks_tests_and_student_zip(builds, name, tmp_path):

@@ -1,5 +1,5 @@
 """Grading with the built autograder zip: `rnngrade grade` on a batch where some submissions
-cannot run, the Gradescope layout as root, and agreement with otter's own runner."""
+cannot run, and agreement with otter's own runner (Gradescope: tests/autograder/test_gradescope.py)."""
 
 import json
 import shutil
@@ -137,65 +137,6 @@ def test_an_interrupted_batch_keeps_the_rows_it_graded(builds, tmp_path, monkeyp
     lines = (tmp_path / "gb.csv").read_text(encoding="utf-8").splitlines()
     assert len(lines) == 2 and lines[1].startswith("a.ipynb,0,")
     assert (tmp_path / "gb-feedback" / "a.ipynb.md").is_file()
-
-
-def gradescope_layout(build, root: Path) -> None:
-    for folder in ("source", "submission", "results"):
-        (root / folder).mkdir(parents=True)
-    with zipfile.ZipFile(build.autograder_zip) as archive:
-        archive.extractall(root / "source")
-    (root / "submission_metadata.json").write_text("{}")
-
-
-def run_autograder(root: Path) -> dict:
-    entry = (
-        (root / "source" / "run_otter.py")
-        .read_text()
-        .replace('ROOT = "/autograder"', f"ROOT = {str(root)!r}")
-    )
-    subprocess.run([sys.executable, "-c", entry], check=True, capture_output=True, cwd=root)
-    return json.loads((root / "results" / "results.json").read_text())
-
-
-def scored(results: dict) -> tuple[float, float]:
-    tests = [t for t in results["tests"] if t.get("max_score")]
-    return sum(t["score"] for t in tests), sum(t["max_score"] for t in tests)
-
-
-@pytest.mark.parametrize("name", ["rnn_forward", "bptt"])
-def test_zip_grades_in_the_gradescope_layout(builds, name, tmp_path):
-    build = builds[name]
-    root = tmp_path / "autograder"
-    gradescope_layout(build, root)
-    filled(build, root / "submission", build.assignment.notebook_name)
-    results = run_autograder(root)
-    points = sum(grade.points(build.assignment).values())
-    assert scored(results) == (pytest.approx(points), pytest.approx(points))
-    hidden = [t for t in results["tests"] if t["visibility"] != "visible"]
-    assert hidden and all(t["visibility"] == "after_published" for t in hidden)
-
-
-def test_files_uploaded_beside_the_notebook_cannot_change_the_result_on_gradescope(builds, tmp_path):
-    build = builds["rnn_forward"]
-    root = tmp_path / "autograder"
-    gradescope_layout(build, root)
-    submission = root / "submission"
-    shutil.copyfile(
-        build.student / build.assignment.notebook_name, submission / build.assignment.notebook_name
-    )
-    full_marks = (
-        "from otter.test_files import test_case\nname = 'q1'\n@test_case(points=100)\ndef t(env):\n    pass\n"
-    )
-    for folder in ("rnncheck", "tests", "otter", "engine"):
-        (submission / folder).mkdir()
-        (submission / folder / "__init__.py").write_text(
-            "Feedback = AssertionError\ndef call(*a, **k):\n    return 1\n"
-        )
-    (submission / "tests" / "q1.py").write_text(full_marks)
-    (submission / "numpy.py").write_text("allclose = lambda *a, **k: True\n")
-    (submission / "rnngrade.json").write_text("{}")
-    results = run_autograder(root)
-    assert scored(results) == (0, pytest.approx(sum(grade.points(build.assignment).values())))
 
 
 def otter_run(notebook: Path, autograder_zip: Path, out: Path) -> dict:
