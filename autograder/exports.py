@@ -40,6 +40,7 @@ from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 
 from .engine.text import clean
+from .identity import KEPT
 from .page import points
 from .policy import MISSING, YES, Line
 
@@ -89,6 +90,19 @@ def moodle_wanted(lines: Sequence[Line]) -> bool:
     return any(row.student.platform == "moodle" for row in lines)
 
 
+def _canvas_id(line: Line) -> str:
+    """Canvas's user id of a row, from Canvas's file names or a class list exported from Canvas
+    (one with its SIS or Section columns); never another number (a Gradescope SID, a student
+    number), which Canvas would take for the id of someone else."""
+    s = line.student
+    if s.platform == "canvas":
+        return s.id if s.id.isdigit() else ""
+    if any(key in dict(s.extra) for key in KEPT):
+        listed = _extra(line, "list id") or (s.id if s.platform == "plain" else "")
+        return listed if listed.isdigit() else ""
+    return ""
+
+
 def write_canvas(lines: Sequence[Line], path: Path, column: str, possible: float) -> Path:
     """The Canvas gradebook import (see the module's docstring): a row per student with the final grade."""
     with open(path, "w", newline="", encoding="utf-8") as f:
@@ -97,7 +111,7 @@ def write_canvas(lines: Sequence[Line], path: Path, column: str, possible: float
         writer.writerow([POINTS_POSSIBLE, "", "", "", "", points(possible)])
         for line in lines:
             student = line.student
-            canvas_id = student.id if student.id.isdigit() else ""
+            canvas_id = _canvas_id(line)
             sis = (_extra(line, "sis user id"), _extra(line, "sis login id"))
             if not (canvas_id or any(sis) or student.name):
                 continue  # a file that names nobody: Canvas could only ask whom it is for
