@@ -64,6 +64,7 @@ from .policy import (
     line,
     read_extensions,
     read_overrides,
+    read_times,
     unused,
 )
 from .store import file_hash, store_path, writing
@@ -229,6 +230,8 @@ def describe(policy: Policy, say: Callable[..., str]) -> str:
         parts.append(say("policy_extensions", count=len(policy.extensions)))
     if policy.overrides:
         parts.append(say("policy_overrides", count=len(policy.overrides)))
+    if policy.times:
+        parts.append(say("policy_times", count=len(policy.times)))
     return "; ".join(parts) or say("policy_none")
 
 
@@ -407,6 +410,7 @@ def course_policy(
     late_cap: float | None,
     extensions: str | Path | None,
     overrides: str | Path | None,
+    submitted: str | Path | None = None,
 ) -> dict[str, Any]:
     """The parts of the course policy that this run's options give (see Policy.combined);
     BadPolicy (a ValueError, one line) for a date without a zone or a file that will not do."""
@@ -418,6 +422,7 @@ def course_policy(
         "cap": late_cap,
         "extensions": read_extensions(extensions) if extensions is not None else None,
         "overrides": read_overrides(overrides, questions) if overrides is not None else None,
+        "times": read_times(submitted) if submitted is not None else None,
     }
 
 
@@ -443,6 +448,7 @@ def run(
     late_cap: float | None = None,
     extensions: str | Path | None = None,
     overrides: str | Path | None = None,
+    submitted: str | Path | None = None,
     clear_policy: bool = False,
     lms_column: str | None = None,
 ) -> Gradebook:
@@ -454,7 +460,8 @@ def run(
     fresh -- grade everything again, even what the store already has
     roster -- a class list (CSV: id, name, email): its students without a submission get a
               MISSING row, and the submissions matching nobody are listed
-    due, late_penalty, late_cap, extensions, overrides -- the course policy (autograder.policy);
+    due, late_penalty, late_cap, extensions, overrides, submitted -- the course policy
+              (autograder.policy; submitted: the file of when each handed in);
               a part not given, and the class list when none is, are the last run's (kept in
               the store); clear_policy forgets what the last run kept
     lms_column -- the assignment's column title in the Canvas and Moodle exports
@@ -476,6 +483,7 @@ def run(
         late_cap=late_cap,
         extensions=extensions,
         overrides=overrides,
+        submitted=submitted,
     )
     class_list = identity.read_roster(Path(roster)) if roster is not None else None
     found = identity.read_folder(Path(submissions), manifest["notebook"])

@@ -219,6 +219,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "report_missing": "Estudiantes de la lista sin entrega",
         "report_unmatched": "Entregas que no corresponden a nadie de la lista",
         "report_none": "Ninguno.",
+        "policy_times": "{count} horas de entrega dadas a mano",
     },
     "en": {
         "missing": "I cannot find the function `{name}`. Did you run the cell that defines it?",
@@ -428,6 +429,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "report_missing": "Students on the class list with no submission",
         "report_unmatched": "Submissions that match nobody on the class list",
         "report_none": "None.",
+        "policy_times": "{count} submission times given",
     },
 }
 
