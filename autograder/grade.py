@@ -62,6 +62,7 @@ from .policy import (
     Policy,
     apply,
     line,
+    parse_due,
     read_extensions,
     read_overrides,
     read_times,
@@ -279,8 +280,7 @@ def table(rows: Sequence[Outcome | Line], questions: list[str], *, language: str
         s = r.student
         row = [clean(s.submission, 60) or "—"]
         row += [clean(s.id, 24), clean(s.name, 40)] if who else []
-        scored = r.outcome is not None
-        row += [shown(r.outcome.scores[q]) if scored and r.outcome else "—" for q in questions]
+        row += [shown(r.outcome.scores[q]) if r.outcome is not None else "—" for q in questions]
         row += [f"{shown(r.raw)}/{shown(r.total_possible)}"]
         if late:
             row += [
@@ -414,8 +414,6 @@ def course_policy(
 ) -> dict[str, Any]:
     """The parts of the course policy that this run's options give (see Policy.combined);
     BadPolicy (a ValueError, one line) for a date without a zone or a file that will not do."""
-    from .policy import parse_due
-
     return {
         "due": parse_due(due) if due is not None else None,
         "penalty": late_penalty,
