@@ -6,9 +6,12 @@
         optionally SIS User ID and SIS Login ID; the last student column must be Section),
         skips a row whose first cell says "Points Possible" (`check_for_non_student_row`) and
         takes the points of each assignment from it, and finds each student by the ID column
-        (Canvas's user id, the number in the downloaded file names), else by SIS ids, else by
-        name. An assignment column named "Title (12345)" updates assignment 12345; another
-        name makes a new assignment. Standard CSV, UTF-8 (Canvas's CSV format pages).
+        (Canvas's user id: written only from Canvas's file names or a class list exported from
+        Canvas, never another number Canvas would take for someone else's id), else by SIS ids,
+        else by name. An assignment column named "Title (12345)" updates assignment 12345
+        (`Assignment.title_and_id`); another name makes a new assignment. Standard CSV, UTF-8
+        (https://developerdocs.instructure.com/services/canvas/sis/file.sis_csv: "Standard CSV
+        rules apply ... All text should be UTF-8 encoded"). A row naming nobody is left out.
     notas-moodle.csv            Moodle: Grades > Import > CSV file, mapping "Email address"
         (or "ID number", the class list's id) to the user and the grade column to the
         assignment; "Feedback" maps to its feedback. A row with neither is left out.
@@ -24,6 +27,10 @@
         student's feedback page inside a folder named exactly as the folder of their
         submission in Moodle's download ("<Full Name>_<participant id>_assignsubmission_file_/"),
         which importziplib.php splits at "_" to find the participant.
+
+The sources read are Canvas's and Moodle's own code (github.com/instructure/canvas-lms,
+github.com/moodle/moodle, mod/assign/feedback/{offline,file}/), since their help pages show the
+layouts only as screenshots.
 
 Which are written: the Canvas file when a submission came from Canvas or the class list has
 Canvas's columns; the Moodle files when a submission came from Moodle. Every cell that came
@@ -44,13 +51,7 @@ from .identity import KEPT
 from .page import points
 from .policy import MISSING, YES, Line
 
-CANVAS_COLUMNS = [
-    "Student",
-    "ID",
-    "SIS User ID",
-    "SIS Login ID",
-    "Section",
-]  # a row naming nobody is left out
+CANVAS_COLUMNS = ["Student", "ID", "SIS User ID", "SIS Login ID", "Section"]
 POINTS_POSSIBLE = "Points Possible"
 MOODLE_COLUMNS = ["Full name", "Email address", "ID number"]
 WORKSHEET_COLUMNS = [
