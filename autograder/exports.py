@@ -104,8 +104,20 @@ def _canvas_id(line: Line) -> str:
     return ""
 
 
-def write_canvas(lines: Sequence[Line], path: Path, column: str, possible: float) -> Path:
-    """The Canvas gradebook import (see the module's docstring): a row per student with the final grade."""
+def grade_cell(line: Line, now: dt.datetime | None = None) -> str:
+    """The grade an LMS import is given: the final grade; blank (the LMS keeps what it has) for
+    a student with no submission whose deadline (an extension) has not passed."""
+    now = now or dt.datetime.now(dt.UTC)
+    if line.status == MISSING and line.due is not None and line.due > now:
+        return ""
+    return points(line.final)
+
+
+def write_canvas(
+    lines: Sequence[Line], path: Path, column: str, possible: float, now: dt.datetime | None = None
+) -> Path:
+    """The Canvas gradebook import (see the module's docstring): a row per student with the
+    final grade (grade_cell)."""
     with open(path, "w", newline="", encoding="utf-8") as f:
         writer = csv.writer(f)
         writer.writerow([*CANVAS_COLUMNS, column])
@@ -123,7 +135,7 @@ def write_canvas(lines: Sequence[Line], path: Path, column: str, possible: float
                     _cell(_extra(line, "sis user id")),
                     _cell(_extra(line, "sis login id")),
                     _cell(_extra(line, "section")),
-                    points(line.final),
+                    grade_cell(line, now),
                 ]
             )
     return path
@@ -143,8 +155,11 @@ def comment(line: Line, say: Callable[..., str]) -> str:
     return clean(". ".join(parts), 2000)
 
 
-def write_moodle(lines: Sequence[Line], path: Path, column: str, say: Callable[..., str]) -> Path:
-    """The Moodle gradebook CSV import: name, email, ID number, the grade and a feedback column."""
+def write_moodle(
+    lines: Sequence[Line], path: Path, column: str, say: Callable[..., str], now: dt.datetime | None = None
+) -> Path:
+    """The Moodle gradebook CSV import: name, email, ID number, the grade (grade_cell) and a
+    feedback column."""
     with open(path, "w", newline="", encoding="utf-8") as f:
         writer = csv.writer(f)
         writer.writerow([*MOODLE_COLUMNS, column, "Feedback"])
@@ -155,7 +170,13 @@ def write_moodle(lines: Sequence[Line], path: Path, column: str, say: Callable[.
             if not (s.email or number):
                 continue  # nothing Moodle's import can map to a user
             writer.writerow(
-                [_cell(s.name), _cell(s.email), _cell(number), points(line.final), _cell(comment(line, say))]
+                [
+                    _cell(s.name),
+                    _cell(s.email),
+                    _cell(number),
+                    grade_cell(line, now),
+                    _cell(comment(line, say)),
+                ]
             )
     return path
 
@@ -184,7 +205,7 @@ def write_worksheet(
                     _cell(s.name),
                     _cell(s.email),
                     "No submission" if line.status == MISSING else "Submitted for grading",
-                    points(line.final),
+                    grade_cell(line, now),
                     points(line.total_possible),
                     "Yes",
                     "-",

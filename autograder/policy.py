@@ -228,6 +228,8 @@ class Line:
     late -- YES, NO, UNKNOWN, or "" (no deadline given, or no submission); days -- started days late
     penalty -- the points the late rule takes; final -- what the student gets
     matched -- False for a submission that matched nobody on the class list
+    due -- the student's deadline: an LMS export leaves the grade of a MISSING student whose
+           deadline has not passed blank, not 0
     """
 
     student: Student
@@ -245,10 +247,17 @@ class Line:
     final: float
     reason: str
     matched: bool = True
+    due: dt.datetime | None = None  # the student's own: their extension's, else the course's
 
     @property
     def total_possible(self) -> float:
         return sum(self.possible.values())
+
+
+def _due(policy: Policy, student: Student) -> dt.datetime | None:
+    """The student's deadline: their extension, else the course's."""
+    extension = next((when for who, when in reversed(policy.extensions) if _named(who, student)), None)
+    return extension or policy.due
 
 
 def _late(policy: Policy, student: Student) -> tuple[str, int | None, bool]:
@@ -315,6 +324,7 @@ def line(
         final=_round(base - penalty),
         reason=outcome.reason if outcome is not None else "",
         matched=matched,
+        due=_due(policy, student),
     )
 
 

@@ -116,3 +116,17 @@ def test_canvas_ids_come_only_from_canvas_never_from_another_number(tmp_path):
     )
     table = read(exports.write_canvas(lines, tmp_path / "c.csv", "Tarea", 25.5))
     assert [(row[0], row[1]) for row in table[2:]] == [("Eva", ""), ("Flor", "10037"), ("Ana", "10050")]
+
+
+def test_a_missing_student_whose_extension_has_not_passed_gets_no_grade_yet(tmp_path):
+    due = dt.datetime(2026, 3, 1, 23, 59, tzinfo=dt.UTC)
+    later = (("10050", due + dt.timedelta(days=3)),)
+    policy = Policy(due=due, extensions=later)
+    canvas_list = (("section", ""),)
+    lines = [
+        line(policy, Student("", None, id="10050", name="Ana", extra=canvas_list), None, folders.POSSIBLE),
+        line(policy, Student("", None, id="10051", name="Beto", extra=canvas_list), None, folders.POSSIBLE),
+    ]
+    now = due + dt.timedelta(days=1)  # after the course's deadline, before Ana's
+    table = read(exports.write_canvas(lines, tmp_path / "c.csv", "Tarea", 25.5, now))
+    assert [(row[0], row[5]) for row in table[2:]] == [("Ana", ""), ("Beto", "0")]  # blank: Canvas keeps it
