@@ -116,6 +116,12 @@ class BadInput(click.ClickException):
     help="CSV of (id, question, points, reason): scores set by hand; kept across regrades.",
 )
 @click.option(
+    "--submitted",
+    type=CSV_FILE,
+    help="CSV of (id, submitted), or Moodle's grading worksheet: when each handed in, where the "
+    "download does not say.",
+)
+@click.option(
     "--clear-policy", is_flag=True, help="Forget the course policy and class list the last run kept."
 )
 @click.option(
@@ -142,6 +148,7 @@ def grade(
     late_cap: float | None,
     extensions: str | None,
     overrides: str | None,
+    submitted: str | None,
     clear_policy: bool,
     lms_column: str | None,
     as_json: bool,
@@ -165,6 +172,7 @@ def grade(
             late_cap=late_cap,
             extensions=extensions,
             overrides=overrides,
+            submitted=submitted,
             clear_policy=clear_policy,
             lms_column=lms_column,
         )

@@ -6,9 +6,12 @@
         optionally SIS User ID and SIS Login ID; the last student column must be Section),
         skips a row whose first cell says "Points Possible" (`check_for_non_student_row`) and
         takes the points of each assignment from it, and finds each student by the ID column
-        (Canvas's user id, the number in the downloaded file names), else by SIS ids, else by
-        name. An assignment column named "Title (12345)" updates assignment 12345; another
-        name makes a new assignment. Standard CSV, UTF-8 (Canvas's CSV format pages).
+        (Canvas's user id: written only from Canvas's file names or a class list exported from
+        Canvas, never another number Canvas would take for someone else's id), else by SIS ids,
+        else by name. An assignment column named "Title (12345)" updates assignment 12345
+        (`Assignment.title_and_id`); another name makes a new assignment. Standard CSV, UTF-8
+        (https://developerdocs.instructure.com/services/canvas/sis/file.sis_csv: "Standard CSV
+        rules apply ... All text should be UTF-8 encoded"). A row naming nobody is left out.
     notas-moodle.csv            Moodle: Grades > Import > CSV file, mapping "Email address"
         (or "ID number", the class list's id) to the user and the grade column to the
         assignment; "Feedback" maps to its feedback. A row with neither is left out.
@@ -25,6 +28,10 @@
         submission in Moodle's download ("<Full Name>_<participant id>_assignsubmission_file_/"),
         which importziplib.php splits at "_" to find the participant.
 
+The sources read are Canvas's and Moodle's own code (github.com/instructure/canvas-lms,
+github.com/moodle/moodle, mod/assign/feedback/{offline,file}/), since their help pages show the
+layouts only as screenshots.
+
 Which are written: the Canvas file when a submission came from Canvas or the class list has
 Canvas's columns; the Moodle files when a submission came from Moodle. Every cell that came
 from a submission is made safe (engine.text.clean when it was read) and never a formula
@@ -40,16 +47,11 @@ from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 
 from .engine.text import clean
+from .identity import KEPT
 from .page import points
 from .policy import MISSING, YES, Line
 
-CANVAS_COLUMNS = [
-    "Student",
-    "ID",
-    "SIS User ID",
-    "SIS Login ID",
-    "Section",
-]  # a row naming nobody is left out
+CANVAS_COLUMNS = ["Student", "ID", "SIS User ID", "SIS Login ID", "Section"]
 POINTS_POSSIBLE = "Points Possible"
 MOODLE_COLUMNS = ["Full name", "Email address", "ID number"]
 WORKSHEET_COLUMNS = [
@@ -89,15 +91,40 @@ def moodle_wanted(lines: Sequence[Line]) -> bool:
     return any(row.student.platform == "moodle" for row in lines)
 
 
-def write_canvas(lines: Sequence[Line], path: Path, column: str, possible: float) -> Path:
-    """The Canvas gradebook import (see the module's docstring): a row per student with the final grade."""
+def _canvas_id(line: Line) -> str:
+    """Canvas's user id of a row, from Canvas's file names or a class list exported from Canvas
+    (one with its SIS or Section columns); never another number (a Gradescope SID, a student
+    number), which Canvas would take for the id of someone else."""
+    s = line.student
+    if s.platform == "canvas":
+        return s.id if s.id.isdigit() else ""
+    if any(key in dict(s.extra) for key in KEPT):
+        listed = _extra(line, "list id") or (s.id if s.platform == "plain" else "")
+        return listed if listed.isdigit() else ""
+    return ""
+
+
+def grade_cell(line: Line, now: dt.datetime | None = None) -> str:
+    """The grade an LMS import is given: the final grade; blank (the LMS keeps what it has) for
+    a student with no submission whose deadline (an extension) has not passed."""
+    now = now or dt.datetime.now(dt.UTC)
+    if line.status == MISSING and line.due is not None and line.due > now:
+        return ""
+    return points(line.final)
+
+
+def write_canvas(
+    lines: Sequence[Line], path: Path, column: str, possible: float, now: dt.datetime | None = None
+) -> Path:
+    """The Canvas gradebook import (see the module's docstring): a row per student with the
+    final grade (grade_cell)."""
     with open(path, "w", newline="", encoding="utf-8") as f:
         writer = csv.writer(f)
         writer.writerow([*CANVAS_COLUMNS, column])
         writer.writerow([POINTS_POSSIBLE, "", "", "", "", points(possible)])
         for line in lines:
             student = line.student
-            canvas_id = student.id if student.id.isdigit() else ""
+            canvas_id = _canvas_id(line)
             sis = (_extra(line, "sis user id"), _extra(line, "sis login id"))
             if not (canvas_id or any(sis) or student.name):
                 continue  # a file that names nobody: Canvas could only ask whom it is for
@@ -108,7 +135,7 @@ def write_canvas(lines: Sequence[Line], path: Path, column: str, possible: float
                     _cell(_extra(line, "sis user id")),
                     _cell(_extra(line, "sis login id")),
                     _cell(_extra(line, "section")),
-                    points(line.final),
+                    grade_cell(line, now),
                 ]
             )
     return path
@@ -128,8 +155,11 @@ def comment(line: Line, say: Callable[..., str]) -> str:
     return clean(". ".join(parts), 2000)
 
 
-def write_moodle(lines: Sequence[Line], path: Path, column: str, say: Callable[..., str]) -> Path:
-    """The Moodle gradebook CSV import: name, email, ID number, the grade and a feedback column."""
+def write_moodle(
+    lines: Sequence[Line], path: Path, column: str, say: Callable[..., str], now: dt.datetime | None = None
+) -> Path:
+    """The Moodle gradebook CSV import: name, email, ID number, the grade (grade_cell) and a
+    feedback column."""
     with open(path, "w", newline="", encoding="utf-8") as f:
         writer = csv.writer(f)
         writer.writerow([*MOODLE_COLUMNS, column, "Feedback"])
@@ -140,7 +170,13 @@ def write_moodle(lines: Sequence[Line], path: Path, column: str, say: Callable[.
             if not (s.email or number):
                 continue  # nothing Moodle's import can map to a user
             writer.writerow(
-                [_cell(s.name), _cell(s.email), _cell(number), points(line.final), _cell(comment(line, say))]
+                [
+                    _cell(s.name),
+                    _cell(s.email),
+                    _cell(number),
+                    grade_cell(line, now),
+                    _cell(comment(line, say)),
+                ]
             )
     return path
 
@@ -169,7 +205,7 @@ def write_worksheet(
                     _cell(s.name),
                     _cell(s.email),
                     "No submission" if line.status == MISSING else "Submitted for grading",
-                    points(line.final),
+                    grade_cell(line, now),
                     points(line.total_possible),
                     "Yes",
                     "-",

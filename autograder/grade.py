@@ -62,8 +62,10 @@ from .policy import (
     Policy,
     apply,
     line,
+    parse_due,
     read_extensions,
     read_overrides,
+    read_times,
     unused,
 )
 from .store import file_hash, store_path, writing
@@ -229,6 +231,8 @@ def describe(policy: Policy, say: Callable[..., str]) -> str:
         parts.append(say("policy_extensions", count=len(policy.extensions)))
     if policy.overrides:
         parts.append(say("policy_overrides", count=len(policy.overrides)))
+    if policy.times:
+        parts.append(say("policy_times", count=len(policy.times)))
     return "; ".join(parts) or say("policy_none")
 
 
@@ -276,8 +280,7 @@ def table(rows: Sequence[Outcome | Line], questions: list[str], *, language: str
         s = r.student
         row = [clean(s.submission, 60) or "—"]
         row += [clean(s.id, 24), clean(s.name, 40)] if who else []
-        scored = r.outcome is not None
-        row += [shown(r.outcome.scores[q]) if scored and r.outcome else "—" for q in questions]
+        row += [shown(r.outcome.scores[q]) if r.outcome is not None else "—" for q in questions]
         row += [f"{shown(r.raw)}/{shown(r.total_possible)}"]
         if late:
             row += [
@@ -407,17 +410,17 @@ def course_policy(
     late_cap: float | None,
     extensions: str | Path | None,
     overrides: str | Path | None,
+    submitted: str | Path | None = None,
 ) -> dict[str, Any]:
     """The parts of the course policy that this run's options give (see Policy.combined);
     BadPolicy (a ValueError, one line) for a date without a zone or a file that will not do."""
-    from .policy import parse_due
-
     return {
         "due": parse_due(due) if due is not None else None,
         "penalty": late_penalty,
         "cap": late_cap,
         "extensions": read_extensions(extensions) if extensions is not None else None,
         "overrides": read_overrides(overrides, questions) if overrides is not None else None,
+        "times": read_times(submitted) if submitted is not None else None,
     }
 
 
@@ -443,6 +446,7 @@ def run(
     late_cap: float | None = None,
     extensions: str | Path | None = None,
     overrides: str | Path | None = None,
+    submitted: str | Path | None = None,
     clear_policy: bool = False,
     lms_column: str | None = None,
 ) -> Gradebook:
@@ -454,7 +458,8 @@ def run(
     fresh -- grade everything again, even what the store already has
     roster -- a class list (CSV: id, name, email): its students without a submission get a
               MISSING row, and the submissions matching nobody are listed
-    due, late_penalty, late_cap, extensions, overrides -- the course policy (autograder.policy);
+    due, late_penalty, late_cap, extensions, overrides, submitted -- the course policy
+              (autograder.policy; submitted: the file of when each handed in);
               a part not given, and the class list when none is, are the last run's (kept in
               the store); clear_policy forgets what the last run kept
     lms_column -- the assignment's column title in the Canvas and Moodle exports
@@ -476,6 +481,7 @@ def run(
         late_cap=late_cap,
         extensions=extensions,
         overrides=overrides,
+        submitted=submitted,
     )
     class_list = identity.read_roster(Path(roster)) if roster is not None else None
     found = identity.read_folder(Path(submissions), manifest["notebook"])

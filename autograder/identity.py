@@ -2,7 +2,7 @@
 that Canvas, Moodle and Gradescope give their downloads, and a class list joined to them.
 
     Canvas "Download submissions"   <lastfirst>[_LATE]_<user id>_<file id>_<original name>
-        (lib/content_zipper.rb, `get_filename` and `add_upload_submission`: the name part is
+        (canvas-lms lib/content_zipper.rb, `get_filename` and `add_upload_submission`: the name part is
         the sortable name "Last, First" lowercased with every non-word character dropped, so
         "García, María" gives "garcíamaría"; "anon_<id>" instead of name and user id when the
         assignment is anonymous; Canvas adds "-1", "-2" to the original name of a re-upload.
@@ -18,9 +18,10 @@ that Canvas, Moodle and Gradescope give their downloads, and a class list joined
     Gradescope "Export submissions"   submission_metadata.yml and one submission_<id>/ folder a
         submission; the YAML maps "submission_<id>" to Ruby-symbol keys: ":submitters:" (a list
         of {":name:", ":sid:", ":email:"}), ":created_at:" (the submission's time, with zone),
-        ":score:", ":history:" ... A group submission has several submitters: it is graded once,
-        and each submitter gets a row of the gradebook with its grade, since an LMS takes one
-        grade per student.
+        ":score:", ":history:" ... (yaml.safe_load reads the keys as ":submitters" and so on).
+        A group submission has several submitters: it is graded once, and each submitter gets
+        a row of the gradebook with its grade, since an LMS (and a class list) takes one grade
+        per student; the group's rows share one feedback file.
     anything else   a file's or a folder's name is the identifier; nothing else is known.
 
 Everything read here came from a submission (a file name, a name in the metadata): it is made

@@ -5,6 +5,8 @@ LMS exports, the class report and `rnngrade grade --json`.
     late rule    a percentage taken per started day late (`--late-penalty 10`), capped
                  (`--late-cap 50`): 1 minute late is 1 day, 24 h 1 min is 2 days
     extensions   a CSV of (student, due): that student's own deadline
+    times        a CSV of (student, submitted): when each handed in, for downloads that do not
+                 say (Moodle's: its grading worksheet as downloaded works as it is)
     overrides    a CSV of (student, question, points, reason): the question's score set by
                  hand, with the reason shown beside it
 
@@ -19,7 +21,7 @@ say only whether it was late (_LATE), not by how much, which counts as one start
 the student has an extension (then it is "unknown": the marker was set against Canvas's due
 date, not the extension); Moodle's downloads and plain files say nothing, so lateness is
 "unknown" and no penalty applies (a file's modification time is the download's, not the
-student's).
+student's), unless the instructor gives the times (`--submitted`).
 
 A student is named in these files by their id, their email, or their submission's identifier
 (the file or folder name), whichever the instructor has.
@@ -86,13 +88,15 @@ class Override:
 class Policy:
     """due -- None: no deadline; penalty -- percent per started day late; cap -- the most
     percent taken; extensions -- (student, due); overrides -- in the file's order (a later
-    one for the same student and question wins)."""
+    one for the same student and question wins); times -- (student, when handed in), a time
+    without a zone (Moodle's worksheet writes none) being in the due date's zone."""
 
     due: dt.datetime | None = None
     penalty: float = 0.0
     cap: float = 100.0
     extensions: tuple[tuple[str, dt.datetime], ...] = ()
     overrides: tuple[Override, ...] = ()
+    times: tuple[tuple[str, dt.datetime], ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -101,6 +105,7 @@ class Policy:
             "cap": self.cap,
             "extensions": [[who, when.isoformat()] for who, when in self.extensions],
             "overrides": [dataclasses.asdict(o) for o in self.overrides],
+            "times": [[who, when.isoformat()] for who, when in self.times],
         }
 
     @classmethod
@@ -111,11 +116,12 @@ class Policy:
             cap=float(data.get("cap", 100.0)),
             extensions=tuple((w, dt.datetime.fromisoformat(d)) for w, d in data.get("extensions", ())),
             overrides=tuple(Override(**o) for o in data.get("overrides", ())),
+            times=tuple((w, dt.datetime.fromisoformat(d)) for w, d in data.get("times", ())),
         )
 
     def combined(self, given: Mapping[str, Any]) -> Policy:
         """This (stored) policy with the parts that `given` names replaced: "due", "penalty",
-        "cap", "extensions", "overrides" (a part left out, or None, stays as it was)."""
+        "cap", "extensions", "overrides", "times" (a part left out, or None, stays as it was)."""
         return dataclasses.replace(self, **{k: v for k, v in given.items() if v is not None})
 
 
@@ -130,6 +136,45 @@ def read_extensions(path: str | Path) -> tuple[tuple[str, dt.datetime], ...]:
         if len(row) <= max(who, due) or not row[who]:
             raise BadPolicy(f"{path}, line {number}: a student and a due date-time are needed")
         found.append((clean(row[who], 200), parse_due(row[due], f"{path}, line {number}:")))
+    return tuple(found)
+
+
+PARTICIPANT = "participant "  # Moodle's worksheet: "Participant 50026"
+MOODLE_TIMES = ("%A, %d %B %Y, %I:%M %p", "%d %B %Y, %I:%M %p")  # strftimedatetime(short), English
+
+
+def _time(text: str, where: str) -> dt.datetime:
+    """An ISO date-time (with or without zone), or Moodle's "Monday, 2 March 2026, 1:30 AM"."""
+    text = text.strip()
+    try:
+        return dt.datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError:
+        pass
+    for form in MOODLE_TIMES:
+        try:
+            return dt.datetime.strptime(text, form)
+        except ValueError:
+            continue
+    raise BadPolicy(f"{where} {text!r} is not a date-time: write it as 2026-03-01T23:59-06:00")
+
+
+def read_times(path: str | Path) -> tuple[tuple[str, dt.datetime], ...]:
+    """When each student handed in: a CSV naming the student (id, email or submission) and the
+    time; or Moodle's grading worksheet as downloaded (Identifier "Participant <id>", "Last
+    modified (submission)"; "-" for no submission)."""
+    header, [_, *rows] = read_table(Path(path), "submission times file")
+    who = _column(
+        header, ("id", "identifier", "student", "email", "submission", "estudiante", "alumno"), path
+    )
+    when = _column(
+        header, ("submitted", "submitted at", "time", "last modified (submission)", "entregado"), path
+    )
+    found = []
+    for number, row in enumerate(rows, 2):
+        if len(row) <= max(who, when) or not row[who] or row[when].strip() in ("", "-"):
+            continue
+        name = row[who][len(PARTICIPANT) :] if row[who].lower().startswith(PARTICIPANT) else row[who]
+        found.append((clean(name, 200), _time(row[when], f"{path}, line {number}:")))
     return tuple(found)
 
 
@@ -183,6 +228,8 @@ class Line:
     late -- YES, NO, UNKNOWN, or "" (no deadline given, or no submission); days -- started days late
     penalty -- the points the late rule takes; final -- what the student gets
     matched -- False for a submission that matched nobody on the class list
+    due -- the student's deadline: an LMS export leaves the grade of a MISSING student whose
+           deadline has not passed blank, not 0
     """
 
     student: Student
@@ -200,18 +247,27 @@ class Line:
     final: float
     reason: str
     matched: bool = True
+    due: dt.datetime | None = None  # the student's own: their extension's, else the course's
 
     @property
     def total_possible(self) -> float:
         return sum(self.possible.values())
 
 
+def _due(policy: Policy, student: Student) -> dt.datetime | None:
+    """The student's deadline: their extension, else the course's."""
+    extension = next((when for who, when in reversed(policy.extensions) if _named(who, student)), None)
+    return extension or policy.due
+
+
 def _late(policy: Policy, student: Student) -> tuple[str, int | None, bool]:
     """(late, started days late, whether the student has an extension)."""
     extension = next((when for who, when in reversed(policy.extensions) if _named(who, student)), None)
     due = extension or policy.due
-    if student.submitted is not None and due is not None:
-        late = student.submitted - due
+    given = next((when for who, when in reversed(policy.times) if _named(who, student)), None)
+    submitted = student.submitted or given
+    if submitted is not None and due is not None:
+        late = (submitted if submitted.tzinfo else submitted.replace(tzinfo=due.tzinfo)) - due
         return (
             (YES, math.ceil(late / DAY), extension is not None) if late > dt.timedelta(0) else (NO, 0, False)
         )
@@ -268,6 +324,7 @@ def line(
         final=_round(base - penalty),
         reason=outcome.reason if outcome is not None else "",
         matched=matched,
+        due=_due(policy, student),
     )
 
 
@@ -292,7 +349,7 @@ def apply(
 def unused(policy: Policy, rows: Sequence[tuple[Student, bool]]) -> list[str]:
     """The students the policy's files name that are in no row: a typo the instructor should see."""
     students = [s for s, _ in rows]
-    named = [o.student for o in policy.overrides] + [who for who, _ in policy.extensions]
+    named = [o.student for o in policy.overrides] + [who for who, _ in (*policy.extensions, *policy.times)]
     return list(dict.fromkeys(w for w in named if not any(_named(w, s) for s in students)))
 
 

@@ -221,6 +221,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "report_none": "Ninguno.",
         "explain_hidden_cases": "Pruebas ocultas: {cases}.",
         "requirements_header_pinned": "# Lo que necesita la tarea {assignment}, para Python 3.10 a 3.12. numpy {numpy}: la versión con la que se corrige.\n# Instálalo con:  pip install -r requirements.txt   (para abrir el notebook en tu computadora: pip install jupyterlab)",
+        "policy_times": "{count} horas de entrega dadas a mano",
     },
     "en": {
         "missing": "I cannot find the function `{name}`. Did you run the cell that defines it?",
@@ -432,6 +433,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "report_none": "None.",
         "explain_hidden_cases": "Hidden tests: {cases}.",
         "requirements_header_pinned": "# What assignment {assignment} needs, for Python 3.10 to 3.12. numpy {numpy}: the version it is graded with.\n# Install it with:  pip install -r requirements.txt   (to open the notebook on your computer: pip install jupyterlab)",
+        "policy_times": "{count} submission times given",
     },
 }
 

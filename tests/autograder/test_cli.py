@@ -90,6 +90,7 @@ def test_grade_forwards_its_options(calls, tmp_path):
         "late_cap": None,
         "extensions": None,
         "overrides": None,
+        "submitted": None,
         "clear_policy": False,
         "lms_column": None,
     }

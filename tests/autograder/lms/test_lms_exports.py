@@ -40,7 +40,7 @@ def test_canvas_import_has_the_documented_columns_and_points_possible_row(tmp_pa
         Student("a.ipynb", None, id="10037", name="García, María", platform="canvas",
                 extra=(("sis user id", "A001"), ("sis login id", "mgarcia"), ("section", "Grupo 1"))),
         Student("b.ipynb", None, id="10041", name="=HYPERLINK(1)", platform="canvas"),
-        Student("", None, id="10050", name="Ortega, Ana Lucía"),  # missing: 0
+        Student("", None, id="10050", name="Ortega, Ana Lucía", extra=(("section", ""),)),  # missing: 0
         Student("stray.ipynb", None),  # names nobody: left out
     )  # fmt: skip
     path = exports.write_canvas(lines, tmp_path / "c.csv", "Tarea RNN (4521)", 25.5)
@@ -105,3 +105,28 @@ def test_moodle_feedback_zip_puts_each_page_in_the_folder_moodle_downloaded(tmp_
     assert (name, participant, plugin_type, plugin_name, rest) == (
         "Ana Lucía Ortega", "50026", "assignsubmission", "file", ""
     )  # fmt: skip
+
+
+def test_canvas_ids_come_only_from_canvas_never_from_another_number(tmp_path):
+    listed = (("sis user id", ""), ("section", ""), ("list id", "10037"))
+    lines = rows(
+        Student("s1", None, id="20231234", name="Eva", platform="gradescope"),  # a student number
+        Student("s2", None, id="20231235", name="Flor", platform="gradescope", extra=listed),
+        Student("", None, id="10050", name="Ana", extra=(("section", "1"),)),  # Canvas's list, missing
+    )
+    table = read(exports.write_canvas(lines, tmp_path / "c.csv", "Tarea", 25.5))
+    assert [(row[0], row[1]) for row in table[2:]] == [("Eva", ""), ("Flor", "10037"), ("Ana", "10050")]
+
+
+def test_a_missing_student_whose_extension_has_not_passed_gets_no_grade_yet(tmp_path):
+    due = dt.datetime(2026, 3, 1, 23, 59, tzinfo=dt.UTC)
+    later = (("10050", due + dt.timedelta(days=3)),)
+    policy = Policy(due=due, extensions=later)
+    canvas_list = (("section", ""),)
+    lines = [
+        line(policy, Student("", None, id="10050", name="Ana", extra=canvas_list), None, folders.POSSIBLE),
+        line(policy, Student("", None, id="10051", name="Beto", extra=canvas_list), None, folders.POSSIBLE),
+    ]
+    now = due + dt.timedelta(days=1)  # after the course's deadline, before Ana's
+    table = read(exports.write_canvas(lines, tmp_path / "c.csv", "Tarea", 25.5, now))
+    assert [(row[0], row[5]) for row in table[2:]] == [("Ana", ""), ("Beto", "0")]  # blank: Canvas keeps it

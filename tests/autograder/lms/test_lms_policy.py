@@ -6,7 +6,16 @@ import datetime as dt
 import pytest
 
 from autograder.identity import Student
-from autograder.policy import MISSING, BadPolicy, Override, Policy, line, parse_due, read_overrides
+from autograder.policy import (
+    MISSING,
+    BadPolicy,
+    Override,
+    Policy,
+    line,
+    parse_due,
+    read_overrides,
+    read_times,
+)
 from tests.autograder.lms import folders
 
 DUE = parse_due(folders.DUE)
@@ -97,3 +106,18 @@ def test_a_policy_is_kept_and_read_back_the_same():
     assert policy.combined({"due": None, "penalty": 5, "overrides": ()}) == Policy(
         DUE, 5, 50, (("A1", DUE),), ()
     )
+
+
+def test_moodles_grading_worksheet_gives_the_submission_times_in_the_due_dates_zone(tmp_path):
+    worksheet = folders.write(
+        tmp_path / "worksheet.csv",
+        "Identifier,Full name,Status,Last modified (submission)\n"
+        'Participant 50026,Ana,Submitted for grading,"Monday, 2 March 2026, 1:30 AM"\n'
+        "Participant 50031,Beto,No submission,-\n",
+    )
+    times = read_times(worksheet)
+    assert times == (("50026", dt.datetime(2026, 3, 2, 1, 30)),)
+    ana = Student("Ana_50026_assignsubmission_file_", None, id="50026", platform="moodle")
+    row = line(Policy(due=DUE, penalty=10, times=times), ana, folders.scored("x", {}), folders.POSSIBLE)
+    assert (row.late, row.days) == ("yes", 1)  # 1:30 on the 2nd in the due date's zone (-06:00)
+    assert Policy.from_dict(Policy(times=times).to_dict()).times == times

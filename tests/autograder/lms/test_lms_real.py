@@ -3,6 +3,10 @@ late marker, a class list with a student who handed in nothing, an override and 
 into the gradebook and the Canvas import."""
 
 import csv
+import json
+import subprocess
+import sys
+from pathlib import Path
 
 import nbformat
 import pytest
@@ -49,3 +53,18 @@ def test_a_canvas_download_graded_for_real_reaches_the_canvas_import(builds, tmp
     assert canvas[1][5] == f"{possible:g}"
     assert [row[1] for row in canvas[2:]] == ["10037", "10041", "10050"]
     assert [float(row[5]) for row in canvas[2:]] == pytest.approx([possible * 0.9, 5, 0])
+
+
+def test_grade_json_on_a_real_batch_is_the_only_thing_on_stdout(builds, tmp_path):
+    build = builds["rnn_forward"]
+    export = tmp_path / "export"
+    folders.write(export / "submission_metadata.yml", folders.GRADESCOPE_METADATA)
+    solved = fill(render(build.assignment), [build.assignment.solution_path])
+    nbformat.write(solved, folders.write(export / "submission_111" / "rnn_forward.ipynb"))
+    command = [str(Path(sys.executable).parent / "rnngrade"), "grade", "rnn_forward", str(export)]
+    command += ["-o", str(tmp_path / "notas.csv"), "--autograder", str(build.autograder_zip), "--json"]
+    done = subprocess.run(command, capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stderr
+    data = json.loads(done.stdout)
+    assert [(s["id"], s["status"]) for s in data["students"]] == [("A001", "graded")]
+    assert data["students"][0]["final"] == sum(grade.points(build.assignment).values())
