@@ -187,6 +187,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "report_feedback_link": "ver",
         "report_not_graded": "no calificable",
         "report_nothing_graded": "Ninguna entrega se pudo calificar.",
+        "reason_bad_script": "el archivo .py no se pudo leer como notebook ({detail})",
+        "cli_interrupted": "interrumpido: entregas calificadas y guardadas: {kept}; ejecuta la misma orden otra vez para terminar",
+        "reason_too_many_cells": "el archivo .py tiene demasiadas celdas (más de {limit})",
     },
     "en": {
         "missing": "I cannot find the function `{name}`. Did you run the cell that defines it?",
@@ -364,6 +367,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "report_feedback_link": "open",
         "report_not_graded": "not gradable",
         "report_nothing_graded": "No submission could be graded.",
+        "reason_bad_script": "the .py file could not be read as a notebook ({detail})",
+        "cli_interrupted": "interrupted: {kept} graded and kept; run the same command again to finish",
+        "reason_too_many_cells": "the .py file has too many cells (more than {limit})",
     },
 }
 
