@@ -174,6 +174,15 @@ class BadInput(ValueError):
     """A batch that cannot start: its reason, in one line."""
 
 
+class Interrupted(KeyboardInterrupt):
+    """Ctrl-C while the batch graded: `kept` submissions have their outcome in the store (a run
+    of the same command grades only the others); `language` is the autograder's."""
+
+    def __init__(self, kept: int, language: str) -> None:
+        super().__init__(kept, language)
+        self.kept, self.language = kept, language
+
+
 def check_paths(submissions: Path, output: Path, autograder_zip: Path) -> None:
     """BadInput, before anything is written, for a folder or an output that will not do."""
     if not submissions.is_dir():
@@ -218,8 +227,9 @@ def main(
     timeout -- seconds for one submission; memory -- MiB for its process
     jobs -- how many submissions are graded at once (default: one per core)
     fresh -- grade everything again, even what the store already has
-    Raises BadInput (nothing written) for a folder, zip or output that will not do, and
-    store.StoreError for a store of another assignment or in use by another batch.
+    Raises BadInput (nothing written) for a folder, zip or output that will not do, or a folder
+    with no submission in it, store.StoreError for a store of another assignment or in use by
+    another batch, and Interrupted on Ctrl-C while grading (the gradebook then holds what was kept).
     """
     chosen = assignments.load(assignment)
     autograder_zip = Path(autograder or autograder_zip_in(DIST, assignment))
@@ -227,6 +237,10 @@ def main(
     check_paths(Path(submissions), output, autograder_zip)
     manifest = read_manifest(autograder_zip, assignment)
     found = submissions_in(Path(submissions))
+    if not found:
+        raise BadInput(
+            f"no submissions in {submissions}: no {', '.join(SUFFIXES)} file and no student folder"
+        )
     questions = list(chosen.questions)
     zip_hash = file_hash(autograder_zip)
     output.parent.mkdir(parents=True, exist_ok=True)
@@ -273,6 +287,9 @@ def main(
                     on_outcome=keep,
                     on_sandbox=lambda missing: bar.write(describe_sandbox(missing), file=sys.stderr),
                 )
+        except KeyboardInterrupt:  # counted in the store: Ctrl-C may have come mid-keep()
+            kept = sum(store.get(name, hashes[name], zip_hash) is not None for name, _ in found)
+            raise Interrupted(kept, str(manifest.get("language", "en"))) from None
         finally:
             bar.close()
             rows = [done[name] for name in order if name in done]
