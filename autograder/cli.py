@@ -95,23 +95,15 @@ def out_option(**kwargs: Any) -> Any:
     return click.option(cls=Out, show_default=True, **kwargs)
 
 
-def interrupted_line(stop: KeyboardInterrupt) -> str:
-    """The one line Ctrl-C leaves: for a batch, how many grades are kept (in the autograder's
-    language), which the same command, run again, does not grade again."""
-    if isinstance(stop, grade_module.Interrupted):
-        messages = MESSAGES.get(stop.language, MESSAGES["en"])
-        return messages["cli_interrupted"].format(kept=stop.kept)
-    return "interrupted"
-
-
 class Commands(click.Group):
-    """The commands; Ctrl-C in any of them is one line on stderr and exit status 130."""
+    """The commands; Ctrl-C in any of them is one line on stderr and exit status 130 (`grade`
+    says what it kept)."""
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
-        except KeyboardInterrupt as stop:
-            click.echo(interrupted_line(stop), err=True)
+        except KeyboardInterrupt:
+            click.echo("interrupted", err=True)
             ctx.exit(INTERRUPTED)
 
 
@@ -224,9 +216,13 @@ def grade(
             jobs=jobs,
             fresh=fresh,
         )
+    except grade_module.Interrupted as stop:  # the outcomes kept, which a new run does not grade again
+        messages = MESSAGES.get(stop.language, MESSAGES["en"])
+        click.echo(messages["cli_interrupted"].format(kept=stop.kept), err=True)
+        sys.exit(INTERRUPTED)
     except (ValueError, StoreError) as error:
         raise BadInput(str(error)) from None
-    except InfrastructureError as error:
+    except (InfrastructureError, OSError) as error:  # the machine, not the input: status 1
         raise click.ClickException(str(error)) from None
     questions = list(assignments.load(assignment).questions)
     click.echo(grade_module.table(rows, questions))

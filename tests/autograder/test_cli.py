@@ -315,13 +315,35 @@ def test_the_english_line_is_the_issues():
     )
 
 
-def test_ctrl_c_in_any_other_command_is_one_line_and_exits_130(monkeypatch):
+@pytest.mark.parametrize(
+    "command, where, stop",
+    [
+        (["build"], "build_module", KeyboardInterrupt()),
+        (["demo"], "build_module", KeyboardInterrupt()),
+        (["demo"], "build_module", grade.Interrupted(2, "en")),  # a new demo grades all again
+        (["audit"], "audit_module", KeyboardInterrupt()),
+        (["check", "pyproject.toml"], "check_module", KeyboardInterrupt()),
+        (["report", "notas.csv"], "report_module", KeyboardInterrupt()),
+    ],
+    ids=["build", "demo", "demo while grading", "audit", "check", "report"],
+)
+def test_ctrl_c_in_any_other_command_is_one_line_and_exits_130(monkeypatch, command, where, stop):
     def interrupted(**kwargs):
-        raise KeyboardInterrupt
+        raise stop
 
-    monkeypatch.setattr(cli.build_module, "main", interrupted)
-    result = CliRunner().invoke(cli.main, ["build"])
+    monkeypatch.setattr(getattr(cli, where), "main", interrupted)
+    result = CliRunner().invoke(cli.main, command)
     assert result.exit_code == 130 and result.stderr == "interrupted\n" and result.stdout == ""
+
+
+def test_grade_says_in_one_line_when_the_machine_fails_it_with_status_1(monkeypatch, tmp_path):
+    def fail(**kwargs):
+        raise FileNotFoundError(2, "No such file or directory", "/proc/notas.lock")
+
+    monkeypatch.setattr(cli.grade_module, "main", fail)
+    result = CliRunner().invoke(cli.main, ["grade", "word_representation", str(tmp_path)])
+    assert result.exit_code == 1
+    assert result.output == "Error: [Errno 2] No such file or directory: '/proc/notas.lock'\n"
 
 
 def stored(store: Path) -> int:
