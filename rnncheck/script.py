@@ -22,7 +22,7 @@ import json
 import re
 
 JUPYTER_MARKER = re.compile(r"^# In\[[ 0-9]*\]:[ \t]*$")
-PERCENT_MARKER = re.compile(r"^# ?%%(?!%)(.*)$")  # "# %%" but not a commented cell magic "# %%%"
+PERCENT_MARKER = re.compile(r"^# ?%%(\s.*)?$")  # "# %%", not a commented cell magic "# %%time"
 PROSE = re.compile(r"^\s*\[(markdown|md|raw)\]")
 TAGS = re.compile(r"\btags\s*=\s*(\[[^\]]*\])")
 
@@ -89,7 +89,7 @@ def _percent_cells(lines: list[str]) -> list[Cell]:
     before, chunks = _chunks(lines, PERCENT_MARKER)
     cells: list[Cell] = [(_trimmed(before), [])] if any(_is_code(line) for line in before) else []
     for header, chunk in chunks:
-        rest = PERCENT_MARKER.match(header).group(1)  # type: ignore[union-attr]
+        rest = PERCENT_MARKER.match(header).group(1) or ""  # type: ignore[union-attr]
         if not PROSE.match(rest):
             cells.append((_trimmed(chunk), _tags(rest)))
     return cells

@@ -244,3 +244,19 @@ def test_one_work_scores_the_same_as_ipynb_zip_and_every_py(builds, tmp_path, na
     by_name = {row.submission: row for row in rows}
     assert by_name["lleno.ipynb"].total == full
     assert 0 < by_name["parcial.ipynb"].total < full
+
+
+def test_the_small_reader_splits_at_percent_markers_only(monkeypatch):
+    """Without jupytext: `# %%` and `#%%` start cells (with their tags), `# %% [markdown]` is
+    prose, and a cell magic jupytext commented out (`# %%time`) is not a marker."""
+    monkeypatch.setitem(sys.modules, "jupytext", None)
+    text = (
+        "import numpy as np\n\n# %%\nx = 1\n\n# %% [markdown]\n# prose\n\n"
+        '# %% tags=["otter_ignore"]\n# %%time\ny = 2\n#%%\nz = 3\n'
+    )
+    assert script.cells(text) == [
+        ("import numpy as np", []),
+        ("x = 1", []),
+        ("# %%time\ny = 2", ["otter_ignore"]),
+        ("z = 3", []),
+    ]
