@@ -1,4 +1,5 @@
-# Quickstart: `make demo` (build everything, grade the sample submissions) and `make test`.
+# Quickstart: `make demo` (build everything into demo/, grade the sample submissions) and `make test`.
+# dist/ holds the term's own zips: only `make build` writes there, and nothing here deletes it.
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
@@ -13,7 +14,7 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 demo: $(STAMP)
-	$(BIN)/rnngrade demo --out dist
+	$(BIN)/rnngrade demo --out demo
 
 build: $(STAMP)
 	$(BIN)/rnngrade build --out dist
@@ -31,4 +32,4 @@ lint: $(STAMP)
 	$(BIN)/mypy
 
 clean:
-	rm -rf dist .pytest_cache
+	rm -rf demo .pytest_cache

@@ -45,10 +45,10 @@ def assignment_of(path: Path) -> str | None:
     if path.suffix != ".ipynb":
         return None
     try:
-        metadata = json.loads(path.read_text(encoding="utf-8")).get("metadata", {})
-    except (ValueError, UnicodeDecodeError):
+        name = json.loads(path.read_text(encoding="utf-8"))["metadata"]["otter"]["assignment_name"]
+    except (ValueError, UnicodeDecodeError, LookupError, TypeError):  # not JSON, or not of this shape
         return None
-    return metadata.get("otter", {}).get("assignment_name")
+    return name if isinstance(name, str) else None
 
 
 @contextlib.contextmanager

@@ -1,12 +1,23 @@
-"""`rnngrade`: a thin command line over the library; each command forwards to one main()."""
+"""`rnngrade`: a thin command line over the library; each command forwards to one main().
+
+Every command takes its output as `-o/--out` (a folder for build and demo, a file for grade
+and report; `--output` still works, unlisted). Bad values are refused by the option's type
+(exit status 2, click's usage message); an unknown assignment, or input a command cannot use,
+is one line and exit status 2; Ctrl-C is one line and exit status 130.
+"""
 
 from __future__ import annotations
 
 import json
+import math
+import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import click
+
+from rnncheck.messages import MESSAGES
 
 from . import assignment as assignments
 from . import audit as audit_module
@@ -19,6 +30,88 @@ from .engine.process import InfrastructureError
 from .page import language_of
 from .store import StoreError
 
+INTERRUPTED = 130  # the shell's status for a command ended by SIGINT (128 + 2)
+MIN_MEMORY = 512  # MiB: with less, numpy and the tests cannot load in a submission's process
+SEED = click.IntRange(0, 2**32 - 1)
+DAY = 24 * 3600
+
+
+class Seconds(click.FloatRange):
+    """A time limit in seconds: more than 0, at most a day, a number (nan passes a range)."""
+
+    def __init__(self) -> None:
+        super().__init__(0, DAY, min_open=True)
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        seconds = super().convert(value, param, ctx)
+        if not math.isfinite(seconds):
+            self.fail(f"{value!r} is not a number of seconds.", param, ctx)
+        return seconds
+
+
+class BadInput(click.ClickException):
+    """Input a command cannot use: one line, exit status 2, nothing written."""
+
+    exit_code = 2
+
+
+def _first_line(error: Exception) -> str:
+    return (str(error).strip().splitlines() or [type(error).__name__])[0]
+
+
+class Known(click.Choice):
+    """One of a list of names (of `what`); an unknown one is a BadInput line naming the known ones."""
+
+    def __init__(self, names: list[str], what: str) -> None:
+        super().__init__(names)
+        self.what = what
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        try:
+            return super().convert(value, param, ctx)
+        except click.BadParameter:
+            known = ", ".join(map(str, self.choices))
+            raise BadInput(f"unknown {self.what} {value!r}; known: {known}") from None
+
+
+ASSIGNMENT = Known(assignments.names(), "assignment")
+
+
+class Out(click.Option):
+    """`-o/--out`, which also answers to the old spelling `--output`, left out of --help."""
+
+    OLD = "--output"
+
+    def __init__(self, param_decls: Any = None, **kwargs: Any) -> None:
+        super().__init__(["-o", "--out", self.OLD, "out"], **kwargs)
+
+    def get_help_record(self, ctx: click.Context) -> tuple[str, str] | None:
+        shown, self.opts = self.opts, [name for name in self.opts if name != self.OLD]
+        try:
+            return super().get_help_record(ctx)
+        finally:
+            self.opts = shown
+
+
+def out_option(**kwargs: Any) -> Any:
+    return click.option(cls=Out, show_default=True, **kwargs)
+
+
+class Commands(click.Group):
+    """The commands; Ctrl-C in any of them is one line on stderr and exit status 130 (`grade`
+    says what it kept)."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except KeyboardInterrupt:
+            click.echo("interrupted", err=True)
+            ctx.exit(INTERRUPTED)
+
+
+JOBS = click.option(
+    "--jobs", type=click.IntRange(1), default=None, help="Submissions graded at once (default: one per core)."
+)
 LANGUAGE = click.option(
     "--lang",
     "language",
@@ -29,18 +122,19 @@ LANGUAGE = click.option(
 )
 
 
-@click.group()
+@click.group(cls=Commands)
+@click.version_option(package_name="rnn-course-kit", prog_name="rnngrade")
 def main() -> None:
     """Build, check and grade the RNN course assignments."""
 
 
 @main.command()
-@click.option("--out", default=str(build_module.DIST), show_default=True, type=click.Path(file_okay=False))
+@out_option(default=str(build_module.DIST), type=click.Path(file_okay=False), help="The folder to write.")
 @LANGUAGE
-@click.option("--only", multiple=True, help="Build only this assignment (repeatable).")
+@click.option("--only", multiple=True, type=ASSIGNMENT, help="Build only this assignment (repeatable).")
 @click.option(
     "--seed",
-    type=click.IntRange(0, 2**32 - 1),
+    type=SEED,
     default=None,
     help="Seed of the hidden test inputs (default: a fresh one, printed and kept in the zip).",
 )
@@ -55,13 +149,19 @@ def build(out: str, language: str, only: tuple[str, ...], seed: int | None) -> N
 
 @main.command()
 @click.argument("path", type=click.Path(exists=True, dir_okay=False))
-@click.option("--assignment", default=None, help="Needed only when the file does not say it.")
+@click.option(
+    "--assignment", type=ASSIGNMENT, default=None, help="Needed only when the file does not say it."
+)
 @LANGUAGE
 def check(path: str, assignment: str | None, language: str) -> None:
     """Public tests of every question of a notebook or .py file, one line each."""
     try:
         results = check_module.main(path=path, assignment=assignment, language=language)
-    except (ValueError, FileNotFoundError) as error:
+    except (ValueError, OSError) as error:
+        raise BadInput(_first_line(error)) from None
+    except subprocess.TimeoutExpired as error:
+        raise click.ClickException(f"the check did not end in {error.timeout:g} s") from None
+    except RuntimeError as error:  # the check itself broke: what it printed, for a bug report
         raise click.ClickException(str(error)) from None
     for result in results:
         click.echo(result.line())
@@ -73,16 +173,10 @@ CSV_FILE = click.Path(exists=True, dir_okay=False)
 PERCENT = click.FloatRange(0, 100)
 
 
-class BadInput(click.ClickException):
-    """Input a command cannot use: one line, exit status 2, nothing written."""
-
-    exit_code = 2
-
-
 @main.command()
-@click.argument("assignment", type=click.Choice(assignments.names()))
+@click.argument("assignment", type=ASSIGNMENT)
 @click.argument("submissions", type=click.Path(exists=True, file_okay=False, readable=True))
-@click.option("-o", "--output", default="gradebook.csv", show_default=True, type=click.Path(dir_okay=False))
+@out_option(default="gradebook.csv", type=click.Path(dir_okay=False), help="The gradebook to write.")
 @click.option(
     "--autograder",
     default=None,
@@ -90,12 +184,20 @@ class BadInput(click.ClickException):
     help="The otter zip (default: dist/autograder/<assignment>-autograder.zip).",
 )
 @click.option(
-    "--timeout", default=grade_module.DEFAULT_TIMEOUT, show_default=True, help="Seconds per submission."
+    "--timeout",
+    type=Seconds(),
+    default=grade_module.DEFAULT_TIMEOUT,
+    show_default=True,
+    help="Seconds per submission.",
 )
 @click.option(
-    "--memory", default=grade_module.DEFAULT_MEMORY, show_default=True, help="MiB of memory per submission."
+    "--memory",
+    type=click.IntRange(MIN_MEMORY),
+    default=grade_module.DEFAULT_MEMORY,
+    show_default=True,
+    help="MiB of memory per submission.",
 )
-@click.option("--jobs", type=int, default=None, help="Submissions graded at once (default: one per core).")
+@JOBS
 @click.option("--fresh", is_flag=True, help="Grade everything again, even what an earlier run graded.")
 @click.option(
     "--roster",
@@ -136,7 +238,7 @@ class BadInput(click.ClickException):
 def grade(
     assignment: str,
     submissions: str,
-    output: str,
+    out: str,
     autograder: str | None,
     timeout: float,
     memory: int,
@@ -160,7 +262,7 @@ def grade(
         book = grade_module.run(
             assignment=assignment,
             submissions=submissions,
-            output=output,
+            output=out,
             autograder=autograder,
             timeout=timeout,
             memory=memory,
@@ -176,9 +278,13 @@ def grade(
             clear_policy=clear_policy,
             lms_column=lms_column,
         )
+    except grade_module.Interrupted as stop:  # the outcomes kept, which a new run does not grade again
+        messages = MESSAGES.get(stop.language, MESSAGES["en"])
+        click.echo(messages["cli_interrupted"].format(kept=stop.kept), err=True)
+        sys.exit(INTERRUPTED)
     except (ValueError, StoreError) as error:
         raise BadInput(str(error)) from None
-    except InfrastructureError as error:
+    except (InfrastructureError, OSError) as error:  # the machine, not the input: status 1
         raise click.ClickException(str(error)) from None
     if as_json:
         click.echo(json.dumps(grade_module.as_json(book), ensure_ascii=False, indent=1))
@@ -201,22 +307,22 @@ def grade(
 
 @main.command()
 @click.argument("gradebook", type=click.Path(dir_okay=False))
-@click.option(
-    "-o", "--output", default=None, type=click.Path(dir_okay=False), help="Default: <gradebook>-report.html."
-)
-def report(gradebook: str, output: str | None) -> None:
+@out_option(default=None, type=click.Path(dir_okay=False), help="Default: <gradebook>-report.html.")
+def report(gradebook: str, out: str | None) -> None:
     """The class report of a gradebook: distributions, full marks, the class's misconceptions."""
     try:
-        path = report_module.main(gradebook=gradebook, output=output)
+        path = report_module.main(gradebook=gradebook, output=out)
     except ValueError as error:
         raise BadInput(str(error)) from None
     click.echo(path)
 
 
 @main.command()
-@click.argument("assignment", required=False, type=click.Choice(assignments.names()))
-@click.option("--jobs", type=int, default=None, help="Submissions graded at once (default: one per core).")
-@click.option("--seed", type=int, default=None, help="Seed of the hidden test inputs (default: a fresh one).")
+@click.argument("assignment", required=False, type=ASSIGNMENT)
+@JOBS
+@click.option(
+    "--seed", type=SEED, default=None, help="Seed of the hidden test inputs (default: a fresh one)."
+)
 def audit(assignment: str | None, jobs: int | None, seed: int | None) -> None:
     """Grade the catalogues of mistakes and correct versions; exit 1 if any verdict fails."""
     verdicts = audit_module.main(assignment=assignment, jobs=jobs, seed=seed)
@@ -227,12 +333,21 @@ def audit(assignment: str | None, jobs: int | None, seed: int | None) -> None:
     sys.exit(1 if failed else 0)
 
 
+DEMO = "demo"  # never dist/, which holds the term's own zips
+
+
 @main.command()
-@click.option("--out", default=str(build_module.DIST), show_default=True, type=click.Path(file_okay=False))
+@out_option(default=DEMO, type=click.Path(file_okay=False), help="The folder to write.")
 @LANGUAGE
-def demo(out: str, language: str) -> None:
+@click.option(
+    "--seed", type=SEED, default=None, help="Seed of the hidden test inputs (default: a fresh one)."
+)
+def demo(out: str, language: str, seed: int | None) -> None:
     """Build everything, write sample submissions and grade them into gradebooks."""
-    for done in build_module.main(out=out, language=language):
+    built = build_module.main(out=out, language=language, seed=seed)
+    if built:
+        click.echo(f"seed of the hidden test inputs: {built[0].seed}")
+    for done in built:
         name = done.assignment.name
         folder = Path(out) / "samples" / name
         samples_module.write(done.assignment, folder, language)

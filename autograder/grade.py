@@ -359,6 +359,15 @@ class BadInput(ValueError):
     """A batch that cannot start: its reason, in one line."""
 
 
+class Interrupted(KeyboardInterrupt):
+    """Ctrl-C while the batch graded: `kept` submissions have their outcome in the store (a run
+    of the same command grades only the others); `language` is the autograder's."""
+
+    def __init__(self, kept: int, language: str) -> None:
+        super().__init__(kept, language)
+        self.kept, self.language = kept, language
+
+
 def check_paths(submissions: Path, output: Path, autograder_zip: Path) -> None:
     """BadInput, before anything is written, for a folder or an output that will not do."""
     if not submissions.is_dir():
@@ -467,6 +476,8 @@ def run(
     Raises BadInput (nothing written) for a folder, zip or output that will not do,
     identity.BadList and policy.BadPolicy (ValueErrors, nothing written) for a class list or
     policy that will not do, and store.StoreError for a store of another assignment or in use.
+    A folder with no submission in it is a BadInput; Ctrl-C while grading raises Interrupted
+    (the gradebook then holds what was kept).
     """
     chosen = assignments.load(assignment)
     autograder_zip = Path(autograder or autograder_zip_in(DIST, assignment))
@@ -486,6 +497,10 @@ def run(
     class_list = identity.read_roster(Path(roster)) if roster is not None else None
     found = identity.read_folder(Path(submissions), manifest["notebook"])
     todo_all = found.submissions
+    if not todo_all:
+        raise BadInput(
+            f"no submissions in {submissions}: no {', '.join(SUFFIXES)} file and no student folder"
+        )
     possible = points(chosen)
     zip_hash = file_hash(autograder_zip)
     output.parent.mkdir(parents=True, exist_ok=True)
@@ -553,6 +568,9 @@ def run(
                     on_outcome=keep,
                     on_sandbox=lambda missing: bar.write(describe_sandbox(missing), file=sys.stderr),
                 )
+        except KeyboardInterrupt:  # counted in the store: Ctrl-C may have come mid-keep()
+            kept = sum(store.get(name, hashes[name], zip_hash) is not None for name, _ in todo_all)
+            raise Interrupted(kept, str(manifest.get("language", "en"))) from None
         finally:
             bar.close()
             lines = apply(policy, rows, done, possible)

@@ -5,7 +5,8 @@ alumno_con_errores.ipynb    the reference with catalogued mistakes in two functi
 alumno_sin_empezar.ipynb    the untouched skeleton
 alumno_archivo_danado.ipynb the first bytes of a notebook: not valid JSON
 alumno_exportado.zip        otter's export: a zip holding the correct notebook
-alumno_script.py            a .py export whose first line raises, so nothing gets defined
+alumno_script.py            the notebook with the two mistakes saved as a .py script (percent
+                            format, as VS Code and jupytext save it): graded as that notebook
 """
 
 from __future__ import annotations
@@ -21,11 +22,6 @@ from .fill import defined_functions, fill
 from .notebook import render
 
 
-def _code(nb: nbformat.NotebookNode) -> str:
-    cells = [c.source for c in nb.cells if c.cell_type == "code" and "grader." not in c.source]
-    return "\n\n".join(cells) + "\n"
-
-
 def _two_mistakes(assignment: Assignment) -> list[Path]:
     """The first catalogued mistakes of two different functions."""
     chosen: dict[frozenset[str], Path] = {}
@@ -38,6 +34,8 @@ def _two_mistakes(assignment: Assignment) -> list[Path]:
 
 def write(assignment: Assignment, folder: Path, language: str = "es") -> list[Path]:
     """Write the sample submissions of `assignment` into folder; their paths."""
+    import jupytext  # here: importing autograder must not need it
+
     folder.mkdir(parents=True, exist_ok=True)
     skeleton = render(assignment, language)
     correct = fill(skeleton, [assignment.solution_path])
@@ -56,5 +54,5 @@ def write(assignment: Assignment, folder: Path, language: str = "es") -> list[Pa
     with zipfile.ZipFile(exported, "w") as archive:
         archive.writestr(zipfile.ZipInfo(assignment.notebook_name, ZIP_DATE), nbformat.writes(correct))
     script = folder / "alumno_script.py"
-    script.write_text("import modulo_que_no_existe\n\n" + _code(correct), encoding="utf-8")
+    script.write_text(jupytext.writes(buggy, fmt="py:percent"), encoding="utf-8")
     return [*written, damaged, exported, script]

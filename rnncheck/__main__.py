@@ -1,5 +1,8 @@
 """`python -m rnncheck [notebook.ipynb]`: every public check of a notebook (or a .py file), from a terminal.
 
+A .py file is read into cells as the grader reads it (rnncheck.script): Jupyter's own script
+export and jupytext's formats; without jupytext installed, cells split at `# %%` lines.
+
 Run in the folder of the student release. The notebook's code cells run in order, as a
 fresh kernel would run them, except those tagged otter_ignore (slow demonstrations that no
 check needs) and the check cells; a cell that raises or runs past CELL_TIME_LIMIT seconds
@@ -64,10 +67,8 @@ def _translator() -> Callable[[str], str]:
 
 
 def cells_to_run(path: str) -> list[tuple[int, str]]:
-    """(cell number from 1, source) of each code cell to run; a .py file is one cell."""
-    if path.endswith(".py"):
-        with open(path, encoding="utf-8") as f:
-            return [(1, f.read())]
+    """(cell number from 1, source) of each code cell to run, of a notebook or of a notebook
+    saved as a .py script (its cells as rnncheck.script reads them)."""
     return [
         (number, source)
         for number, source, tags in code_cells(path)

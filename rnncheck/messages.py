@@ -222,6 +222,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "explain_hidden_cases": "Pruebas ocultas: {cases}.",
         "requirements_header_pinned": "# Lo que necesita la tarea {assignment}, para Python 3.10 a 3.12. numpy {numpy}: la versión con la que se corrige.\n# Instálalo con:  pip install -r requirements.txt   (para abrir el notebook en tu computadora: pip install jupyterlab)",
         "policy_times": "{count} horas de entrega dadas a mano",
+        "reason_bad_script": "el archivo .py no se pudo leer como notebook ({detail})",
+        "cli_interrupted": "interrumpido: entregas calificadas y guardadas: {kept}; ejecuta la misma orden otra vez para terminar",
+        "reason_too_many_cells": "el archivo .py tiene demasiadas celdas (más de {limit})",
     },
     "en": {
         "missing": "I cannot find the function `{name}`. Did you run the cell that defines it?",
@@ -434,6 +437,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "explain_hidden_cases": "Hidden tests: {cases}.",
         "requirements_header_pinned": "# What assignment {assignment} needs, for Python 3.10 to 3.12. numpy {numpy}: the version it is graded with.\n# Install it with:  pip install -r requirements.txt   (to open the notebook on your computer: pip install jupyterlab)",
         "policy_times": "{count} submission times given",
+        "reason_bad_script": "the .py file could not be read as a notebook ({detail})",
+        "cli_interrupted": "interrupted: {kept} graded and kept; run the same command again to finish",
+        "reason_too_many_cells": "the .py file has too many cells (more than {limit})",
     },
 }
 

@@ -28,6 +28,7 @@ from typing import Any
 
 from .feedback import Feedback
 from .messages import say
+from .script import cells as script_cells
 
 PACKAGE = os.path.dirname(os.path.abspath(__file__))
 RELEASE = os.path.dirname(PACKAGE)  # the student release: notebook, tests/, rnncheck/, data
@@ -221,12 +222,15 @@ def notebook_files(name: str, env: dict[str, Any]) -> list[str]:
 
 
 def code_cells(path: str) -> list[tuple[int, str, list[str]]]:
-    """(cell number from 1, source, tags) of each code cell of the notebook file at path;
+    """(cell number from 1, source, tags) of each code cell of the notebook file at path, or of
+    a notebook saved as a .py script (rnncheck.script: its code cells numbered from 1);
     ValueError, in the release's language, if it is not a notebook."""
     try:
         with open(path, encoding="utf-8") as f:
+            if path.endswith(".py"):
+                return [(n, source, tags) for n, (source, tags) in enumerate(script_cells(f.read()), 1)]
             cells = json.load(f)["cells"]
-    except (OSError, ValueError, KeyError, TypeError) as error:
+    except Exception as error:  # whatever a malformed file makes json or jupytext raise
         raise ValueError(say("check_not_a_notebook", path=path, detail=type(error).__name__)) from None
     found = []
     for number, cell in enumerate(cells, 1):

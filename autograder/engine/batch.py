@@ -15,6 +15,7 @@ import dataclasses
 import multiprocessing
 import os
 import resource
+import signal
 import tempfile
 import time
 from collections.abc import Callable
@@ -51,7 +52,10 @@ def _grader(
     conn: Connection, folder: Path, number: int, workroot: Path, options: Options, batch: int
 ) -> None:
     """A grader process: grade what it is sent until it is sent None; it ends with the batch
-    process (pid `batch`), however that ends, and its zygote and student processes with it."""
+    process (pid `batch`), however that ends, and its zygote and student processes with it.
+    Ctrl-C (SIGINT to the terminal's process group) ends it at once and without a word: the
+    batch process is interrupted too, and says what was kept."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
     confine.die_with_parent(batch)
     with contextlib.suppress(ValueError, OSError):  # a callback asked to allocate too much fails here
         resource.setrlimit(resource.RLIMIT_AS, (GRADER_MEMORY, resource.getrlimit(resource.RLIMIT_AS)[1]))

@@ -1,7 +1,9 @@
 """A submitted file as the cells to run, read with limits: nothing in it can crash the grader.
 
     .ipynb  its code cells, in order, except those tagged otter_ignore (as otter grades)
-    .py     one cell: the whole script
+    .py     a notebook saved as a script (rnncheck.script): its code cells, in order, except
+            those tagged otter_ignore; jupytext's percent format (also VS Code's export) and
+            light format (a plain script is read as one), and Jupyter's own script export
     .zip    the single .ipynb inside (an otter export); every other file in it is ignored
     folder  one student's folder (as an LMS download gives it, or Gradescope's submission):
             the file chosen by `choose`; every other file in it is ignored
@@ -16,8 +18,12 @@ import zipfile
 from pathlib import Path
 from typing import Any
 
+from .text import clean
+
 MAX_FILE = 50 * 2**20  # bytes of a submitted file, or of the notebook inside a zip
 MAX_ENTRIES = 10_000  # files in a submitted zip
+MAX_SCRIPT = 2 * 2**20  # bytes of a .py submission (a notebook's code as a script is about 50 KiB)
+MAX_CELLS = 5_000  # cells of a .py submission (the assignments' notebooks have about 40)
 IGNORE_TAG = "otter_ignore"
 SUFFIXES = (".ipynb", ".zip", ".py")
 
@@ -112,6 +118,26 @@ def cells_of_notebook(data: bytes, assignment: str) -> list[str]:
     return cells
 
 
+def cells_of_script(data: bytes) -> list[str]:
+    """The code to run, cell by cell, of a script's bytes; Rejected if it cannot be read, or
+    would take long to read (it is read here, in the grader, before any time limit applies)."""
+    from rnncheck import script  # the checker of the autograder in use
+
+    if len(data) > MAX_SCRIPT:
+        raise Rejected(_say("reason_too_large", size=len(data) // 2**20, limit=MAX_SCRIPT // 2**20))
+    text = data.decode("utf-8", "replace")
+    if script.most_cells(text) > MAX_CELLS:
+        raise Rejected(_say("reason_too_many_cells", limit=MAX_CELLS))
+    try:
+        found = script.cells(text, need_jupytext=True)
+    except ImportError:
+        raise Rejected(_say("reason_grader_error", detail="jupytext is not installed")) from None
+    except Exception as error:  # anything jupytext raises on a malformed file
+        detail = clean((str(error).splitlines() or [""])[0] or type(error).__name__, 120)
+        raise Rejected(_say("reason_bad_script", detail=detail)) from None
+    return [source for source, tags in found if IGNORE_TAG not in tags]
+
+
 def choose(folder: Path, notebook: str) -> Path | None:
     """The file to grade in a student's folder: the notebook named as the assignment's, else the
     only .ipynb, else the only .zip, else the only .py, at the top of the folder; None if none
@@ -139,7 +165,7 @@ def read_cells(path: Path, assignment: str) -> list[str]:
                 raise Rejected(_say("reason_no_notebook"))
             path = chosen
         if path.suffix == ".py":
-            return [_read_limited(path).decode("utf-8", "replace")]
+            return cells_of_script(_read_limited(path))
         if path.suffix == ".zip":
             return cells_of_notebook(_notebook_in_zip(path), assignment)
         return cells_of_notebook(_read_limited(path), assignment)

@@ -1,13 +1,28 @@
-"""rnngrade: each command forwards its arguments to one library function."""
+"""rnngrade: each command forwards its arguments to one library function; bad values,
+unknown names, empty folders and Ctrl-C get one line and an exit status, never a traceback."""
 
+import importlib.metadata
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+import zipfile
+from pathlib import Path
 from types import SimpleNamespace
 
+import nbformat
 import pytest
 from click.testing import CliRunner
 
-from autograder import cli
+from autograder import cli, grade
+from autograder.engine.grading import MANIFEST
+from autograder.fill import fill
+from autograder.notebook import render
 from autograder.policy import Policy
 from autograder.store import StoreBusy
+from rnncheck.messages import MESSAGES
 
 
 @pytest.fixture
@@ -26,6 +41,7 @@ def calls(monkeypatch):
     monkeypatch.setattr(cli.grade_module, "main", recorder("grade", []))
     nothing = cli.grade_module.Gradebook([], [], [], {}, Policy(), [], [], [], {})
     monkeypatch.setattr(cli.grade_module, "run", recorder("grade", nothing))
+    monkeypatch.setattr(cli.report_module, "main", recorder("report", Path("r.html")))
     monkeypatch.setattr(
         cli.audit_module, "main", recorder("audit", [SimpleNamespace(ok=False, line=lambda: "FAIL x")])
     )
@@ -124,7 +140,7 @@ def test_audit_exits_1_when_a_verdict_fails(calls):
     assert calls["audit"] == {"assignment": None, "jobs": None, "seed": 3}
 
 
-def test_check_reports_a_missing_assignment_without_a_traceback(monkeypatch, tmp_path):
+def test_check_reports_a_missing_assignment_in_one_line_with_status_2(monkeypatch, tmp_path):
     def refuse(**kwargs):
         raise ValueError("cannot tell the assignment; pass --assignment")
 
@@ -132,7 +148,7 @@ def test_check_reports_a_missing_assignment_without_a_traceback(monkeypatch, tmp
     path = tmp_path / "a.py"
     path.write_text("x = 1")
     result = CliRunner().invoke(cli.main, ["check", str(path)])
-    assert result.exit_code == 1 and "Error: cannot tell the assignment" in result.output
+    assert result.exit_code == 2 and result.output == "Error: cannot tell the assignment; pass --assignment\n"
 
 
 def test_report_forwards_the_gradebook_and_refuses_bad_input_with_status_2(monkeypatch, tmp_path):
@@ -150,3 +166,250 @@ def test_report_forwards_the_gradebook_and_refuses_bad_input_with_status_2(monke
     assert result.output.strip().endswith("notas-report.html")
     refused = CliRunner().invoke(cli.main, ["report", "otra.csv"])
     assert refused.exit_code == 2 and refused.output == "Error: otra.sqlite holds the grades of 'bptt'\n"
+
+
+# ---------------------------------------------------------------- one spelling of the output
+
+
+@pytest.mark.parametrize(
+    "command, called, forwarded",
+    [
+        (["build"], "build", "out"),
+        (["demo"], "build", "out"),
+        (["grade", "word_representation", "."], "grade", "output"),
+        (["report", "notas.csv"], "report", "output"),
+    ],
+    ids=["build", "demo", "grade", "report"],
+)
+def test_out_o_and_the_old_output_forward_the_same(calls, command, called, forwarded):
+    seen = []
+    for spelling in ("-o", "--out", "--output"):
+        result = CliRunner().invoke(cli.main, [*command, spelling, "elsewhere"])
+        assert result.exit_code == 0, result.output
+        seen.append(dict(calls.pop(called)))
+    assert seen[0] == seen[1] == seen[2] and seen[0][forwarded] == "elsewhere"
+
+
+@pytest.mark.parametrize("command", ["build", "demo", "grade", "report"])
+def test_help_shows_out_and_hides_the_old_spelling(command):
+    shown = CliRunner().invoke(cli.main, [command, "--help"]).output
+    assert "-o, --out" in shown and "--output" not in shown
+
+
+def test_demo_writes_to_its_own_folder_never_dist(calls):
+    assert CliRunner().invoke(cli.main, ["demo"]).exit_code == 0
+    assert calls["build"]["out"] == "demo" != cli.build_module.DIST
+
+
+def test_demo_prints_the_seed_it_used_first(monkeypatch):
+    monkeypatch.setattr(cli.samples_module, "write", lambda *args: None)
+    monkeypatch.setattr(cli.grade_module, "main", lambda **kwargs: [])
+    monkeypatch.setattr(cli.grade_module, "table", lambda *args: "")
+    monkeypatch.setattr(cli.grade_module, "summary", lambda *args: "")
+    for given, used in ((None, 77), (5, 5)):
+
+        def built(given=given, used=used, **kwargs):
+            assert kwargs["seed"] == given
+            one = SimpleNamespace(name="bptt", questions={"q1": "f"})
+            return [SimpleNamespace(seed=used, assignment=one, autograder_zip="z.zip")]
+
+        monkeypatch.setattr(cli.build_module, "main", built)
+        result = CliRunner().invoke(
+            cli.main, ["demo"] + (["--seed", str(given)] if given is not None else [])
+        )
+        assert result.exit_code == 0, result.output
+        assert result.output.splitlines()[0] == f"seed of the hidden test inputs: {used}"
+
+
+def test_version_is_the_packages():
+    result = CliRunner().invoke(cli.main, ["--version"])
+    assert result.exit_code == 0
+    assert result.output == f"rnngrade, version {importlib.metadata.version('rnn-course-kit')}\n"
+
+
+# ---------------------------------------------------------------- refusals
+
+
+@pytest.mark.parametrize(
+    "arguments",
+    [
+        ["grade", "word_representation", ".", "--timeout", "0"],
+        ["grade", "word_representation", ".", "--timeout", "-5"],
+        ["grade", "word_representation", ".", "--timeout", "nan"],
+        ["grade", "word_representation", ".", "--timeout", "inf"],
+        ["grade", "word_representation", ".", "--jobs", "0"],
+        ["grade", "word_representation", ".", "--memory", str(cli.MIN_MEMORY - 1)],
+        ["audit", "--jobs", "0"],
+        ["audit", "--seed", "-1"],
+        ["build", "--seed", str(2**32)],
+        ["demo", "--seed", "-1"],
+    ],
+    ids=lambda arguments: " ".join(arguments[:1] + arguments[-2:]),
+)
+def test_bad_values_are_refused_by_the_options_type(calls, arguments):
+    result = CliRunner().invoke(cli.main, arguments)
+    assert result.exit_code == 2 and f"Invalid value for '{arguments[-2]}'" in result.output
+    assert "Traceback" not in result.output and not calls
+
+
+@pytest.mark.parametrize(
+    "arguments",
+    [
+        ["build", "--only", "nonexistent"],
+        ["grade", "nonexistent", "."],
+        ["check", "--assignment", "nonexistent", "pyproject.toml"],
+        ["audit", "nonexistent"],
+    ],
+    ids=["build --only", "grade", "check --assignment", "audit"],
+)
+def test_an_unknown_assignment_is_one_line_with_status_2(calls, arguments):
+    result = CliRunner().invoke(cli.main, arguments)
+    known = ", ".join(cli.assignments.names())
+    assert result.exit_code == 2 and not calls
+    assert result.output == f"Error: unknown assignment 'nonexistent'; known: {known}\n"
+
+
+def fake_autograder(path: Path, assignment: str = "word_representation") -> Path:
+    """A zip that passes for an autograder of assignment: its manifest, and nothing to grade with."""
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr(
+            MANIFEST, f'{{"assignment": "{assignment}", "language": "es", "notebook": "{assignment}.ipynb"}}'
+        )
+    return path
+
+
+def test_an_empty_folder_of_submissions_is_one_line_with_status_2_and_nothing_written(tmp_path):
+    folder = tmp_path / "entregas"
+    folder.mkdir()
+    (folder / "notas.txt").write_text("not a submission")
+    (folder / ".ipynb_checkpoints").mkdir()
+    zip_path = fake_autograder(tmp_path / "ag.zip")
+    out = tmp_path / "out" / "notas.csv"
+    result = CliRunner().invoke(
+        cli.main, ["grade", "word_representation", str(folder), "-o", str(out), "--autograder", str(zip_path)]
+    )
+    assert result.exit_code == 2
+    assert (
+        result.output
+        == f"Error: no submissions in {folder}: no .ipynb, .zip, .py file and no student folder\n"
+    )
+    assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.parametrize(
+    "content",
+    ['{"cells": [', "[1]", '{"metadata": {"otter": 5}}', '{"metadata": {"otter": {"assignment_name": 7}}}'],
+    ids=["broken JSON", "a list", "otter not an object", "a name not text"],
+)
+def test_check_of_a_file_that_names_no_assignment_is_one_line_with_status_2(tmp_path, content):
+    path = tmp_path / "tarea.ipynb"
+    path.write_text(content, encoding="utf-8")
+    result = CliRunner().invoke(cli.main, ["check", str(path)])
+    assert result.exit_code == 2
+    assert result.output == f"Error: {path}: cannot tell the assignment; pass --assignment\n"
+
+
+# ---------------------------------------------------------------- Ctrl-C
+
+
+@pytest.mark.parametrize("language", ["es", "en"])
+def test_ctrl_c_while_grading_says_what_was_kept_in_one_line_and_exits_130(monkeypatch, tmp_path, language):
+    def interrupted(**kwargs):
+        raise grade.Interrupted(3, language)
+
+    monkeypatch.setattr(cli.grade_module, "run", interrupted)
+    result = CliRunner().invoke(cli.main, ["grade", "word_representation", str(tmp_path)])
+    assert result.exit_code == 130 and result.stdout == ""
+    assert result.stderr == MESSAGES[language]["cli_interrupted"].format(kept=3) + "\n"
+
+
+def test_the_english_line_is_the_issues():
+    assert MESSAGES["en"]["cli_interrupted"].format(kept=4) == (
+        "interrupted: 4 graded and kept; run the same command again to finish"
+    )
+
+
+@pytest.mark.parametrize(
+    "command, where, stop",
+    [
+        (["build"], "build_module", KeyboardInterrupt()),
+        (["demo"], "build_module", KeyboardInterrupt()),
+        (["demo"], "build_module", grade.Interrupted(2, "en")),  # a new demo grades all again
+        (["audit"], "audit_module", KeyboardInterrupt()),
+        (["check", "pyproject.toml"], "check_module", KeyboardInterrupt()),
+        (["report", "notas.csv"], "report_module", KeyboardInterrupt()),
+    ],
+    ids=["build", "demo", "demo while grading", "audit", "check", "report"],
+)
+def test_ctrl_c_in_any_other_command_is_one_line_and_exits_130(monkeypatch, command, where, stop):
+    def interrupted(**kwargs):
+        raise stop
+
+    monkeypatch.setattr(getattr(cli, where), "main", interrupted)
+    result = CliRunner().invoke(cli.main, command)
+    assert result.exit_code == 130 and result.stderr == "interrupted\n" and result.stdout == ""
+
+
+def test_grade_says_in_one_line_when_the_machine_fails_it_with_status_1(monkeypatch, tmp_path):
+    def fail(**kwargs):
+        raise FileNotFoundError(2, "No such file or directory", "/proc/notas.lock")
+
+    monkeypatch.setattr(cli.grade_module, "run", fail)
+    result = CliRunner().invoke(cli.main, ["grade", "word_representation", str(tmp_path)])
+    assert result.exit_code == 1
+    assert result.output == "Error: [Errno 2] No such file or directory: '/proc/notas.lock'\n"
+
+
+def stored(store: Path) -> int:
+    """How many outcomes the store holds (0 while it does not exist yet)."""
+    try:
+        db = sqlite3.connect(f"{store.as_uri()}?mode=ro", uri=True)
+        try:
+            return int(db.execute("SELECT COUNT(*) FROM outcomes").fetchone()[0])
+        finally:
+            db.close()
+    except sqlite3.Error:
+        return 0
+
+
+@pytest.mark.slow
+def test_ctrl_c_of_a_real_batch_keeps_what_was_graded_and_the_same_command_finishes(builds, tmp_path):
+    """SIGINT to the command's process group, as a terminal's Ctrl-C sends it, once one outcome
+    is stored while the other submission hangs: one line that counts what the store holds,
+    status 130; then the same command grades only what is missing."""
+    build = builds["word_representation"]
+    folder = tmp_path / "entregas"
+    folder.mkdir()
+    nbformat.write(fill(render(build.assignment), [build.assignment.solution_path]), folder / "a.ipynb")
+    # graded second (--jobs 1), and for minutes: each cell hangs until the cell limit stops it
+    (folder / "b.py").write_text("# %%\nwhile True:\n    pass\n\n" * 20, encoding="utf-8")
+    out = tmp_path / "notas.csv"
+    command = [
+        *(str(Path(sys.executable).parent / "rnngrade"), "grade", "word_representation", str(folder)),
+        *("-o", str(out), "--autograder", str(build.autograder_zip), "--jobs", "1", "--timeout", "3600"),
+    ]
+    batch = subprocess.Popen(
+        command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True
+    )
+    try:
+        while stored(out.with_suffix(".sqlite")) == 0:
+            assert batch.poll() is None, batch.communicate()
+            time.sleep(0.05)
+        os.killpg(batch.pid, signal.SIGINT)
+        stdout, stderr = batch.communicate(timeout=120)
+    finally:
+        if batch.poll() is None:
+            os.killpg(batch.pid, signal.SIGKILL)
+    assert batch.returncode == 130, stderr
+    assert stdout == "" and "Traceback" not in stderr
+    kept = stored(out.with_suffix(".sqlite"))
+    said = [line for line in stderr.splitlines() if not line.startswith("sandbox:")]
+    assert said == [MESSAGES["es"]["cli_interrupted"].format(kept=kept)] and kept >= 1
+    assert out.is_file()  # the gradebook of what was kept
+
+    (folder / "b.py").write_text("x = 1\n", encoding="utf-8")  # the hang mended; the same command
+    again = subprocess.run(command, capture_output=True, text=True, timeout=600)
+    assert again.returncode == 0, again.stderr
+    rows = out.read_text(encoding="utf-8").splitlines()[1:]
+    assert [row.split(",")[0] for row in rows] == ["a.ipynb", "b.py"]
+    assert stored(out.with_suffix(".sqlite")) == 2  # a.ipynb was not graded again
