@@ -187,6 +187,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "report_feedback_link": "ver",
         "report_not_graded": "no calificable",
         "report_nothing_graded": "Ninguna entrega se pudo calificar.",
+        "engine_callback_budget": "se llamó al objeto del test demasiado, o con demasiados datos, en una sola llamada (más de {calls} veces o {size} MiB)",
+        "sampling_too_many_calls": "el generador del test admite a lo sumo {count} llamadas",
+        "sampling_not_a_draw": "el generador del test solo admite métodos que sortean valores, no `{method}`",
     },
     "en": {
         "missing": "I cannot find the function `{name}`. Did you run the cell that defines it?",
@@ -364,6 +367,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "report_feedback_link": "open",
         "report_not_graded": "not gradable",
         "report_nothing_graded": "No submission could be graded.",
+        "engine_callback_budget": "the test's object was called too often, or with too much data, in one call (over {calls} times or {size} MiB)",
+        "sampling_too_many_calls": "the test's generator allows at most {count} calls",
+        "sampling_not_a_draw": "the test's generator only allows methods that draw values, not `{method}`",
     },
 }
 
