@@ -98,9 +98,11 @@ def _grader(
         grown = resident() - start
         measures = {
             "seconds": time.monotonic() - began,
+            "start": start,
             "peak": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024,
             "grown": grown,
             "replaced": grown > options.grader_memory,
+            "pid": os.getpid(),
         }
         conn.send(("outcome", (outcome.to_dict(), measures)))
         if measures["replaced"]:
@@ -155,8 +157,9 @@ def grade_all(
     """Grade each (name, file); outcomes in the order given. on_outcome is called as each one is
     known (in the order they finish); on_sandbox once, with what the sandbox lacks here;
     on_measure with each graded submission's name and what its grader process measured:
-    seconds, peak (bytes of RSS at most so far), grown (bytes of RSS more than when it became
-    ready) and replaced (whether it is replaced for that growth)."""
+    seconds, start (bytes of RSS when it became ready), peak (bytes of RSS at most so far),
+    grown (bytes of RSS more than start now), replaced (whether it is replaced for that
+    growth) and pid (the grader process's)."""
     done: dict[int, Outcome] = {}
     autograder_zip = Path(autograder_zip).resolve()  # grader processes work in the zip's folder
     submissions = [(name, Path(path).resolve()) for name, path in submissions]

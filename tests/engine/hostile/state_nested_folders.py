@@ -13,7 +13,7 @@ became an error.
 import os
 
 top = os.open(".", os.O_RDONLY)
-for level in range(1500):
+for _ in range(1500):
     os.mkdir("d")
     os.chdir("d")
 with open("deepest.txt", "w") as f:

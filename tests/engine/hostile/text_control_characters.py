@@ -1,4 +1,4 @@
-"""Put terminal escapes, OSC 52 and fake CSV rows in errors and type names: no output holds a control character.
+"""Put terminal escapes, OSC 52 and fake CSV rows in errors and type names: no output holds a control char.
 
 Raise, in a cell and in the functions, exceptions whose type names and messages hold ANSI escape
 sequences (erase the line, move up), an OSC 52 clipboard write, a window title, bidirectional
@@ -19,9 +19,7 @@ raise Evil("hostile-ran cell" + EVIL)
 # %%
 
 
-def softmax(z):
-    raise Evil("hostile-ran softmax" + EVIL)
-
-
 def initialize_parameters(n_a, n_x, n_y, seed=0):
+    if seed == 0:
+        raise Evil("hostile-ran init" + EVIL)
     raise ValueError("hostile-ran init" + EVIL * 3)
