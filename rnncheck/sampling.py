@@ -68,9 +68,11 @@ class RecordingRng:
     def __getattr__(self, attribute: str) -> Any:
         if attribute.startswith("_"):
             raise AttributeError(attribute)
-        if attribute not in DRAWS:
-            raise AttributeError(say("sampling_not_a_draw", method=attribute))
         method = getattr(self._rng, attribute)
+        if attribute not in DRAWS:
+            if callable(method):
+                raise AttributeError(say("sampling_not_a_draw", method=attribute))
+            return method
 
         def passed_on(*args: Any, **kwargs: Any) -> Any:
             self._record(attribute)

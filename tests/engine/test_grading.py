@@ -94,3 +94,16 @@ def test_exception_classes_are_made_afresh(monkeypatch):
         process.exception_from("Mine", "ValueError", "b"),
     )
     assert type(one).__name__ == "Mine" and isinstance(one, ValueError) and type(one) is not type(two)
+
+
+def test_the_recording_generator_draws_only_and_records_a_bounded_number_of_calls():
+    from rnncheck.sampling import MAX_CALLS, RecordingRng
+
+    rng = RecordingRng(seed=1)
+    with pytest.raises(AttributeError, match="spawn"):
+        rng.spawn(10**6)  # a million generators: seconds of the grader's time for one callback
+    for _ in range(MAX_CALLS):
+        rng.random()
+    with pytest.raises(ValueError, match=str(MAX_CALLS)):
+        rng.choice(3)
+    assert len(rng.calls) == MAX_CALLS
