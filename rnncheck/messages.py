@@ -225,6 +225,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "reason_bad_script": "el archivo .py no se pudo leer como notebook ({detail})",
         "cli_interrupted": "interrumpido: entregas calificadas y guardadas: {kept}; ejecuta la misma orden otra vez para terminar",
         "reason_too_many_cells": "el archivo .py tiene demasiadas celdas (más de {limit})",
+        "engine_callback_budget": "se llamó al objeto del test demasiado, o con demasiados datos, en una sola llamada (más de {calls} veces o {size} MiB)",
+        "sampling_too_many_calls": "el generador del test admite a lo sumo {count} llamadas",
+        "sampling_not_a_draw": "el generador del test solo admite métodos que sortean valores, no `{method}`",
     },
     "en": {
         "missing": "I cannot find the function `{name}`. Did you run the cell that defines it?",
@@ -440,6 +443,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "reason_bad_script": "the .py file could not be read as a notebook ({detail})",
         "cli_interrupted": "interrupted: {kept} graded and kept; run the same command again to finish",
         "reason_too_many_cells": "the .py file has too many cells (more than {limit})",
+        "engine_callback_budget": "the test's object was called too often, or with too much data, in one call (over {calls} times or {size} MiB)",
+        "sampling_too_many_calls": "the test's generator allows at most {count} calls",
+        "sampling_not_a_draw": "the test's generator only allows methods that draw values, not `{method}`",
     },
 }
 

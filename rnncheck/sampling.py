@@ -19,6 +19,16 @@ import numpy as np
 from .feedback import Feedback
 from .messages import say
 
+# The methods of a Generator that draw values (not spawn, which makes new generators, nor the
+# bit generator itself), and how many calls one RecordingRng records: a sampler makes one per
+# step, and each call is kept (with its p) until the test ends.
+DRAWS = frozenset(
+    name
+    for name in dir(np.random.Generator)
+    if not name.startswith("_") and name not in ("spawn", "bit_generator")
+)
+MAX_CALLS = 10_000
+
 
 class RecordingRng:
     """Stands in for a numpy Generator and records every call made on it.
@@ -28,8 +38,9 @@ class RecordingRng:
               indices in order, whatever p is (an int, or an array of `size` copies of it)
 
     choice(a, size=None, replace=True, p=None) draws with the real Generator once the script
-    is used up; any other public method of a Generator (random, integers, ...) is recorded and
-    passed on to it. `calls` holds (method name, the p given to choice as float64, or None).
+    is used up; any other method of a Generator that draws (random, integers, ...) is recorded
+    and passed on to it; others (spawn, bit_generator) are refused, and so is any call past
+    MAX_CALLS. `calls` holds (method name, the p given to choice as float64, or None).
     A deep copy is the object itself: `rnncheck.call` copies its arguments, and the calls
     must land on the test's object.
     """
@@ -42,8 +53,13 @@ class RecordingRng:
     def __deepcopy__(self, memo: dict[int, Any]) -> RecordingRng:
         return self
 
+    def _record(self, method: str, p: Any = None) -> None:
+        if len(self.calls) >= MAX_CALLS:
+            raise ValueError(say("sampling_too_many_calls", count=MAX_CALLS))
+        self.calls.append((method, None if p is None else np.array(p, dtype=np.float64)))
+
     def choice(self, a: Any, size: Any = None, replace: bool = True, p: Any = None, **kwargs: Any) -> Any:
-        self.calls.append(("choice", None if p is None else np.array(p, dtype=np.float64)))
+        self._record("choice", p)
         if len(self.calls) <= len(self._script):
             index = np.int64(self._script[len(self.calls) - 1])
             return index if size is None else np.full(size, index)
@@ -53,11 +69,13 @@ class RecordingRng:
         if attribute.startswith("_"):
             raise AttributeError(attribute)
         method = getattr(self._rng, attribute)
-        if not callable(method):
+        if attribute not in DRAWS:
+            if callable(method):
+                raise AttributeError(say("sampling_not_a_draw", method=attribute))
             return method
 
         def passed_on(*args: Any, **kwargs: Any) -> Any:
-            self.calls.append((attribute, None))
+            self._record(attribute)
             return method(*args, **kwargs)
 
         return passed_on

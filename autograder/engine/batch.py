@@ -3,15 +3,20 @@
 The batch process unpacks the autograder zip into a folder only it may read, and starts
 `jobs` grader processes. Each loads the tests and the checker once, starts its zygote, and
 grades the submissions it is handed, one at a time, with its own unprivileged user (as root).
-A grader process that dies or passes the submission's time limit is replaced; the submission
-it held is tried once more, then gets an error row with the reason. Nothing a submission does
-reaches the batch process: it receives outcomes only from its own grader processes.
+A grader process that dies or passes the submission's time limit is replaced, and the
+submission it held gets an error row with the reason (it is not tried again: what broke one
+grader would break the next, and cost the submissions after it their time). A grader process
+whose memory grew past `Options.grader_memory` while grading a submission sends that
+submission's outcome and is replaced before the next one: nothing of one submission stays for
+another. Nothing a submission does reaches the batch process: it receives outcomes only from
+its own grader processes.
 """
 
 from __future__ import annotations
 
 import contextlib
 import dataclasses
+import gc
 import multiprocessing
 import os
 import resource
@@ -32,7 +37,6 @@ from .session import Budget
 
 UID_BASE = 1_990_000_000  # slot n grades as uid and gid UID_BASE + n when the grader is root
 GRACE = 30.0  # seconds past a submission's own limit before its grader process is replaced
-TRIES = 2
 
 
 @dataclasses.dataclass(frozen=True)
@@ -42,6 +46,7 @@ class Options:
     jobs: int = max(1, os.cpu_count() or 1)
     limits: Limits = Limits()
     budget: Budget = Budget()
+    grader_memory: int = 2**30  # bytes a grader process's RSS may grow by before it is replaced
 
 
 # Bytes of address space of a grader process (a soft limit: student processes set their own).
@@ -63,7 +68,7 @@ def _grader(
     autograder.use_checker()
     slot_root = workroot / f"slot-{number}"
     slot_root.mkdir(mode=0o711)
-    disk = confine.private_disk(str(slot_root), options.limits.disk)
+    disk = confine.private_disk(str(slot_root), options.limits.disk, options.limits.inodes)
     try:
         zygote = Zygote()
     except InfrastructureError as error:
@@ -77,22 +82,45 @@ def _grader(
         missing["user"] = missing.pop("view")
         uid = None
     slot = Slot(zygote, uid, slot_root, options.limits, options.budget)
+    autograder.possible()  # the tests and the checker loaded: what every submission needs
+    gc.collect()
+    start = resident()
     conn.send(("ready", missing))
     while True:
         job = conn.recv()
         if job is None:
             break
         name, path = job
+        began = time.monotonic()
         try:
             outcome = grade_file(autograder, slot, Path(path), name)
         except Exception as error:  # a bug of ours: this submission's row says so, the next is graded
             outcome = zero(
                 name, autograder.possible(), _say(autograder, "reason_grader_error", detail=repr(error)[:200])
             )
-        if uid is not None and "pids" in missing:  # else its PID namespace took every process along
-            slot.zygote.sweep(uid)
-        conn.send(("outcome", outcome.to_dict()))
+        gc.collect()  # cycles the submission left (its stand-in types, exceptions, tracebacks)
+        grown = resident() - start
+        measures = {
+            "seconds": time.monotonic() - began,
+            "start": start,
+            "peak": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024,
+            "grown": grown,
+            "replaced": grown > options.grader_memory,
+            "pid": os.getpid(),
+        }
+        conn.send(("outcome", (outcome.to_dict(), measures)))
+        if measures["replaced"]:
+            break  # the batch starts a new grader process for the next submission
     slot.zygote.close()
+
+
+def resident() -> int:
+    """Bytes of this process's memory in RAM now (its resident set size)."""
+    try:
+        with open("/proc/self/statm") as statm:
+            return int(statm.read().split()[1]) * resource.getpagesize()
+    except (OSError, ValueError, IndexError):  # no /proc: the peak so far
+        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
 
 
 class _Worker:
@@ -128,11 +156,15 @@ def grade_all(
     options: Options = Options(),
     on_outcome: Callable[[Outcome], None] | None = None,
     on_sandbox: Callable[[dict[str, str]], None] | None = None,
+    on_measure: Callable[[str, dict[str, Any]], None] | None = None,
 ) -> list[Outcome]:
     """Grade each (name, file); outcomes in the order given. on_outcome is called as each one is
-    known (in the order they finish); on_sandbox once, with what the sandbox lacks here."""
+    known (in the order they finish); on_sandbox once, with what the sandbox lacks here;
+    on_measure with each graded submission's name and what its grader process measured:
+    seconds, start (bytes of RSS when it became ready), peak (bytes of RSS at most so far),
+    grown (bytes of RSS more than start now), replaced (whether it is replaced for that
+    growth) and pid (the grader process's)."""
     done: dict[int, Outcome] = {}
-    tries: dict[int, int] = {}
     autograder_zip = Path(autograder_zip).resolve()  # grader processes work in the zip's folder
     submissions = [(name, Path(path).resolve()) for name, path in submissions]
     with tempfile.TemporaryDirectory(prefix="rnngrade-") as root_name:
@@ -177,11 +209,18 @@ def grade_all(
                             reported = True
                             continue
                         if kind == "outcome" and worker.job is not None:
-                            outcome = Outcome.from_dict(value)
+                            row, measures = value
+                            outcome = Outcome.from_dict(row)
                             done[worker.job[0]] = outcome
                             worker.job = None
+                            if on_measure is not None:
+                                on_measure(outcome.submission, measures)
                             if on_outcome is not None:
                                 on_outcome(outcome)
+                            if measures["replaced"]:  # it ends by itself: a new one for the next
+                                worker.process.join(5)
+                                worker.kill()
+                                workers[position] = start()
                             continue
                         lost = str(value)
                     elif worker.job is not None and time.monotonic() > worker.deadline:
@@ -190,17 +229,13 @@ def grade_all(
                         job = worker.job
                         worker.kill()
                         workers[position] = start()
-                        if job is not None:
-                            index, name, path = job
-                            tries[index] = tries.get(index, 0) + 1
-                            if tries[index] < TRIES:
-                                pending.append((index, (name, path)))
-                            else:
-                                done[index] = zero(
-                                    name, possible, _say(autograder, "reason_crashed", detail=lost)
-                                )
-                                if on_outcome is not None:
-                                    on_outcome(done[index])
+                        if job is not None:  # its row only: the next submission is graded as usual
+                            index, name, _ = job
+                            done[index] = zero(
+                                name, possible, _say(autograder, "reason_crashed", detail=lost)
+                            )
+                            if on_outcome is not None:
+                                on_outcome(done[index])
         finally:
             for worker in workers:
                 worker.stop()

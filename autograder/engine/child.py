@@ -37,6 +37,7 @@ from . import codec, confine
 from .channel import Channel
 
 MAX_MESSAGE = 1000  # characters of an exception's message sent back
+MAX_NAMES = 10_000  # names of the notebook sent to the grader
 # A line that only IPython understands: it starts with % or !, or ends with ?.
 MAGIC = re.compile(r"^\s*[%!]|\?\s*$", re.MULTILINE)
 
@@ -153,7 +154,9 @@ class Student:
     def __init__(self, sock: socket.socket) -> None:
         from IPython.core.inputtransformer2 import TransformerManager
 
-        self.channel = Channel(sock, self.unknown, codec.Decoder(self.remote, _generator), self.serve)
+        self.channel = Channel(
+            sock, self.unknown, codec.Decoder(self.remote, _generator), self.serve, keep=True
+        )
         self.namespace: dict[str, Any] = {"__name__": "__main__", "__builtins__": builtins}
         self.namespace["get_ipython"] = lambda: Shell(self.namespace)
         self.namespace["display"] = lambda *args, **kwargs: None
@@ -211,10 +214,14 @@ class Student:
         return None
 
     def names(self) -> dict[str, list]:
-        """The notebook's names: functions with their parameters, other values with their type."""
+        """The notebook's names: functions with their parameters, other values with their type;
+        at most MAX_NAMES of them, functions first."""
         found: dict[str, list] = {}
+        values: dict[str, list] = {}
         for name, value in list(self.namespace.items()):
-            if type(name) is not str or name.startswith("__") or name in self.given:
+            if len(found) >= MAX_NAMES:
+                break
+            if type(name) is not str or len(name) > 200 or name.startswith("__") or name in self.given:
                 continue
             if isinstance(value, types.FunctionType):
                 code = value.__code__
@@ -222,8 +229,12 @@ class Student:
                 found[name] = ["function", list(code.co_varnames[:count])]
             elif callable(value):
                 found[name] = ["function", []]
-            else:
-                found[name] = ["value", type(value).__name__]
+            elif len(values) < MAX_NAMES:
+                values[name] = ["value", str(type(value).__name__)[:80]]
+        for name, value in values.items():
+            if len(found) >= MAX_NAMES:
+                break
+            found[name] = value
         return found
 
     def call(self, name: str, args: tuple, kwargs: dict) -> tuple:
@@ -237,7 +248,7 @@ class Student:
             return ("raise", *describe(error), self.changed(name, received))
         return ("return", value, self.changed(name, received))
 
-    def changed(self, name: str, received: bytes) -> tuple | None:
+    def changed(self, name: str, received: bytes | bytearray) -> tuple | None:
         """The call's arguments as they are now, or None if they are as they came: encoding the
         call again gives the very bytes the grader sent (the encoding is deterministic)."""
         try:

@@ -81,6 +81,7 @@ class Limits:
     memory -- bytes of address space; cpu -- seconds of CPU over the process's life;
     file_size -- bytes of any file it writes; open_files -- descriptors at once;
     disk -- bytes of its folder, on a tmpfs of that size (see private_disk)
+    inodes -- files and folders on that tmpfs (each costs the kernel memory, however empty)
     """
 
     memory: int = 2 * 2**30
@@ -88,6 +89,7 @@ class Limits:
     file_size: int = 64 * 2**20
     open_files: int = 256
     disk: int = 512 * 2**20  # bytes of all the files of a grader slot's submission folders
+    inodes: int = 2**16  # files and folders there
 
 
 _libc = ctypes.CDLL(None, use_errno=True)
@@ -136,15 +138,15 @@ def isolate_zygote() -> dict[str, str]:
     return missing
 
 
-def private_disk(folder: str, size: int) -> str:
-    """Mount a tmpfs of `size` bytes on folder, in a mount namespace of this process's own (the
-    zygote it starts inherits it); '' when done, else why not."""
+def private_disk(folder: str, size: int, inodes: int = Limits.inodes) -> str:
+    """Mount a tmpfs of `size` bytes and `inodes` files on folder, in a mount namespace of this
+    process's own (the zygote it starts inherits it); '' when done, else why not."""
     if os.geteuid() != 0:
         return "not running as root: submissions write to the machine's disk (file size limited)"
     try:
         unshare(CLONE_NEWNS)
         _mount(None, "/", None, MS_REC | MS_PRIVATE)
-        _mount("tmpfs", folder, "tmpfs", MS_NOSUID | MS_NODEV, f"size={size},mode=0711")
+        _mount("tmpfs", folder, "tmpfs", MS_NOSUID | MS_NODEV, f"size={size},nr_inodes={inodes},mode=0711")
     except OSError as error:
         return f"no private tmpfs ({error.strerror})"
     return ""

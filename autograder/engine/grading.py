@@ -20,6 +20,7 @@ import os
 import shutil
 import sys
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -28,6 +29,7 @@ from .confine import Limits
 from .outcome import GRADED, Case, Outcome, Question, zero
 from .process import InfrastructureError, StudentProcess, Zygote
 from .session import Budget, Session
+from .text import clean, clean_lines
 
 MANIFEST = "rnngrade.json"
 MAX_MESSAGE = 2000  # characters of one failure's message in the outcome
@@ -91,30 +93,51 @@ def unpack(autograder_zip: Path, folder: Path) -> Autograder:
 
 
 def _failure(error: Exception) -> str:
+    """A failed case's message: the checker's own text, or the exception's type and message;
+    cleaned (it may quote student strings) and bounded."""
     from rnncheck import Feedback
 
     message = str(error) if isinstance(error, Feedback) else f"{type(error).__name__}: {str(error)[:300]}"
-    return message if len(message) <= MAX_MESSAGE else message[:MAX_MESSAGE] + "…"
+    return clean_lines(message, MAX_MESSAGE)
 
 
-def run_tests(autograder: Autograder, env: dict[str, Any]) -> dict[str, Question]:
-    """Every test file against env; question -> Question. InfrastructureError passes through."""
+def _run_case(test_case: Any, env: dict[str, Any]) -> tuple[bool, str, str]:
+    """(passed, message, mistake) of one otter test case; InfrastructureError passes through."""
+    try:
+        test_case.body.call_func(env)
+    except InfrastructureError:
+        raise
+    except Exception as error:
+        return False, _failure(error), clean(getattr(error, "mistake", None) or "", MAX_MESSAGE)
+    return True, "", ""
+
+
+def run_tests(
+    autograder: Autograder, env: dict[str, Any], hiding: Callable[[], None] | None = None
+) -> dict[str, Question]:
+    """Every test file against env; question -> Question. InfrastructureError passes through.
+
+    Every public case of every test file runs before any hidden case (hiding() is called in
+    between): whatever a student function sees in a hidden case can only surface in the
+    messages of hidden cases, which the student is never shown. Each case is scored as otter
+    scores it, whatever the order.
+    """
     from otter.test_files.abstract_test import TestCaseResult
 
+    files = [(path, autograder.load(path)) for path in autograder.test_files]
+    ran: dict[tuple[int, int], tuple[bool, str, str]] = {}
+    for hidden in (False, True):
+        if hidden and hiding is not None:
+            hiding()
+        for number, (_, test_file) in enumerate(files):
+            for position, test_case in enumerate(test_file.test_cases):
+                if bool(test_case.hidden) == hidden:
+                    ran[number, position] = _run_case(test_case, env)
     questions = {}
-    for path in autograder.test_files:
-        test_file = autograder.load(path)
+    for number, (path, test_file) in enumerate(files):
         results, cases = [], []
-        for test_case in test_file.test_cases:
-            mistake = ""
-            try:
-                test_case.body.call_func(env)
-                passed, message = True, ""
-            except InfrastructureError:
-                raise
-            except Exception as error:
-                passed, message = False, _failure(error)
-                mistake = str(getattr(error, "mistake", None) or "")[:MAX_MESSAGE]
+        for position, test_case in enumerate(test_file.test_cases):
+            passed, message, mistake = ran[number, position]
             results.append(TestCaseResult(test_case=test_case, message=message, passed=passed))
             points, hidden = float(test_case.points or 0), bool(test_case.hidden)
             cases.append(Case(test_case.name, points, hidden, passed, message, mistake))
@@ -156,12 +179,93 @@ class Slot:
             self.zygote = Zygote()
         return self.zygote.spawn(workdir, self.uid, self.limits)
 
+    def sweep(self) -> None:
+        """End every process of the slot's user that is left (where a PID namespace did not
+        take them along with their keeper), before the submission's folder is removed."""
+        if self.uid is not None:
+            with contextlib.suppress(InfrastructureError):
+                self.zygote.sweep(self.uid)
+
+
+_FOLDER = os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW
+
+
+def _open_folder(name: str | Path, parent: int | None = None) -> int:
+    """A descriptor of the folder `name` (relative to parent), made its owner's to read, write
+    and enter first if a submission took that away; OSError if it is not a folder."""
+    try:
+        fd = os.open(name, _FOLDER, dir_fd=parent)
+    except PermissionError:  # chmod 000 (root never gets here): ours to undo
+        os.chmod(name, 0o700, dir_fd=parent)
+        fd = os.open(name, _FOLDER, dir_fd=parent)
+    with contextlib.suppress(OSError):
+        os.chmod(fd, 0o700)
+    return fd
+
+
+def remove_tree(path: Path) -> None:
+    """Remove path and everything in it, whatever a submission made there: any depth (a folder
+    is moved up beside path's own entries before it is emptied: no recursion, no long paths),
+    any name, any permission (each folder is made its owner's again), symbolic links removed,
+    never followed. OSError only if path itself is left."""
+    try:
+        top = _open_folder(path)
+    except FileNotFoundError:
+        return
+    except OSError:  # not a folder (a file, a symbolic link)
+        path.unlink(missing_ok=True)
+        return
+    try:
+        pending: list[str | None] = [None]  # folders in path still to empty; None is path itself
+        number = 0
+        while pending:
+            name = pending.pop()
+            try:
+                fd = top if name is None else _open_folder(name, top)
+            except OSError:
+                with contextlib.suppress(OSError):
+                    os.unlink(name, dir_fd=top)  # type: ignore[arg-type]
+                continue
+            try:
+                with os.scandir(fd) as found:
+                    entries = [(entry.name, entry.is_dir(follow_symlinks=False)) for entry in found]
+                for entry, is_folder in entries:
+                    with contextlib.suppress(OSError):
+                        if not is_folder:
+                            os.unlink(entry, dir_fd=fd)
+                        elif name is None:
+                            pending.append(entry)
+                        else:
+                            while _exists(f".rm{number}", top):
+                                number += 1
+                            os.rename(entry, f".rm{number}", src_dir_fd=fd, dst_dir_fd=top)
+                            pending.append(f".rm{number}")
+            finally:
+                if fd != top:
+                    os.close(fd)
+            if name is not None:
+                with contextlib.suppress(OSError):
+                    os.rmdir(name, dir_fd=top)
+    finally:
+        os.close(top)
+    os.rmdir(path)
+
+
+def _exists(name: str, folder: int) -> bool:
+    try:
+        os.lstat(name, dir_fd=folder)
+    except FileNotFoundError:
+        return False
+    return True
+
 
 def prepare_workdir(slot: Slot, files: Path, names: list[str]) -> Path:
     """A fresh folder for one submission, with the files its notebook reads, owned by the slot's user."""
     workdir = slot.workroot / "trabajo"
-    with contextlib.suppress(FileNotFoundError):
-        shutil.rmtree(workdir)
+    try:
+        remove_tree(workdir)
+    except OSError:  # something of the last submission's could not go: set it aside
+        os.rename(workdir, slot.workroot / f"apartado-{os.urandom(6).hex()}")
     workdir.mkdir(mode=0o700)
     for name in names:
         source = files / name
@@ -175,6 +279,18 @@ def prepare_workdir(slot: Slot, files: Path, names: list[str]) -> Path:
     return workdir
 
 
+def repair_workdir(workdir: Path, uid: int | None) -> None:
+    """Give the submission's folder back to it as it was made (its user's, 0700), whatever the
+    submission did to it (chmod 000, then ending its process); FileNotFoundError if it is gone."""
+    fd = _open_folder(workdir)
+    try:
+        os.chmod(fd, 0o700)
+        if uid is not None:
+            os.chown(fd, uid, uid)
+    finally:
+        os.close(fd)
+
+
 def grade_file(autograder: Autograder, slot: Slot, path: Path, name: str) -> Outcome:
     """The Outcome of one submitted file; never raises for anything the file holds or does."""
     from rnncheck import say
@@ -184,23 +300,39 @@ def grade_file(autograder: Autograder, slot: Slot, path: Path, name: str) -> Out
     try:
         cells = submission.read_cells(path, manifest["assignment"])
     except submission.Rejected as rejected:
-        return zero(name, possible, str(rejected))
-    workdir = prepare_workdir(slot, autograder.files, list(manifest["student_files"]))
-    session = Session(cells, lambda: slot.spawn(workdir), slot.budget)
+        return zero(name, possible, clean(rejected))
+    names = list(manifest["student_files"])
+    workdir = prepare_workdir(slot, autograder.files, names)
+
+    def spawn() -> tuple[StudentProcess, dict[str, str]]:
+        """A student process in the submission's folder, repaired first; if none starts there,
+        the folder is made again from the original files for the next try."""
+        try:
+            repair_workdir(workdir, slot.uid)
+            return slot.spawn(workdir)
+        except (InfrastructureError, OSError) as error:
+            prepare_workdir(slot, autograder.files, names)
+            if isinstance(error, OSError):
+                raise InfrastructureError(f"the submission's folder: {error.strerror}") from None
+            raise
+
+    session = Session(cells, spawn, slot.budget)
     try:
         session.start()
-        questions = run_tests(autograder, session.env())
+        questions = run_tests(autograder, session.env(), session.hide)
     except InfrastructureError as error:
-        return zero(name, possible, say("engine_infrastructure", detail=str(error)))
+        return zero(name, possible, say("engine_infrastructure", detail=clean(error, 300)))
     except Exception as error:  # from start(): the notebook hung or ended its process too often
-        return zero(name, possible, _failure(error), GRADED)
+        return zero(name, possible, clean(_failure(error), MAX_MESSAGE), GRADED)
     finally:
         session.close()
-        shutil.rmtree(workdir, ignore_errors=True)
+        slot.sweep()
+        with contextlib.suppress(OSError):
+            remove_tree(workdir)
     errors = dict(sorted({**session.cell_errors, **session.broken}.items()))
     return Outcome(
         name,
         questions,
-        reason=reason(questions, list(errors.values()), list(manifest["functions"])),
-        cell_errors=tuple(f"{say('cell_label', number=n + 1)}: {e}" for n, e in errors.items()),
+        reason=clean(reason(questions, list(errors.values()), list(manifest["functions"])), MAX_MESSAGE),
+        cell_errors=tuple(clean(f"{say('cell_label', number=n + 1)}: {e}", 500) for n, e in errors.items()),
     )

@@ -6,7 +6,10 @@ from __future__ import annotations
 import dataclasses
 from typing import Any
 
+from .text import clean, clean_lines
+
 GRADED, ERROR = "graded", "error"
+MAX_TEXT = 2000  # characters of a case's message, a reason; a cell's error has 500
 
 
 @dataclasses.dataclass(frozen=True)
@@ -20,6 +23,10 @@ class Case:
     passed: bool
     message: str = ""
     mistake: str = ""
+
+    def __post_init__(self) -> None:  # a message may quote a submission's strings
+        object.__setattr__(self, "message", clean_lines(self.message, MAX_TEXT))
+        object.__setattr__(self, "mistake", clean(self.mistake, MAX_TEXT))
 
 
 @dataclasses.dataclass(frozen=True)
@@ -51,6 +58,10 @@ class Outcome:
     status: str = GRADED
     reason: str = ""
     cell_errors: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:  # text that may come from the submission, made safe once
+        object.__setattr__(self, "reason", clean(self.reason, MAX_TEXT))
+        object.__setattr__(self, "cell_errors", tuple(clean(e, 500) for e in self.cell_errors))
 
     @property
     def scores(self) -> dict[str, float]:

@@ -11,12 +11,14 @@ import builtins
 import contextlib
 import os
 import re
+import resource
 import signal
 import socket
 import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -43,7 +45,8 @@ class InfrastructureError(Exception):
 
 def exception_from(kind: str, base: str, message: str) -> Exception:
     """An exception of the built-in family `base`, its type named `kind`, for what student code
-    raised in its own process (a fresh class: nothing of the student's crosses)."""
+    raised in its own process (a fresh class each time: nothing of the student's crosses, and
+    nothing named by a student outlives the exception)."""
     family = getattr(builtins, base, None)
     if not (isinstance(family, type) and issubclass(family, Exception)):
         family = Exception
@@ -53,13 +56,8 @@ def exception_from(kind: str, base: str, message: str) -> Exception:
     return _family_class(name, Exception)(message)
 
 
-_CLASSES: dict[tuple[str, type], type] = {}
-
-
 def _family_class(name: str, family: type) -> type:
-    if (name, family) not in _CLASSES:
-        _CLASSES[name, family] = family if name == family.__name__ else type(name, (family,), {})
-    return _CLASSES[name, family]
+    return family if name == family.__name__ else type(name, (family,), {})
 
 
 def apply_state(target: Any, state: Any) -> None:
@@ -101,6 +99,51 @@ def apply_state(target: Any, state: Any) -> None:
 CALLBACK_NUMBER = 10**6  # the largest integer (a count, a size, a bound)
 CALLBACK_VALUES = 10**4  # numbers in all its arguments together
 CALLBACK_OUTPUT = 10**6  # the product of a size tuple
+# What all the callbacks of one call may bring the grader: the bytes of their arguments and of
+# the call's arguments as they come with each (a test's object may keep a copy of each), and
+# their number.
+CALLBACK_BYTES = 64 * 2**20
+CALLBACKS = 100_000
+
+
+CALLBACK_MEMORY = 256 * 2**20  # bytes of address space one callback may add to the grader's
+
+
+@contextlib.contextmanager
+def memory_cap(extra: int) -> Iterator[None]:
+    """Within this block, this process may map at most `extra` more bytes than it has now: a
+    larger allocation fails at once (MemoryError) instead of growing the grader."""
+    try:
+        with open("/proc/self/statm") as statm:
+            size = int(statm.read().split()[0]) * resource.getpagesize()
+        soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+        cap = min([size + extra] + [v for v in (soft, hard) if v != resource.RLIM_INFINITY])
+        resource.setrlimit(resource.RLIMIT_AS, (cap, hard))
+    except (OSError, ValueError):  # no /proc here: the grader's own limit stands
+        yield
+        return
+    try:
+        yield
+    finally:
+        resource.setrlimit(resource.RLIMIT_AS, (soft, hard))
+
+
+def weight(value: Any) -> int:
+    """Bytes a value holds, near enough: its arrays' and strings' sizes, 16 per other item."""
+    total, pending = 0, [value]
+    while pending:
+        item = pending.pop()
+        if isinstance(item, np.ndarray):
+            total += item.nbytes
+        elif isinstance(item, (str, bytes)):
+            total += len(item)
+        elif isinstance(item, (list, tuple)):
+            pending.extend(item)
+        elif isinstance(item, dict):
+            pending.extend(item.keys())
+            pending.extend(item.values())
+        total += 16
+    return total
 
 
 def too_large(arguments: Any) -> bool:
@@ -152,6 +195,7 @@ class StudentProcess:
         self.objects: list[Any] = []
         self.ids: dict[int, int] = {}
         self.current: tuple[Any, Any] = ((), {})
+        self.spent = self.callbacks = 0  # what the current call's callbacks brought, and how many
         self.channel = Channel(sock, self.inert, codec.Decoder(self.handle), self.callback)
 
     def inert(self, value: Any) -> dict[str, str]:
@@ -184,6 +228,13 @@ class StudentProcess:
         ):
             raise codec.ProtocolError("bad callback")
         target = self.handle(number)
+        self.callbacks += 1
+        self.spent += weight((args, kwargs, state))
+        if self.callbacks > CALLBACKS or self.spent > CALLBACK_BYTES:
+            from rnncheck import say
+
+            refusal = say("engine_callback_budget", calls=CALLBACKS, size=CALLBACK_BYTES // 2**20)
+            return ("raise", "ValueError", "ValueError", refusal)
         if type(state) is tuple and len(state) == 2:
             apply_state(self.current, state)
         if method != "__call__" and (method.startswith("_") or not _NAME.fullmatch(method)):
@@ -195,7 +246,8 @@ class StudentProcess:
             refusal = f"arguments of {method} too large for the test's object"
             return ("raise", "ValueError", "ValueError", refusal)
         try:
-            return ("return", function(*args, **kwargs))
+            with memory_cap(CALLBACK_MEMORY):
+                return ("return", function(*args, **kwargs))
         except Exception as error:
             return ("raise", type(error).__name__, "Exception", str(error)[:300])
 
@@ -208,7 +260,7 @@ class StudentProcess:
         Raises TimeoutError, codec.Gone, codec.ProtocolError (the process must then be ended),
         exception_from(...) for what the function raised, codec.Unsendable for what it returned.
         """
-        self.current = (args, kwargs)
+        self.current, self.spent, self.callbacks = (args, kwargs), 0, 0
         reply = self.channel.request(("call", name, args, kwargs), deadline, self.unknown)
         if reply[0] == "unsendable":
             raise codec.Unsendable(str(reply[1]))

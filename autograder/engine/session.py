@@ -19,6 +19,7 @@ from typing import Any
 
 from . import codec
 from .process import Exited, InfrastructureError, StudentProcess
+from .text import clean
 
 STRIKES = 2
 SPAWN_TRIES = 3
@@ -91,6 +92,8 @@ class Session:
         self.names: dict[str, list] = {}
         self.strikes: dict[str, int] = {}
         self.restarts = -1
+        self.stand_ins = codec.StandIns()  # this submission's, forgotten with it
+        self.hidden = False  # hidden cases have begun: what the cells say is no longer kept
 
     def start(self) -> None:
         """Run the cells in a new student process; InfrastructureError if none will start."""
@@ -115,8 +118,8 @@ class Session:
                     self._end()
                     self.broken[number] = say("engine_cell_ended")
                     break
-                if reply[0] == "done" and reply[1] and number not in self.cell_errors:
-                    self.cell_errors[number] = str(reply[1])[:300]
+                if reply[0] == "done" and reply[1] and number not in self.cell_errors and not self.hidden:
+                    self.cell_errors[number] = clean(reply[1], 300)
             else:
                 try:
                     self.names = self._names()
@@ -124,6 +127,11 @@ class Session:
                     self._end()  # listing the names ran student code that hung or ended the process
                     self.names = {}
                     raise fail("engine_too_many_restarts") from None
+
+    def hide(self) -> None:
+        """From now on the tests' hidden cases run: a cell's error in a later restart (which could
+        quote what the notebook saw in them) is not kept, since the student is shown it."""
+        self.hidden = True
 
     def _spawn(self) -> StudentProcess:
         for attempt in range(SPAWN_TRIES):
@@ -166,7 +174,7 @@ class Session:
             if kind == "function":
                 found[name] = Proxy(self, name, [str(p) for p in detail] if type(detail) is list else [])
             else:
-                found[name] = codec.stand_in(str(detail))
+                found[name] = self.stand_ins(str(detail))
         return found
 
     def random_state(self) -> str:

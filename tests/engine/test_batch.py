@@ -72,3 +72,50 @@ def test_a_grader_error_costs_only_its_own_row(builds, tmp_path, monkeypatch):
     a, b, c = grade_all(build.autograder_zip, files, Options(jobs=1))
     assert a.total == c.total == a.total_possible
     assert b.status == "error" and b.reason == say("reason_grader_error", detail="KeyError('a bug of ours')")
+
+
+def test_a_grader_grown_past_its_bound_is_replaced_and_the_row_stays_its_own(builds, tmp_path, monkeypatch):
+    build = builds["rnn_forward"]
+    real = grading.grade_file
+    grown = {"yes": False}  # per grader process: each is forked from here with False
+
+    def grows_on_b(autograder, slot, path, name):
+        outcome = real(autograder, slot, path, name)
+        grown["yes"] = grown["yes"] or name == "b.ipynb"
+        return outcome
+
+    monkeypatch.setattr(batch, "grade_file", grows_on_b)
+    monkeypatch.setattr(batch, "resident", lambda: 2**40 if grown["yes"] else 0)
+    files = [notebook(build, tmp_path, n) for n in ("a.ipynb", "b.ipynb", "c.ipynb")]
+    measures = {}
+    rows = grade_all(
+        build.autograder_zip,
+        files,
+        Options(jobs=1, grader_memory=2**30),
+        on_measure=lambda name, measured: measures.__setitem__(name, measured),
+    )
+    assert [r.total for r in rows] == [rows[0].total_possible] * 3  # b keeps its own score
+    assert [measures[n]["replaced"] for n in ("a.ipynb", "b.ipynb", "c.ipynb")] == [False, True, False]
+    assert measures["a.ipynb"]["pid"] == measures["b.ipynb"]["pid"] != measures["c.ipynb"]["pid"]
+
+
+def test_a_submission_that_ends_its_grader_gets_an_error_row_and_is_not_tried_again(
+    builds, tmp_path, monkeypatch
+):
+    build = builds["rnn_forward"]
+    real = grading.grade_file
+    tries = tmp_path / "tries"
+
+    def ends_on_b(autograder, slot, path, name):
+        if name == "b.ipynb":
+            with open(tries, "a") as f:
+                f.write("b\n")
+            os._exit(3)
+        return real(autograder, slot, path, name)
+
+    monkeypatch.setattr(batch, "grade_file", ends_on_b)
+    files = [notebook(build, tmp_path, n) for n in ("a.ipynb", "b.ipynb", "c.ipynb")]
+    a, b, c = grade_all(build.autograder_zip, files, Options(jobs=1))
+    assert a.total == c.total == a.total_possible
+    assert b.status == "error" and b.reason == say("reason_crashed", detail="the grader process ended")
+    assert tries.read_text() == "b\n"

@@ -160,3 +160,47 @@ def test_apply_state_changes_the_callers_copies_in_place():
     apply_state(arguments, state)
     assert array.tolist() == [0.0, 1.0, 2.0] and arguments[0][1] == {"W": pytest.approx([7.0, 7.0]), "new": 2}
     assert rows[0].tolist() == [1.0, 1.0] and rows[1] == 6 and arguments[1]["k"][0] == 1.0
+
+
+def test_dict_keys_that_are_not_text_are_bounded_where_their_hashes_could_collide():
+    prime = 2**61 - 1  # every multiple hashes alike
+    many = {"d": [[prime * k, 0] for k in range(1, codec.MAX_HASHED + 2)]}
+    with pytest.raises(codec.ProtocolError, match="not text"):
+        decode([[], many])
+    with pytest.raises(codec.Unsendable, match="not text"):
+        codec.encode({prime * k: 0 for k in range(1, codec.MAX_HASHED + 2)}, child_side)
+    words = {f"w{n}": n for n in range(codec.MAX_HASHED * 2)}  # str keys: hashes no sender chooses
+    assert round_trip(words) == words
+
+
+def test_a_frame_of_too_many_values_is_refused_both_ways():
+    with pytest.raises(codec.ProtocolError, match="values"):
+        decode([[], {"l": [0] * (codec.MAX_NODES + 1)}])
+    with pytest.raises(codec.Unsendable, match="values"):
+        codec.encode([0] * (codec.MAX_NODES + 1), child_side)
+
+
+def test_decoding_keeps_to_its_deadline():
+    header = json.dumps([[], {"l": [{"l": []}] * (codec.CHECK_EVERY * 2)}]).encode()
+    with pytest.raises(TimeoutError):
+        codec.Decoder(lambda n: n).frame(header, b"", deadline=0.0)  # long past
+    assert len(codec.Decoder(lambda n: n).frame(header, b"")) == codec.CHECK_EVERY * 2
+
+
+def test_stand_in_types_are_few_and_belong_to_their_decoder():
+    names = [{"o": f"Kind{n}"} for n in range(codec.MAX_TYPES + 50)]
+    decoder = codec.Decoder(lambda n: n)
+    values = decoder.frame(json.dumps([[], {"l": names}]).encode(), b"")
+    kinds = {type(v) for v in values}
+    assert len(kinds) == codec.MAX_TYPES + 1  # the first MAX_TYPES names, then "object"
+    assert type(values[0]).__name__ == "Kind0" and type(values[-1]).__name__ == "object"
+    again = codec.Decoder(lambda n: n).frame(json.dumps([[], {"l": names[:1]}]).encode(), b"")
+    assert type(again[0]) is not type(values[0])  # nothing shared between decoders
+
+
+def test_a_generator_state_decodes_as_numpy_reads_it():
+    generator = np.random.default_rng(7)
+    state = round_trip([generator])[0]
+    twin = np.random.default_rng(0)
+    twin.bit_generator.state = state.state
+    assert twin.random() == generator.random()

@@ -2,7 +2,7 @@
 
 Each file in hostile/ is one attack: notebook cells (split at "# %%") added to a blank or a
 correct notebook; the first line of its docstring says what it tries and what must hold. The
-attacks are graded in four batches, beside ordinary neighbours (a correct notebook, a blank
+attacks are graded in five batches, beside ordinary neighbours (a correct notebook, a blank
 one, one whose functions return None), and each test checks one promise of the engine:
 
     no undue points        an attack scores no more than its base, or than returning None
@@ -68,6 +68,7 @@ class SmallLimits(Limits):
 
     memory: int = 768 * MIB
     file_size: int = 4 * MIB
+    inodes: int = 4096
 
 
 @dataclasses.dataclass(frozen=True)
@@ -81,6 +82,11 @@ class SmallBudget(Budget):
 
 LIMITS, BUDGET = SmallLimits(), SmallBudget()
 JOBS = 3
+# A grader process whose RSS grew by more than this while grading a submission is replaced; and
+# the most its RSS may ever be above what it was when it became ready (a frame being decoded,
+# a callback's result: transient).
+GRADER_GROWTH = 64 * MIB
+GRADER_PEAK = 512 * MIB
 # The slot users of these batches: above batch.UID_BASE, in a range of this process's own.
 UID_BASE = batch.UID_BASE + 500_000 + (os.getpid() % 4000) * 100
 SECRET_ENV = "RNNGRADE_HOSTILE_SECRET"
@@ -230,13 +236,58 @@ ATTACKS = [
     ),
     Attack("callback_grader_resources", batch="rnn_types", bound="garbage"),
     Attack("callback_handle_escalation", batch="rnn_types", base="reference"),
+    Attack(
+        "callback_grown_arguments",
+        batch="bptt",
+        bound="garbage",
+        says=("calls; then ValueError: " + prefix("engine_callback_budget", calls="", size=""),),
+    ),
+    Attack(
+        "callback_rng_spawn",
+        batch="rnn_types",
+        bound="garbage",
+        says=("hostile-ran spawn TypeError: spawn cannot be called",),
+    ),
+    # the grader's own state, work and text, one slot graded after the other (issue 23)
+    Attack("state_distinct_type_names", batch="slot", base="reference"),
+    Attack("state_nested_folders", batch="slot", base="reference", says=("hostile-ran nested 1500 folders",)),
+    Attack(
+        "bound_colliding_dict_keys",
+        batch="slot",
+        base="reference",
+        says=(say("engine_call_ended", name="initialize_parameters"),),
+    ),
+    Attack(
+        "bound_inode_flood",
+        batch="slot",
+        base="reference",
+        says=("hostile-ran made fewer files: No space left on device",),
+    ),
+    Attack("hidden_inputs_carried", batch="slot", base="reference", says=("hostile-ran got",)),
+    Attack(
+        "text_control_characters",
+        batch="slot",
+        says=("hostile-ran cell", "hostile-ran init"),
+        never=("\x1b", "\x07", "\x9b", "\u202e", "\r", "\x00"),
+    ),
+    Attack(
+        "repair_folder_chmod", batch="slot", base="reference", at="start", says=(say("engine_cell_ended"),)
+    ),
 ]
 BY_NAME = {a.name: a for a in ATTACKS}
 
 # Submissions graded in order (jobs=1) where order matters: which one shares a slot with which.
+# A name that starts with reference, blank or garbage is a copy of that neighbour.
 ORDER = {
     "ipc": ["harm_ipc_leave_message", "harm_ipc_read_message", "reference", "blank"],
-    "bptt": ["callback_gradient_abuse", "reference", "blank", "garbage"],
+    "bptt": [
+        "callback_gradient_abuse",
+        "reference",
+        "blank",
+        "garbage",
+        "callback_grown_arguments",
+        "reference-after",
+    ],
     "rnn_types": [
         "callback_rng_abuse",
         "callback_grader_resources",
@@ -246,9 +297,37 @@ ORDER = {
         "callback_handle_escalation",
         "reference-after",
         "blank-after",
+        "callback_rng_spawn",
+        "reference-last",
+    ],
+    "slot": [
+        "reference",
+        "state_distinct_type_names",
+        "reference-1",
+        "state_nested_folders",
+        "reference-2",
+        "bound_colliding_dict_keys",
+        "reference-3",
+        "bound_inode_flood",
+        "reference-4",
+        "hidden_inputs_carried",
+        "reference-5",
+        "text_control_characters",
+        "reference-6",
+        "repair_folder_chmod",
+        "reference-7",
+        "blank",
     ],
 }
-ASSIGNMENT = {"main": "rnn_forward", "ipc": "rnn_forward", "bptt": "bptt", "rnn_types": "rnn_types"}
+NEIGHBOURS = ("reference", "blank", "garbage")
+ASSIGNMENT = {
+    "main": "rnn_forward",
+    "ipc": "rnn_forward",
+    "bptt": "bptt",
+    "rnn_types": "rnn_types",
+    "slot": "rnn_forward",
+}
+CLI = ("main", "slot")  # the batches graded through grade.main: gradebook, feedback and summary
 
 # Attacks that get through, (test kind, attack) -> how; each is a strict xfail until fixed.
 XFAIL: dict[tuple[str, str], str] = {}
@@ -590,6 +669,10 @@ class Stage:
     gradebook: str = ""
     feedback: dict[str, str] = dataclasses.field(default_factory=dict)
     summary: str = ""
+    measures: dict[str, dict] = dataclasses.field(default_factory=dict)
+
+    def measure(self, name: str, measures: dict) -> None:
+        self.measures[name] = measures
 
     @property
     def submissions(self) -> Path:
@@ -672,11 +755,13 @@ def prepare(stage: Stage, attacks: list[Attack], port: int, extra: dict[str, str
         "blank": base_notebook(build, "blank", stage.folder),
         "garbage": base_notebook(build, "garbage", stage.folder),
     }
-    if stage.name == "rnn_types":
-        neighbours["reference-after"] = neighbours["reference"]
-        neighbours["blank-after"] = neighbours["blank"]
+    for name in ORDER.get(stage.name, []):
+        base = next((n for n in NEIGHBOURS if name.startswith(n)), None)
+        if base is not None and name not in neighbours:
+            neighbours[name] = neighbours[base]
     for name, notebook in neighbours.items():
-        write(notebook, stage.submissions / f"{name}.ipynb")
+        if stage.name not in ORDER or name in ORDER[stage.name]:
+            write(notebook, stage.submissions / f"{name}.ipynb")
     for attack in attacks:
         write(attack_notebook(build, attack, places, stage.folder), stage.submissions / attack.file)
     if stage.name == "main":
@@ -694,16 +779,27 @@ def run(stage: Stage) -> None:
     watched = [stage.submissions, Path(stage.build.autograder_zip)]
     before = snapshot(*watched)
     start = time.monotonic()
-    if stage.name == "main":  # the CLI's batch: gradebook, feedback files and summary
-        rows = grade.main(
-            assignment=ASSIGNMENT[stage.name],
-            submissions=stage.submissions,
-            output=stage.output / "gradebook.csv",
-            autograder=stage.build.autograder_zip,
-            timeout=BUDGET.submission,
-            memory=LIMITS.memory // MIB,
-            jobs=JOBS,
-        )
+    if stage.name in CLI:  # the CLI's batch: gradebook, feedback files and summary
+        real = grade.grade_all
+
+        def measured(autograder_zip, todo, options, **callbacks):
+            """grade_all as grade.main calls it, measured, and in the stage's order if it has one."""
+            if stage.name in ORDER:
+                todo = sorted(todo, key=lambda item: stage.names.index(item[0]))
+            options = dataclasses.replace(options, grader_memory=GRADER_GROWTH)
+            return real(autograder_zip, todo, options, on_measure=stage.measure, **callbacks)
+
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setattr(grade, "grade_all", measured)
+            rows = grade.main(
+                assignment=ASSIGNMENT[stage.name],
+                submissions=stage.submissions,
+                output=stage.output / "gradebook.csv",
+                autograder=stage.build.autograder_zip,
+                timeout=BUDGET.submission,
+                memory=LIMITS.memory // MIB,
+                jobs=1 if stage.name in ORDER else JOBS,
+            )
         stage.gradebook = (stage.output / "gradebook.csv").read_text(encoding="utf-8")
         stage.summary = (stage.output / "gradebook-summary.txt").read_text(encoding="utf-8")
         stage.feedback = {
@@ -711,7 +807,8 @@ def run(stage: Stage) -> None:
         }
     else:
         paths = [(name, stage.submissions / name) for name in stage.names]
-        rows = grade_all(stage.build.autograder_zip, paths, Options(jobs=1, limits=LIMITS, budget=BUDGET))
+        options = Options(jobs=1, limits=LIMITS, budget=BUDGET, grader_memory=GRADER_GROWTH)
+        rows = grade_all(stage.build.autograder_zip, paths, options, on_measure=stage.measure)
     stage.seconds = time.monotonic() - start
     stage.rows = {row.submission: row for row in rows}
     stage.left = left_behind(children)
@@ -959,3 +1056,115 @@ def test_malformed_submission_gets_a_row_and_a_reason(graded, malformed):
 def test_file_name_with_a_leading_equals_sign_is_no_formula_in_the_gradebook(graded, name):
     cells = [record[0] for record in csv.reader(io.StringIO(graded.stages["main"].gradebook))]
     assert not [c for c in cells if c[:1] in ("=", "+", "-", "@")]
+
+
+# ---------------------------------------------------------------- one slot, one submission after another
+
+
+@pytest.mark.parametrize("batch_name", list(ORDER))
+def test_neighbours_graded_in_the_same_slot_keep_their_exact_scores(graded, batch_name):
+    stage = graded.stages[batch_name]
+    for name in stage.names:
+        base = next((n for n in NEIGHBOURS if name.startswith(n)), None)
+        if base is not None:
+            row = stage.rows[name]
+            assert (row.status, row.scores) == ("graded", stage.rows[f"{base}.ipynb"].scores), name
+
+
+@pytest.mark.parametrize("batch_name", list(ASSIGNMENT))
+def test_grader_memory_stays_within_its_bounds(graded, batch_name):
+    """Peak RSS of every grader process at most GRADER_PEAK above its RSS when it became ready;
+    one that grew past GRADER_GROWTH after a submission is replaced before the next."""
+    stage = graded.stages[batch_name]
+    assert sorted(stage.measures) == sorted(stage.names)
+    for name, measured in stage.measures.items():
+        assert measured["peak"] - measured["start"] <= GRADER_PEAK, (name, measured)
+        assert measured["replaced"] == (measured["grown"] > GRADER_GROWTH), (name, measured)
+        following = stage.names[stage.names.index(name) + 1 :] if batch_name in ORDER else []
+        if measured["replaced"] and following:
+            assert stage.measures[following[0]]["pid"] != measured["pid"], name
+
+
+def test_nothing_of_one_submission_stays_for_the_next_in_its_grader(graded):
+    """Item 1: 60,000 stand-in type names and 1,500 nested folders (chmod 000) cost only their
+    own rows; the grader keeps no type per name, and removes the folders."""
+    stage = graded.stages["slot"]
+    reference = stage.rows["reference.ipynb"]
+    for attack, after in (
+        ("state_distinct_type_names", "reference-1"),
+        ("state_nested_folders", "reference-2"),
+    ):
+        assert stage.rows[f"{attack}.ipynb"].status == "graded", stage.row_text(f"{attack}.ipynb")
+        assert stage.rows[f"{after}.ipynb"].scores == reference.scores
+        assert (
+            stage.measures[f"{attack}.ipynb"]["grown"] <= GRADER_GROWTH
+            or stage.measures[f"{attack}.ipynb"]["replaced"]
+        )
+    nested = stage.rows["state_nested_folders.ipynb"]
+    assert nested.scores == reference.scores  # its functions are the reference's: only its folder is odd
+
+
+def test_the_graders_work_for_a_submission_is_bounded(graded):
+    """Item 2: colliding dict keys end only the call that sent them, the inode limit stops a
+    flood of empty files, callbacks bring the grader at most 64 MiB per call, spawn is refused."""
+    slot = graded.stages["slot"]
+    reference = slot.rows["reference.ipynb"]
+    colliding = slot.rows["bound_colliding_dict_keys.ipynb"]
+    assert colliding.scores["q2"] < reference.scores["q2"]
+    assert {q: colliding.scores[q] for q in ("q1", "q3", "q4")} == {
+        q: reference.scores[q] for q in ("q1", "q3", "q4")
+    }
+    assert slot.rows["bound_inode_flood.ipynb"].scores == reference.scores
+    text = graded.stages["bptt"].row_text("callback_grown_arguments.ipynb")
+    calls = int(re.search(r"hostile-ran (\d+) calls; then ValueError", text).group(1))
+    assert calls <= 8  # 8 MiB each: 64 MiB in all
+    assert (
+        graded.stages["bptt"].rows["reference-after.ipynb"].scores
+        == graded.stages["bptt"].rows["reference.ipynb"].scores
+    )
+    rnn_types = graded.stages["rnn_types"]
+    assert rnn_types.rows["reference-last.ipynb"].scores == rnn_types.rows["reference.ipynb"].scores
+
+
+def test_no_hidden_input_reaches_a_public_message(graded):
+    """Item 5: what softmax got in a hidden case appears in no public case's message, though the
+    notebook shows, in every message, every input it saw before."""
+    row = graded.stages["slot"].rows["hidden_inputs_carried.ipynb"]
+    cases = [case for question in row.questions.values() for case in question.cases]
+    public = [c.message for c in cases if not c.hidden]
+    got = {c.hidden: set() for c in cases}
+    for case in cases:
+        got[case.hidden].update(re.findall(r"hostile-ran got (\w{6})", case.message))
+    hidden_only = got[True] - got[False]
+    assert hidden_only, "the hidden cases passed no input of their own to softmax"
+    assert got[False] and all("hostile-ran" in m for m in public if m)
+    assert [m for m in public if any(mark in m for mark in hidden_only)] == []
+
+
+CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def test_no_output_holds_a_control_character(graded):
+    """Item 6: escapes, OSC 52, bidi overrides and newlines from a submission reach neither the
+    outcome nor the gradebook, the feedback files or the summary; the CSV keeps one row each."""
+    stage = graded.stages["slot"]
+    row = stage.rows["text_control_characters.ipynb"]
+    for text in [row.reason, *row.cell_errors]:
+        assert "\n" not in text and not CONTROL.search(text), repr(text)
+    for question in row.questions.values():
+        for case in question.cases:
+            assert not CONTROL.search(case.message), repr(case.message)
+    outputs = {"gradebook": stage.gradebook.replace("\r\n", "\n"), "summary": stage.summary, **stage.feedback}
+    for name, text in outputs.items():
+        assert not CONTROL.search(text), (name, CONTROL.search(text))
+    records = list(csv.DictReader(io.StringIO(stage.gradebook)))
+    assert sorted(r["submission"] for r in records) == sorted(stage.names)
+
+
+def test_a_folder_its_submission_broke_is_repaired_and_the_notebook_graded(graded):
+    """Item 7: chmod 000 on its own folder, then os._exit: the cell is left out, the folder given
+    back, and the correct notebook keeps full marks."""
+    stage = graded.stages["slot"]
+    row = stage.rows["repair_folder_chmod.ipynb"]
+    assert row.status == "graded" and row.scores == stage.rows["reference.ipynb"].scores, row.reason
+    assert stage.rows["reference-7.ipynb"].scores == stage.rows["reference.ipynb"].scores
