@@ -230,6 +230,18 @@ ATTACKS = [
     ),
     Attack("callback_grader_resources", batch="rnn_types", bound="garbage"),
     Attack("callback_handle_escalation", batch="rnn_types", base="reference"),
+    # observing the others: stat and watch paths outside its folder
+    Attack(
+        "steal_metadata_of_others",
+        bound="garbage",
+        says=(
+            "hostile-ran saw ",
+            "inotify_init1=EPERM",
+            "inotify_init=EPERM",
+            "fanotify_init=EPERM",
+            "names []",
+        ),
+    ),
 ]
 BY_NAME = {a.name: a for a in ATTACKS}
 
@@ -957,3 +969,36 @@ def test_malformed_submission_gets_a_row_and_a_reason(graded, malformed):
 def test_file_name_with_a_leading_equals_sign_is_no_formula_in_the_gradebook(graded, name):
     cells = [record[0] for record in csv.reader(io.StringIO(graded.stages["main"].gradebook))]
     assert not [c for c in cells if c[:1] in ("=", "+", "-", "@")]
+
+
+# ---------------------------------------------------------------- observing the others
+
+
+def test_nothing_about_others_is_observable_by_stat_or_watch(graded):
+    """Of the paths steal_metadata_of_others stats, only folders on the way to Python or to its
+    own folder exist for it, and none is the real one (another device and inode); its failure
+    messages, feedback files and gradebook row hold no other submission's name, nothing of the
+    output folder and no real file's identity."""
+    import tempfile
+
+    from autograder.engine import confine
+
+    stage, name = graded.stages["main"], "steal_metadata_of_others.ipynb"
+    text = stage.row_text(name)
+    saw = re.search(r"hostile-ran saw (\d+) of (\d+): (.*?) \|", text)
+    assert saw is not None, text[:1500]
+    seen = dict(entry.split("=", 1) for entry in saw.group(3).split("; ") if entry)
+    on_the_way = [*confine.python_paths(), os.path.join(tempfile.gettempdir(), "rnngrade-")]
+    assert int(saw.group(2)) > 30
+    assert [p for p in seen if not any(q.startswith(p.rstrip("/") + "/") for q in on_the_way)] == [], seen
+    safe = feedback.safe_names(stage.names)[name]
+    records = [r for r in csv.reader(io.StringIO(stage.gradebook)) if r and r[0] == grade.cell(name)]
+    shown = "\n".join([text, stage.feedback[f"{safe}.md"], stage.feedback[f"{safe}.html"], *records[0]])
+    real = [*stage.submissions.iterdir(), *stage.output.iterdir(), REPO, stage.dist]
+    real += [Path(p) for p in ("/etc/shadow", "/root", "/root/.ssh", "/tmp") if os.path.exists(p)]
+    for path in real:
+        info = path.stat()
+        assert f"{info.st_dev}:{info.st_ino}:" not in shown, path
+    others = [n for n in stage.names if n != name]
+    assert [n for n in others if n in shown] == []
+    assert "sqlite" not in shown and "gradebook" not in shown
