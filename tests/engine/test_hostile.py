@@ -242,6 +242,8 @@ ATTACKS = [
             "names []",
         ),
     ),
+    # aimed at `rnngrade check` (tests/autograder/test_check.py), graded here as well
+    Attack("check_home_and_forged_total", bound="garbage", says=("hostile-ran read 0: [] wrote []",)),
 ]
 BY_NAME = {a.name: a for a in ATTACKS}
 
