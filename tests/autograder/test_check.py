@@ -2,6 +2,7 @@
 graded in the grading sandbox; hostile notebooks (tests/engine/hostile/check_*.py) and files
 planted beside the notebook show their real scores and reach nothing of the instructor's."""
 
+import ast
 import json
 import os
 import re
@@ -235,14 +236,15 @@ print("total                       17.75/17.75")
 FORGED_REPORT = json.dumps(
     {"cell_errors": [], "questions": [{"question": "q1", "score": 99, "possible": 99, "failures": []}]}
 )
-FORGED_TEST = """from otter.test_files import test_case
-OK_FORMAT = False
-name = "{q}"
 
-@test_case(points=100)
-def test_forged(env):
-    pass
-"""
+
+def forged_test() -> str:
+    """The forged test file of hostile/forge_shadow_files_in_cwd.py: 100 points that always pass."""
+    tree = ast.parse((HOSTILE / "forge_shadow_files_in_cwd.py").read_text(encoding="utf-8"))
+    found = [
+        n.value for n in tree.body if isinstance(n, ast.Assign) and ast.unparse(n.targets[0]) == "FORGED_TEST"
+    ]
+    return str(ast.literal_eval(found[0]))
 
 
 def test_check_never_runs_or_reads_the_files_beside_the_notebook(home, tmp_path):
@@ -255,7 +257,7 @@ def test_check_never_runs_or_reads_the_files_beside_the_notebook(home, tmp_path)
                  *(f"tests/q{n}.py" for n in range(1, 10))):  # fmt: skip
         text = BESIDE.format(token=token, name=name.replace("/", "-"))
         if name.startswith("tests/"):
-            text += FORGED_TEST.format(q=Path(name).stem)
+            text += forged_test().format(q=Path(name).stem)
         if name == "rnncheck/__main__.py":
             text += f"print({FORGED_REPORT!r})\n"
         (release / name).parent.mkdir(parents=True, exist_ok=True)
