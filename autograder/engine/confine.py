@@ -46,6 +46,7 @@ import os
 import platform
 import resource
 import signal
+import stat
 import sys
 from typing import Any
 
@@ -164,6 +165,20 @@ def outermost(paths: list[str]) -> list[str]:
     """The paths that are not inside another of them, sorted."""
     real = sorted({os.path.realpath(p) for p in paths if os.path.exists(p)})
     return [p for p in real if not any(p != q and p.startswith(q.rstrip(os.sep) + os.sep) for q in real)]
+
+
+def first_closed_folder(path: str) -> str | None:
+    """The first folder on the way to path that other users may not enter, or None."""
+    parts = os.path.abspath(path).split(os.sep)
+    for i in range(2, len(parts) + 1):
+        folder = os.sep.join(parts[:i]) or os.sep
+        try:
+            mode = os.stat(folder).st_mode
+        except OSError:
+            return None
+        if stat.S_ISDIR(mode) and not mode & stat.S_IXOTH:
+            return folder
+    return None
 
 
 def python_paths() -> list[str]:
@@ -344,8 +359,9 @@ def _restrict(workdir: str | None, readable: list[str]) -> dict[str, str]:
 
 def probe(readable: list[str]) -> dict[str, str]:
     """Which of view, landlock and seccomp this machine lacks, and why: tried, as a student
-    process would be confined, in a forked process that then ends. Call before any SIGCHLD
-    handling changes (the probe is waited for)."""
+    process would be confined, in a forked process that then ends; and "user" when, as root
+    without a view, no other user could reach Python (the grader then keeps student code as
+    root). Call before any SIGCHLD handling changes (the probe is waited for)."""
     ours, theirs = os.pipe()
     pid = os.fork()
     if pid == 0:
@@ -368,11 +384,16 @@ def probe(readable: list[str]) -> dict[str, str]:
     os.close(ours)
     os.waitpid(pid, 0)
     try:
-        found = json.loads(data)
-    except ValueError:
+        found = {str(k): str(v) for k, v in json.loads(data).items()}
+    except (ValueError, AttributeError):
         reason = "the probe of the sandbox ended without an answer"
-        return {name: reason for name in ("view", "landlock", "seccomp")}
-    return {str(k): str(v) for k, v in found.items()}
+        found = {name: reason for name in ("view", "landlock", "seccomp")}
+    closed = [folder for folder in map(first_closed_folder, readable) if folder]
+    if "view" in found and closed and os.geteuid() == 0:
+        found["user"] = (
+            f"{closed[0]} is closed to other users and there is no view: student code runs as root"
+        )
+    return found
 
 
 def die_with_parent(parent: int) -> None:
