@@ -152,9 +152,16 @@ def build(out: str, language: str, only: tuple[str, ...], seed: int | None) -> N
 @click.option(
     "--assignment", type=ASSIGNMENT, default=None, help="Needed only when the file does not say it."
 )
-@LANGUAGE
-def check(path: str, assignment: str | None, language: str) -> None:
-    """Public tests of every question of a notebook or .py file, one line each."""
+@click.option(
+    "--lang",
+    "language",
+    type=click.Choice(assignments.LANGUAGES),
+    default=None,
+    help="Language of the messages (default: the notebook's own, else es).",
+)
+def check(path: str, assignment: str | None, language: str | None) -> None:
+    """Public tests of every question of a notebook or .py file, one line each, graded in the
+    grading sandbox (it refuses to run where this machine has none)."""
     try:
         results = check_module.main(path=path, assignment=assignment, language=language)
     except (ValueError, OSError) as error:

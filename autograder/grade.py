@@ -569,8 +569,8 @@ def run(
                     on_sandbox=lambda missing: bar.write(describe_sandbox(missing), file=sys.stderr),
                 )
         except KeyboardInterrupt:  # counted in the store: Ctrl-C may have come mid-keep()
-            kept = sum(store.get(name, hashes[name], zip_hash) is not None for name, _ in todo_all)
-            raise Interrupted(kept, str(manifest.get("language", "en"))) from None
+            stored = sum(store.get(name, hashes[name], zip_hash) is not None for name, _ in todo_all)
+            raise Interrupted(stored, str(manifest.get("language", "en"))) from None
         finally:
             bar.close()
             lines = apply(policy, rows, done, possible)

@@ -78,8 +78,7 @@ def _grader(
     if disk:
         missing["disk"] = disk
     uid: int | None = UID_BASE + number if os.geteuid() == 0 else None
-    if uid is not None and "view" in missing:
-        missing["user"] = missing.pop("view")
+    if uid is not None and "user" in missing:  # the zygote found that no other user reaches Python
         uid = None
     slot = Slot(zygote, uid, slot_root, options.limits, options.budget)
     autograder.possible()  # the tests and the checker loaded: what every submission needs

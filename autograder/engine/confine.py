@@ -3,10 +3,13 @@
 Where each one is applied:
 
     zygote   network  a network namespace with no interface up: nothing to connect to
-             view     when running as root and Python lives under a folder other users cannot
-                      enter (/root on these machines and on Gradescope), a mount namespace in
-                      which that folder is an empty tmpfs with only Python's folders put back
-    keeper   pids     a PID namespace per student process: when it ends, every process it
+    keeper   view     a mount namespace per student process whose root is an empty tmpfs with
+                      only Python's folders, /dev/null and the submission's own folder put
+                      back, each at its own path: no other path exists there, so nothing of
+                      the others (their folders, the submissions, the gradebook, /root, /tmp,
+                      /etc) can be opened, listed, stat'ed or watched; the folders on the way
+                      are passable by the slot's user (Python may live under /root)
+             pids     a PID namespace per student process: when it ends, every process it
                       started ends with it
              ipc      an IPC namespace per student process: no queue or shared memory that
                       another submission left or will read
@@ -19,14 +22,17 @@ Where each one is applied:
                       nothing else of the file system
              seccomp  no new processes or programs, no sockets, no ptrace, mounts, namespaces,
                       keys, bpf, module loading, clock or uid changes, no System V or POSIX
-                      IPC, no memory outside its address space (memfd); signals only to itself
+                      IPC, no memory outside its address space (memfd), no inotify or
+                      fanotify; signals only to itself
 
 and, in each grader process before its zygote starts:
 
     grader   disk     its submissions' folders on a tmpfs of its own, of a fixed size: a
                       submission cannot fill the machine's disk
 
-A mechanism that this machine lacks is reported (`missing`) with the reason, never pretended.
+A mechanism that this machine lacks is reported (`missing`) with the reason, never pretended:
+the zygote tries view, landlock and seccomp once in a forked process (`probe`) before it
+serves, so that what it reports is known before any student code runs.
 """
 
 from __future__ import annotations
@@ -35,12 +41,13 @@ import contextlib
 import ctypes
 import dataclasses
 import errno
+import json
 import os
+import platform
 import resource
 import signal
 import stat
 import sys
-import tempfile
 from typing import Any
 
 CLONE_NEWNS = 0x00020000
@@ -49,7 +56,10 @@ CLONE_NEWUSER = 0x10000000
 CLONE_NEWPID = 0x20000000
 CLONE_NEWNET = 0x40000000
 CLONE_THREAD = 0x00010000
-MS_NOSUID, MS_NODEV, MS_MOVE, MS_BIND, MS_REC, MS_PRIVATE = 2, 4, 8192, 4096, 16384, 1 << 18
+MS_NOSUID, MS_NODEV, MS_BIND, MS_REC, MS_PRIVATE = 2, 4, 4096, 16384, 1 << 18
+MNT_DETACH = 2
+# pivot_root(2) has no libc wrapper: its number, per architecture
+SYS_PIVOT_ROOT = {"x86_64": 155, "aarch64": 41, "riscv64": 41, "ppc64le": 203, "s390x": 217}
 PR_SET_PDEATHSIG = 1
 PR_SET_NO_NEW_PRIVS = 38
 
@@ -71,6 +81,7 @@ DENIED_SYSCALLS = (
     "msgget", "msgsnd", "msgrcv", "msgctl", "shmget", "shmat", "shmdt", "shmctl",
     "semget", "semop", "semtimedop", "semctl", "mq_open", "mq_unlink", "mq_timedsend",
     "mq_timedreceive", "mq_notify", "mq_getsetattr",
+    "inotify_init", "inotify_init1", "inotify_add_watch", "inotify_rm_watch", "fanotify_mark",
 )  # fmt: skip
 
 
@@ -152,6 +163,12 @@ def private_disk(folder: str, size: int, inodes: int = Limits.inodes) -> str:
     return ""
 
 
+def outermost(paths: list[str]) -> list[str]:
+    """The paths that are not inside another of them, sorted."""
+    real = sorted({os.path.realpath(p) for p in paths if os.path.exists(p)})
+    return [p for p in real if not any(p != q and p.startswith(q.rstrip(os.sep) + os.sep) for q in real)]
+
+
 def first_closed_folder(path: str) -> str | None:
     """The first folder on the way to path that other users may not enter, or None."""
     parts = os.path.abspath(path).split(os.sep)
@@ -166,50 +183,70 @@ def first_closed_folder(path: str) -> str | None:
     return None
 
 
-def outermost(paths: list[str]) -> list[str]:
-    """The paths that are not inside another of them, sorted."""
-    real = sorted({os.path.realpath(p) for p in paths if os.path.exists(p)})
-    return [p for p in real if not any(p != q and p.startswith(q.rstrip(os.sep) + os.sep) for q in real)]
-
-
-def open_view(paths: list[str]) -> str:
-    """Make every path reachable by other users in a private mount namespace: each closed folder
-    on their way becomes an empty tmpfs with the paths put back. '' when done, else why not."""
-    closed: dict[str, str] = {}
-    for path in outermost(paths):
-        folder = first_closed_folder(path)
-        if folder is not None:
-            closed[path] = folder
-    if not closed:
-        return ""
-    if os.geteuid() != 0:
-        return f"{sorted(set(closed.values()))[0]} is closed to other users"
-    try:
-        unshare(CLONE_NEWNS)
-        _mount(None, "/", None, MS_REC | MS_PRIVATE)
-        stash = tempfile.mkdtemp(prefix="rnngrade-view-")
-        kept = {}
-        for number, path in enumerate(closed):
-            kept[path] = os.path.join(stash, str(number))
-            os.mkdir(kept[path])
-            _mount(path, kept[path], None, MS_BIND | MS_REC)
-        for folder in sorted(set(closed.values())):
-            _mount("tmpfs", folder, "tmpfs", MS_NOSUID | MS_NODEV, "mode=0711,size=1m")
-        for path, place in kept.items():
-            os.makedirs(path, mode=0o711, exist_ok=True)
-            _mount(place, path, None, MS_MOVE)
-            os.rmdir(place)
-        os.rmdir(stash)
-    except OSError as error:
-        return f"cannot open a view of Python ({error.strerror})"
-    return ""
+def python_paths() -> list[str]:
+    """Python, its packages and the system's shared libraries, as this interpreter names them."""
+    paths = [sys.base_prefix, sys.prefix, sys.exec_prefix, "/usr/lib", "/usr/lib64", "/lib", "/lib64"]
+    return paths + [p for p in sys.path if "-packages" in p]
 
 
 def readable_paths() -> list[str]:
     """What student code may read: Python, its packages and the system's shared libraries."""
-    paths = [sys.base_prefix, sys.prefix, sys.exec_prefix, "/usr/lib", "/usr/lib64", "/lib", "/lib64"]
-    paths += [p for p in sys.path if "-packages" in p]
-    return outermost(paths)
+    return outermost(python_paths())
+
+
+def _pivot_root(new: str, old: str) -> None:
+    number = SYS_PIVOT_ROOT.get(platform.machine())
+    if number is None:
+        raise OSError(errno.ENOSYS, f"pivot_root: no system call number known for {platform.machine()}")
+    if _libc.syscall(number, new.encode(), old.encode()) != 0:
+        code = ctypes.get_errno()
+        raise OSError(code, f"pivot_root: {os.strerror(code)}")
+
+
+def _view_places(workdir: str | None) -> dict[str, str]:
+    """Path in the view -> the real path put there: Python's folders, as named and as they
+    really are, /dev/null and workdir; none inside another (it comes with its parent)."""
+    wanted = [*python_paths(), *readable_paths(), os.devnull, *([workdir] if workdir else [])]
+    places = sorted({os.path.abspath(p) for p in wanted if os.path.exists(p)})
+    outer = [p for p in places if not any(p.startswith(q.rstrip(os.sep) + os.sep) for q in places if q != p)]
+    return {p: os.path.realpath(p) for p in outer}
+
+
+def own_root(workdir: str | None) -> None:
+    """Give this process (and what it forks) a root of its own: a mount namespace whose root is
+    an empty tmpfs with only Python's folders, /dev/null and workdir bound back, each at its
+    path. Nothing else exists there, so no other path can be stat'ed, listed or watched. The
+    folders on the way are passable (0711) by any user. OSError if it cannot be made: the
+    caller must then not run student code (a view half made is no view).
+
+    Made as bubblewrap makes it: a tmpfs on /tmp becomes the root with the old root below it,
+    the places are bound from the old root into a new root, the old root is detached."""
+    places = _view_places(workdir)
+    unshare(CLONE_NEWNS)
+    _mount(None, "/", None, MS_REC | MS_PRIVATE)
+    _mount("tmpfs", "/tmp", "tmpfs", MS_NOSUID | MS_NODEV, "mode=0711,size=1m")
+    os.mkdir("/tmp/new", 0o711)
+    os.mkdir("/tmp/old", 0o700)
+    _mount("/tmp/new", "/tmp/new", None, MS_BIND)  # a mount point, to pivot into at the end
+    os.chdir("/tmp")
+    _pivot_root(".", "old")
+    for place, real in places.items():
+        target = "/new" + place
+        source = "/old" + real
+        folder = target if os.path.isdir(source) else os.path.dirname(target)
+        for depth in range(2, folder.count(os.sep) + 1):  # each folder on the way: 0711
+            with contextlib.suppress(FileExistsError):
+                os.mkdir(os.sep.join(folder.split(os.sep)[: depth + 1]), 0o711)
+        if folder != target:
+            with open(target, "w"):
+                pass
+        _mount(source, target, None, MS_BIND | MS_REC)
+    _call("umount2", b"/old", MNT_DETACH)
+    os.rmdir("/old")
+    os.chdir("/new")
+    _pivot_root(".", ".")
+    _call("umount2", b".", MNT_DETACH)
+    os.chdir("/")
 
 
 def isolate_keeper() -> dict[str, str]:
@@ -242,7 +279,7 @@ def _user(uid: int) -> None:
     os.setresuid(uid, uid, uid)
 
 
-def _landlock(workdir: str, readable: list[str]) -> None:
+def _landlock(workdir: str | None, readable: list[str]) -> None:
     import landlock
 
     ctypes.set_errno(0)  # the package reads errno after each call, successful or not
@@ -253,8 +290,9 @@ def _landlock(workdir: str, readable: list[str]) -> None:
         ruleset.allow(path, rules=read)
     ctypes.set_errno(0)
     ruleset.allow("/dev/null", rules=landlock.FSAccess.READ_FILE | landlock.FSAccess.WRITE_FILE)
-    ctypes.set_errno(0)
-    ruleset.allow(workdir)
+    if workdir is not None:
+        ctypes.set_errno(0)
+        ruleset.allow(workdir)
     ctypes.set_errno(0)
     ruleset.apply()
 
@@ -302,6 +340,12 @@ def confine(workdir: str, uid: int | None, limits: Limits, readable: list[str]) 
         missing["user"] = "not running as root: student code runs as the grader's own user"
     else:
         _user(uid)  # a failure here must stop the child: never run student code as root by mistake
+    return {**missing, **_restrict(workdir, readable)}
+
+
+def _restrict(workdir: str | None, readable: list[str]) -> dict[str, str]:
+    """Landlock, then seccomp, on this process; mechanism -> why not, for each that failed."""
+    missing: dict[str, str] = {}
     with contextlib.suppress(OSError):  # Landlock and seccomp set it too, where they exist
         _call("prctl", PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0)
     try:
@@ -313,6 +357,45 @@ def confine(workdir: str, uid: int | None, limits: Limits, readable: list[str]) 
     except Exception as error:  # libseccomp missing, ...
         missing["seccomp"] = (str(error).splitlines() or [type(error).__name__])[0]
     return missing
+
+
+def probe(readable: list[str]) -> dict[str, str]:
+    """Which of view, landlock and seccomp this machine lacks, and why: tried, as a student
+    process would be confined, in a forked process that then ends; and "user" when, as root
+    without a view, no other user could reach Python (the grader then keeps student code as
+    root). Call before any SIGCHLD handling changes (the probe is waited for)."""
+    ours, theirs = os.pipe()
+    pid = os.fork()
+    if pid == 0:
+        try:
+            os.close(ours)
+            missing: dict[str, str] = {}
+            try:
+                own_root(None)
+            except OSError as error:
+                missing["view"] = f"no root of its own ({error.strerror or error})"
+            missing.update(_restrict(None, readable))
+            os.write(theirs, json.dumps(missing).encode())
+        finally:
+            os._exit(0)
+    os.close(theirs)
+    data = b""
+    with contextlib.suppress(OSError):
+        while chunk := os.read(ours, 1 << 16):
+            data += chunk
+    os.close(ours)
+    os.waitpid(pid, 0)
+    try:
+        found = {str(k): str(v) for k, v in json.loads(data).items()}
+    except (ValueError, AttributeError):
+        reason = "the probe of the sandbox ended without an answer"
+        found = {name: reason for name in ("view", "landlock", "seccomp")}
+    closed = [folder for folder in map(first_closed_folder, readable) if folder]
+    if "view" in found and closed and os.geteuid() == 0:
+        found["user"] = (
+            f"{closed[0]} is closed to other users and there is no view: student code runs as root"
+        )
+    return found
 
 
 def die_with_parent(parent: int) -> None:

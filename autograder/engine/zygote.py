@@ -5,8 +5,10 @@ Started by engine.process.Zygote with a fresh interpreter (`python -I`), so it i
 memory of the grader: no test, no answer, no gradebook. It takes requests on a Unix socket,
 each a JSON object (workdir, uid, limits) with the student end of a new socket pair as an
 attached descriptor, and forks a keeper per request (see engine.child), answering with the
-keeper's pid; or {"sweep": uid}, to end every process of that user. Its first message says
-which sandbox mechanisms this machine lacks.
+keeper's pid; or {"sweep": uid}, to end every process of that user. Each keeper is given, as
+it is forked, a root of its own (engine.confine.own_root: Python's folders, /dev/null and its
+workdir, nothing else). Its first message says which sandbox mechanisms this machine lacks,
+tried once before it serves (engine.confine.probe).
 """
 
 from __future__ import annotations
@@ -95,11 +97,9 @@ def main(control_fd: int, parent: int) -> None:
     confine.die_with_parent(parent)
     missing = confine.isolate_zygote()
     readable = confine.readable_paths()
-    view = confine.open_view(readable)
-    if view:
-        missing["view"] = view
     preload()
     confine.prebuild_seccomp()
+    missing.update(confine.probe(readable))
     signal.signal(signal.SIGCHLD, signal.SIG_IGN)  # keepers are reaped by the kernel
     control = socket.socket(fileno=control_fd)
     send_json(control, {"missing": missing, "readable": readable})
@@ -118,6 +118,11 @@ def main(control_fd: int, parent: int) -> None:
         pid = os.fork()
         if pid == 0:
             control.close()
+            if "view" not in missing:
+                try:
+                    confine.own_root(str(request["workdir"]))
+                except BaseException:  # no student code may run in a view half made
+                    os._exit(70)
             child.keeper(fds[0], request, readable, missing, me)
         os.close(fds[0])
         send_json(control, {"pid": pid})

@@ -69,7 +69,7 @@ def test_check_forwards_the_path(calls, tmp_path):
     path.write_text("{}")
     result = CliRunner().invoke(cli.main, ["check", str(path), "--assignment", "word_representation"])
     assert result.exit_code == 0, result.output
-    assert calls["check"] == {"path": str(path), "assignment": "word_representation", "language": "es"}
+    assert calls["check"] == {"path": str(path), "assignment": "word_representation", "language": None}
 
 
 def test_grade_forwards_its_options(calls, tmp_path):

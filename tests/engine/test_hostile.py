@@ -273,6 +273,20 @@ ATTACKS = [
     Attack(
         "repair_folder_chmod", batch="slot", base="reference", at="start", says=(say("engine_cell_ended"),)
     ),
+    # observing the others: stat and watch paths outside its folder
+    Attack(
+        "steal_metadata_of_others",
+        bound="garbage",
+        says=(
+            "hostile-ran saw ",
+            "inotify_init1=EPERM",
+            "inotify_init=EPERM",
+            "fanotify_init=EPERM",
+            "names []",
+        ),
+    ),
+    # aimed at `rnngrade check` (tests/autograder/test_check.py), graded here as well
+    Attack("check_home_and_forged_total", bound="garbage", says=("hostile-ran read 0: [] wrote []",)),
 ]
 BY_NAME = {a.name: a for a in ATTACKS}
 
@@ -1168,3 +1182,36 @@ def test_a_folder_its_submission_broke_is_repaired_and_the_notebook_graded(grade
     row = stage.rows["repair_folder_chmod.ipynb"]
     assert row.status == "graded" and row.scores == stage.rows["reference.ipynb"].scores, row.reason
     assert stage.rows["reference-7.ipynb"].scores == stage.rows["reference.ipynb"].scores
+
+
+# ---------------------------------------------------------------- observing the others
+
+
+def test_nothing_about_others_is_observable_by_stat_or_watch(graded):
+    """Of the paths steal_metadata_of_others stats, only folders on the way to Python or to its
+    own folder exist for it, and none is the real one (another device and inode); its failure
+    messages, feedback files and gradebook row hold no other submission's name, nothing of the
+    output folder and no real file's identity."""
+    import tempfile
+
+    from autograder.engine import confine
+
+    stage, name = graded.stages["main"], "steal_metadata_of_others.ipynb"
+    text = stage.row_text(name)
+    saw = re.search(r"hostile-ran saw (\d+) of (\d+): (.*?) \|", text)
+    assert saw is not None, text[:1500]
+    seen = dict(entry.split("=", 1) for entry in saw.group(3).split("; ") if entry)
+    on_the_way = [*confine.python_paths(), os.path.join(tempfile.gettempdir(), "rnngrade-")]
+    assert int(saw.group(2)) > 30
+    assert [p for p in seen if not any(q.startswith(p.rstrip("/") + "/") for q in on_the_way)] == [], seen
+    safe = feedback.safe_names(stage.names)[name]
+    records = [r for r in csv.reader(io.StringIO(stage.gradebook)) if r and r[0] == grade.cell(name)]
+    shown = "\n".join([text, stage.feedback[f"{safe}.md"], stage.feedback[f"{safe}.html"], *records[0]])
+    real = [*stage.submissions.iterdir(), *stage.output.iterdir(), REPO, stage.dist]
+    real += [Path(p) for p in ("/etc/shadow", "/root", "/root/.ssh", "/tmp") if os.path.exists(p)]
+    for path in real:
+        info = path.stat()
+        assert f"{info.st_dev}:{info.st_ino}:" not in shown, path
+    others = [n for n in stage.names if n != name]
+    assert [n for n in others if n in shown] == []
+    assert "sqlite" not in shown and "gradebook" not in shown
