@@ -101,10 +101,6 @@ class Explanation:
     parts: tuple[Part, ...]
     hint: str
 
-    @property
-    def lost(self) -> bool:
-        return self.score < self.possible
-
     def part(self, hidden: bool) -> Part | None:
         return next((p for p in self.parts if p.hidden == hidden), None)
 
