@@ -149,13 +149,14 @@ def run_tests(
 
 
 def reason(questions: dict[str, Question], cell_errors: list[str], functions: list[str]) -> str:
-    """Why a graded submission scored nothing, in a few words; '' when it scored something."""
+    """Why a graded submission scored nothing, in a few words; '' when it scored something.
+    Drawn from the public cases' failures only: what a hidden case says is not for the student."""
     from rnncheck import say
 
     if any(q.score for q in questions.values()):
         return ""
     not_done = {say("not_implemented", name=f) for f in functions}
-    failures = [m for q in questions.values() for m in q.failures]
+    failures = [c.message for q in questions.values() for c in q.cases if not (c.passed or c.hidden)]
     if failures and all(m in not_done for m in failures):
         return say("reason_nothing_done")
     if cell_errors:
@@ -329,7 +330,7 @@ def grade_file(autograder: Autograder, slot: Slot, path: Path, name: str) -> Out
         slot.sweep()
         with contextlib.suppress(OSError):
             remove_tree(workdir)
-    errors = dict(sorted({**session.cell_errors, **session.broken}.items()))
+    errors = session.errors()
     return Outcome(
         name,
         questions,

@@ -94,6 +94,7 @@ class Session:
         self.restarts = -1
         self.stand_ins = codec.StandIns()  # this submission's, forgotten with it
         self.hidden = False  # hidden cases have begun: what the cells say is no longer kept
+        self.shown: dict[int, str] = {}  # the cells left out before then
 
     def start(self) -> None:
         """Run the cells in a new student process; InfrastructureError if none will start."""
@@ -129,9 +130,17 @@ class Session:
                     raise fail("engine_too_many_restarts") from None
 
     def hide(self) -> None:
-        """From now on the tests' hidden cases run: a cell's error in a later restart (which could
-        quote what the notebook saw in them) is not kept, since the student is shown it."""
+        """From now on the tests' hidden cases run: what the cells do in a later restart (an
+        error that could quote what the notebook saw in them, which cells hang or end the
+        process) is not reported, since the student is shown it."""
         self.hidden = True
+        self.shown = dict(self.broken)
+
+    def errors(self) -> dict[int, str]:
+        """Cell -> its error or why it was left out, as the student may see them: what the cells
+        did before the hidden cases began."""
+        broken = self.shown if self.hidden else self.broken
+        return dict(sorted({**self.cell_errors, **broken}.items()))
 
     def _spawn(self) -> StudentProcess:
         for attempt in range(SPAWN_TRIES):

@@ -222,3 +222,18 @@ def test_a_call_that_touches_numpy_global_random_state_is_seen_from_the_grader(s
     with pytest.raises(Feedback, match="estado aleatorio global de numpy"):
         assert_global_random_untouched(env, "seeds", 1)
     assert assert_global_random_untouched(env, "own", 1) == np.random.default_rng(1).random()
+
+
+def test_what_the_cells_do_once_hidden_cases_run_is_not_reported(start):
+    cells = [
+        "import os\nif os.path.exists('seen.txt'):\n    raise ValueError(open('seen.txt').read())",
+        "def f(x):\n    open('seen.txt', 'w').write(str(x))\n    while x:\n        pass\n    return 0",
+    ]
+    session = start(cells, call=1.0)
+    session.hide()
+    env = session.env()
+    with pytest.raises(Feedback, match="no terminó"):
+        call(env, "f", 7)
+    assert call(env, "f", 0) == 0  # a new process, whose first cell raised what f saw: not kept
+    assert session.errors() == {}
+    assert start(cells).errors() == {0: "ValueError: 0"}  # before the hidden cases, it is
