@@ -364,6 +364,6 @@ def demo(out: str, language: str, seed: int | None) -> None:
         )
         questions = list(done.assignment.questions)
         click.echo(f"\n== {name} ==  ({gradebook})")
-        click.echo(grade_module.table(rows, questions))
-        click.echo(grade_module.summary(rows, questions))
+        click.echo(grade_module.table(rows, questions, language=language))
+        click.echo(grade_module.summary(rows, questions, language=language))
         click.echo(f"class report: {report_module.report_path(gradebook)}")

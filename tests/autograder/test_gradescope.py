@@ -11,7 +11,7 @@ unpacked zip, submission/, results/, run_autograder copied beside them) and runs
 The environment lives in pytest's temporary folder, closed to other users (mode 0700) like /root
 on Gradescope before setup.sh opens it, and the interpreter it was made from is under
 /root/.pyenv here: the sandbox's unprivileged user reaches Python only because the engine opens
-a view of it (engine.confine.open_view); each case checks that the sandbox lacked nothing.
+a view of it (engine.confine.own_root); each case checks that the sandbox lacked nothing.
 
 Every results.json is checked against Gradescope's documented format (tests/engine/test_outcome.py
 assert_gradescope_format), and what it tells a student against the feedback file.
