@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import fcntl
 import gc
 import multiprocessing
 import os
@@ -53,6 +54,30 @@ class Options:
 GRADER_MEMORY = 4 * 2**30
 
 
+USERS = 100_000  # slot users a machine's batches may claim, from the first one a slot asks for
+USERS_FOLDER = (
+    Path("/run/rnngrade-users") if Path("/run").is_dir() else Path(tempfile.gettempdir(), "rnngrade-users")
+)
+
+
+def claim_user(first: int) -> tuple[int, Any]:
+    """A slot user no other grader process on this machine holds: the first of first, first+1,
+    ... whose lock file this process can lock, and that file (the lock lasts while it is open,
+    and ends with the process however it ends). Each submission's processes are ended by user
+    (Slot.sweep kills every process of it), so two batches at once, of one instructor or of
+    two, must never share one."""
+    USERS_FOLDER.mkdir(mode=0o700, exist_ok=True)
+    for uid in range(first, first + USERS):
+        lock = open(USERS_FOLDER / str(uid), "a")  # noqa: SIM115 - held open on purpose
+        try:
+            fcntl.lockf(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            lock.close()
+            continue
+        return uid, lock
+    raise InfrastructureError(f"no free slot user from {first}")
+
+
 def _grader(
     conn: Connection, folder: Path, number: int, workroot: Path, options: Options, batch: int
 ) -> None:
@@ -77,9 +102,10 @@ def _grader(
     missing = dict(zygote.missing)
     if disk:
         missing["disk"] = disk
-    uid: int | None = UID_BASE + number if os.geteuid() == 0 else None
-    if uid is not None and "user" in missing:  # the zygote found that no other user reaches Python
-        uid = None
+    uid: int | None = None
+    claim = None
+    if os.geteuid() == 0 and "user" not in missing:  # else no other user reaches Python
+        uid, claim = claim_user(UID_BASE + number)  # held while this process lives
     slot = Slot(zygote, uid, slot_root, options.limits, options.budget)
     autograder.possible()  # the tests and the checker loaded: what every submission needs
     gc.collect()
@@ -111,6 +137,8 @@ def _grader(
         if measures["replaced"]:
             break  # the batch starts a new grader process for the next submission
     slot.zygote.close()
+    if claim is not None:
+        claim.close()  # the slot user is free for another grader
 
 
 def resident() -> int:

@@ -204,8 +204,8 @@ def test_demo_writes_to_its_own_folder_never_dist(calls):
 def test_demo_prints_the_seed_it_used_first(monkeypatch):
     monkeypatch.setattr(cli.samples_module, "write", lambda *args: None)
     monkeypatch.setattr(cli.grade_module, "main", lambda **kwargs: [])
-    monkeypatch.setattr(cli.grade_module, "table", lambda *args: "")
-    monkeypatch.setattr(cli.grade_module, "summary", lambda *args: "")
+    monkeypatch.setattr(cli.grade_module, "table", lambda *args, **kwargs: "")
+    monkeypatch.setattr(cli.grade_module, "summary", lambda *args, **kwargs: "")
     for given, used in ((None, 77), (5, 5)):
 
         def built(given=given, used=used, **kwargs):

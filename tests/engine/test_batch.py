@@ -119,3 +119,30 @@ def test_a_submission_that_ends_its_grader_gets_an_error_row_and_is_not_tried_ag
     assert a.total == c.total == a.total_possible
     assert b.status == "error" and b.reason == say("reason_crashed", detail="the grader process ended")
     assert tries.read_text() == "b\n"
+
+
+def _claim_in_another_process(first, folder, answer):
+    batch.USERS_FOLDER = folder
+    answer.send(batch.claim_user(first)[0])
+
+
+def test_two_graders_on_one_machine_never_share_a_slot_user(tmp_path, monkeypatch):
+    """Slot.sweep ends every process of a slot's user after each submission: a second batch
+    running at the same time (another assignment, another instructor) must claim other users,
+    or each would kill the other's student processes."""
+    import multiprocessing
+
+    monkeypatch.setattr(batch, "USERS_FOLDER", tmp_path)
+    first = batch.UID_BASE + 700_000 + os.getpid() % 1000 * 10
+    mine, lock = batch.claim_user(first)
+    context = multiprocessing.get_context("fork")
+    ours, theirs = context.Pipe()
+    other = context.Process(target=_claim_in_another_process, args=(first, tmp_path, theirs))
+    other.start()
+    other.join(60)
+    assert (mine, ours.recv()) == (first, first + 1)
+    lock.close()  # a grader that ends frees its user for the next
+    other = context.Process(target=_claim_in_another_process, args=(first, tmp_path, theirs))
+    other.start()
+    other.join(60)
+    assert ours.recv() == first
