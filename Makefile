@@ -20,6 +20,7 @@ build: $(STAMP)
 	$(BIN)/rnngrade build --out dist
 
 test: lint
+	@[ -x /usr/bin/chromium ] || echo "note: no /usr/bin/chromium: the class report's browser tests are skipped (apt-get install chromium, as .ci/run does)"
 	$(BIN)/python -m pytest
 
 # the edit-test loop: lint and every test not marked slow

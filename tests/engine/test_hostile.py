@@ -603,7 +603,7 @@ def left_behind(children_before: set[int], wait: float = 5.0) -> list[str]:
                 with contextlib.suppress(ChildProcessError):
                     os.waitpid(pid, os.WNOHANG)
                 continue
-            if child or UID_BASE <= uid < UID_BASE + 100_000:
+            if child or UID_BASE <= uid < UID_BASE + 100:
                 alive.append(f"pid {pid} uid {uid} {fields.get('Name', '?').strip()}")
         if not alive or time.monotonic() > deadline:
             return alive
