@@ -1,7 +1,8 @@
 """Overflow the C stack in a cell: the cell is left out as ending the process, full marks otherwise.
 
 Overflow the C stack (the recursion limit lifted, repr of a list nested a million deep): the
-cell is left out as "ended the process", and a correct notebook still gets full marks.
+cell is left out as "ended the process" (or, on a loaded machine, as one that ran past its time
+limit first), and a correct notebook still gets full marks.
 """
 
 import sys
