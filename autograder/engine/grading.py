@@ -180,10 +180,12 @@ class Slot:
             self.zygote = Zygote()
         return self.zygote.spawn(workdir, self.uid, self.limits)
 
-    def sweep(self) -> None:
-        """End every process of the slot's user that is left (where a PID namespace did not
-        take them along with their keeper), before the submission's folder is removed."""
-        if self.uid is not None:
+    def sweep(self, missing: dict[str, str] | None) -> None:
+        """End every process of the slot's user that is left, before the submission's folder is
+        removed: only where the student processes had no PID namespace (`missing`, what their
+        sandbox lacked) to take them along with their keeper; elsewhere the same user may be
+        another batch's on this machine."""
+        if self.uid is not None and missing is not None and "pids" in missing:
             with contextlib.suppress(InfrastructureError):
                 self.zygote.sweep(self.uid)
 
@@ -327,7 +329,7 @@ def grade_file(autograder: Autograder, slot: Slot, path: Path, name: str) -> Out
         return zero(name, possible, clean(_failure(error), MAX_MESSAGE), GRADED)
     finally:
         session.close()
-        slot.sweep()
+        slot.sweep(session.missing)
         with contextlib.suppress(OSError):
             remove_tree(workdir)
     errors = session.errors()

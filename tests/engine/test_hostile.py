@@ -9,12 +9,19 @@ one, one whose functions return None), and each test checks one promise of the e
     a row for everyone     the batch completes; every submission has its row, and a reason
     nothing outside        no file appears outside the submission's own folder
     no process left        no process of the batch's users remains, no descendant survives
-    neighbours untouched   the correct notebook keeps full marks, the blank one 0
+    neighbours untouched   the correct notebook keeps full marks, the blank one 0, and so do
+                           their copies graded after an attack in the same slot (jobs=1)
     no secret leaks        no secret text appears in an outcome, the gradebook or feedback
+    a bounded grader       every grader process's peak memory stays within GRADER_PEAK of what
+                           it had when ready; one grown past GRADER_GROWTH is replaced
 
-An attack that succeeds is marked xfail(strict=True), saying what leaks and how.
+An attack that succeeds is marked xfail(strict=True), saying what leaks and how. The batch
+"slot" grades the attacks on the grader's own state, work and text (issue 23) one after the
+other, each between two copies of the correct notebook, through grade.main (gradebook,
+feedback files and summary).
 
-The batches run with small budgets (cell 5 s, call 2 s) and limits (768 MiB, files of 4 MiB),
+The batches run with small budgets (cell 5 s, call 2 s) and limits (768 MiB, files of 4 MiB,
+4,096 inodes),
 and with the slot users moved to a range of this test process's own (batch.UID_BASE), so that
 "no process of the batch's users" does not see another batch running on the same machine.
 """
