@@ -110,7 +110,9 @@ def content_hash(path: Path, notebook: str) -> str:
 
 
 def cell(text: str) -> str:
-    """text as a spreadsheet shows it, never as a formula (a file name may start with '=')."""
+    """text as a spreadsheet shows it: on one line, without control characters (a file name may
+    hold a newline or a terminal's escape), never as a formula (it may start with '=')."""
+    text = report.shown_name(text)
     return "'" + text if text[:1] in report.FORMULA_STARTS else text  # report.unquoted undoes it
 
 

@@ -23,6 +23,7 @@ from typing import Any
 from urllib.parse import quote
 
 from .engine.outcome import GRADED, Outcome
+from .engine.text import clean
 from .feedback import feedback_folder, safe_names
 from .identity import Student
 from .page import document, inline, language_of, points, wording
@@ -348,6 +349,11 @@ def write(
     return path
 
 
+def shown_name(name: str) -> str:
+    """A submission's name as a gradebook or a terminal shows it (engine.text.clean, uncut)."""
+    return clean(name, 100_000)
+
+
 def unquoted(cell: str) -> str:
     """A gradebook's submission cell as the submission's name: the "'" that the gradebook
     writer puts before a name starting with a formula character taken off."""
@@ -397,7 +403,10 @@ def _load(gradebook: Path) -> tuple[list[Outcome], dict[str, Any], list[Line], d
             f"but {gradebook.name} has the questions {_span(questions)}: a gradebook of another assignment"
         )
     cells = [cell for cell in cells if cell]  # a student with no submission has no grade to find
-    names = list(dict.fromkeys(cell if cell in latest else unquoted(cell) for cell in cells))
+    by_shown = {shown_name(name): name for name in latest}  # the gradebook shows names cleaned
+    names = list(
+        dict.fromkeys(by_shown.get(cell) or by_shown.get(unquoted(cell)) or unquoted(cell) for cell in cells)
+    )
     missing = [name for name in names if name not in latest]
     if missing:
         shown = ", ".join(repr(n) for n in missing[:3]) + (", …" if len(missing) > 3 else "")
