@@ -240,7 +240,9 @@ def test_one_work_scores_the_same_as_ipynb_zip_and_every_py(builds, tmp_path, na
     for stem in ("lleno", "parcial"):
         same = {row.submission: row.scores for row in rows if row.submission.startswith(stem)}
         notebook_scores = same[f"{stem}.ipynb"]
-        assert all(scores == notebook_scores for scores in same.values()), same
+        differ = {name: scores for name, scores in same.items() if scores != notebook_scores}
+        reasons = {row.submission: (row.reason, row.cell_errors) for row in rows if row.submission in differ}
+        assert differ == {}, (notebook_scores, differ, reasons)
     by_name = {row.submission: row for row in rows}
     assert by_name["lleno.ipynb"].total == full
     assert 0 < by_name["parcial.ipynb"].total < full
