@@ -89,7 +89,10 @@ def test_encode(env):
     assert_same(call(env, "encode", "hola hola"), [0, 0], "encode('hola hola')")
 """,
 }
-SETUP = 'import sys, os\nsys.path.insert(0, os.getcwd())\nfrom rnncheck.notebook import Notebook\ngrader = Notebook("tarea.ipynb")'
+SETUP = (
+    "import sys, os\nsys.path.insert(0, os.getcwd())\n"
+    'from rnncheck.notebook import Notebook\ngrader = Notebook("tarea.ipynb")'
+)
 TOKENIZE = "def tokenize(text):\n    return text.lower().split()"
 WRONG_TOKENIZE = "def tokenize(text):\n    return text.split()"
 LOOPING_TOKENIZE = "def tokenize(text):\n    words = []\n    while True:\n        words.append(text)"
