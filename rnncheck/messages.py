@@ -242,6 +242,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "export_refused": "No escribí el archivo de entrega: arregla eso, guarda el notebook (Ctrl+S) y vuelve a ejecutar esta celda.",
         "export_stale_removed": "(Borré {path}, de una exportación anterior, para que no lo entregues por error.)",
         "export_fresh_failed": "No pude correr el notebook guardado en un proceso nuevo ({detail}); lo empaqueto tal como está guardado.",
+        "check_cell_comment": "# ¿NameError? Ejecuta antes la celda que empieza con «# Prepara la tarea».",
     },
     "en": {
         "missing": "I cannot find the function `{name}`. Did you run the cell that defines it?",
@@ -474,6 +475,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "export_refused": "I did not write the file to submit: fix that, save the notebook (Ctrl+S) and run this cell again.",
         "export_stale_removed": "(I deleted {path}, from an earlier export, so that you do not submit it by mistake.)",
         "export_fresh_failed": "I could not run the saved notebook in a fresh process ({detail}); I packed it as it is saved.",
+        "check_cell_comment": "# NameError? Run the cell that begins with “# Set up the assignment” first.",
     },
 }
 
