@@ -26,7 +26,7 @@ from typing import Any, TextIO
 
 from .cells import cell_name
 from .messages import say
-from .notebook import Summary, check_all, check_question, code_cells, questions
+from .notebook import Summary, check_question, code_cells, questions
 from .student import innermost, stopped_after
 
 CELL_TIME_LIMIT = 60.0  # seconds; RNNCHECK_CELL_TIME_LIMIT overrides it
@@ -95,11 +95,13 @@ def progress(what: str, stream: TextIO | None, every: float = PROGRESS_EVERY) ->
             seconds = int(time.monotonic() - start)
             print(say("check_still_running", what=what, seconds=seconds), file=stream, flush=True)
 
-    threading.Thread(target=tell, name="rnncheck progress", daemon=True).start()
+    teller = threading.Thread(target=tell, name="rnncheck progress", daemon=True)
+    teller.start()
     try:
         yield
     finally:
         done.set()
+        teller.join()  # no line once the block has ended
 
 
 def run_cells(cells: list[tuple[int, str]], env: dict[str, Any], stream: TextIO | None = None) -> list[str]:
@@ -149,6 +151,10 @@ def main(arguments: list[str]) -> int:
     as_json = "--json" in arguments
     given = [a for a in arguments if a != "--json"]
     os.environ.setdefault("MPLBACKEND", "Agg")  # plots are drawn, never shown
+    for output in (sys.stdout, sys.stderr):  # a Windows file or pipe in cp1252 cannot show ✔
+        reconfigure = getattr(output, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(errors="replace")
     try:
         path = os.path.abspath(find_notebook(given[0] if given else None))
         cells = cells_to_run(path)
@@ -163,13 +169,13 @@ def main(arguments: list[str]) -> int:
         print(say("check_running", path=os.path.basename(path)), flush=True)
     env: dict[str, Any] = {"__name__": "__main__"}
     errors = run_cells(cells, env, stream)
-    if as_json:
-        summary = check_all(env)
-        print(json.dumps({"cell_errors": errors, "questions": [c.to_dict() for c in summary.checks]}))
-    else:
+    if not as_json:
         for line in errors:
             print(line)
-        summary = check_each(env, stream)
+    summary = check_each(env, stream)
+    if as_json:
+        print(json.dumps({"cell_errors": errors, "questions": [c.to_dict() for c in summary.checks]}))
+    else:
         print(summary.lines()[-1])
     return 0 if summary.passed else 1
 

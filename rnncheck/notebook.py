@@ -113,6 +113,10 @@ class QuestionCheck:
         return all(not message for _, _, message in self.results)
 
     @property
+    def cases_passed(self) -> int:
+        return sum(1 for _, _, message in self.results if not message)
+
+    @property
     def score(self) -> float:
         return sum(points for _, points, message in self.results if not message)
 
@@ -145,6 +149,7 @@ class QuestionCheck:
     def to_dict(self) -> dict[str, Any]:
         return {
             "question": self.question,
+            "passed": self.cases_passed,
             "score": self.score,
             "possible": self.possible,
             "failures": self.failures,
@@ -370,9 +375,7 @@ def differences(live: Summary, fresh: dict[str, Any], env: dict[str, Any], path:
     lines = []
     for check in live.checks:
         other = saved.get(check.question)
-        passed = len(check.results) - sum(1 for _, _, message in check.results if message)
-        passed_saved = passed if other is None else len(check.results) - len(other.get("failures", []))
-        if other is not None and other.get("score") == check.score and passed_saved == passed:
+        if other is None or (other.get("score") == check.score and other.get("passed") == check.cases_passed):
             continue
         own = functions_defined(cells.get(check.question, ""))
         culprit = next((name for name in own if name in changed), next(iter(changed), ""))
@@ -381,7 +384,7 @@ def differences(live: Summary, fresh: dict[str, Any], env: dict[str, Any], path:
             lines.append(say("export_redefined", question=check.question, function=culprit, cell=cell))
         else:
             cell = cell_name(cells[check.question]) if cells.get(check.question) else check.question
-            counts = {"saved": passed_saved, "live": passed}
+            counts = {"saved": other.get("passed"), "live": check.cases_passed}
             lines.append(say("export_differs", question=check.question, cell=cell, **counts))
     return lines
 

@@ -6,6 +6,7 @@ their first line and blame the function that loops. tests/autograder/test_releas
 runs every public check of every built assignment the same way."""
 
 import ast
+import io
 import json
 import linecache
 import multiprocessing
@@ -14,6 +15,7 @@ import shutil
 import signal
 import subprocess
 import sys
+import time
 import zipfile
 from pathlib import Path
 
@@ -23,6 +25,7 @@ import pytest
 import rnncheck
 from rnncheck import notebook as rnncheck_notebook
 from rnncheck import student
+from rnncheck.__main__ import progress
 from rnncheck.cells import cell_name
 from rnncheck.feedback import Feedback
 from rnncheck.messages import say
@@ -309,3 +312,14 @@ def test_fresh_run_answer_is_json_with_every_question(windows, tmp_path):
     )
     found = json.loads(done.stdout.strip().splitlines()[-1])
     assert [q["question"] for q in found["questions"]] == ["q1", "q2"]
+
+
+def test_progress_says_what_is_still_running_until_it_ends():
+    stream = io.StringIO()
+    with progress("la celda X", stream, every=0.01):
+        while "la celda X" not in stream.getvalue():  # however long the first line takes
+            time.sleep(0.01)
+    said = stream.getvalue()
+    assert said.startswith(say("check_still_running", what="la celda X", seconds=0)[:10])
+    time.sleep(0.05)
+    assert stream.getvalue() == said  # nothing more once the block ended
