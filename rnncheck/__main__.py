@@ -76,7 +76,7 @@ def cells_to_run(path: str) -> list[tuple[int, str]]:
     return [
         (number, source)
         for number, source, tags in code_cells(path)
-        if SKIPPED_TAG not in tags and not source.strip().startswith(("grader.check", "grader.export"))
+        if SKIPPED_TAG not in tags and not source.strip().startswith("grader.check")
     ]
 
 
