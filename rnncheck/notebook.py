@@ -325,9 +325,11 @@ def _last_definitions(path: str) -> dict[str, tuple[str, str]]:
             tree = ast.parse(source)
         except (SyntaxError, ValueError):
             continue
+        lines = source.splitlines()
         for node in tree.body:
             if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
-                found[node.name] = (ast.get_source_segment(source, node) or "", source)
+                start = min([node.lineno, *(d.lineno for d in node.decorator_list)])  # as inspect
+                found[node.name] = ("\n".join(lines[start - 1 : node.end_lineno]), source)
     return found
 
 
@@ -367,22 +369,28 @@ def _dedented(source: str) -> str:
 
 def differences(live: Summary, fresh: dict[str, Any], env: dict[str, Any], path: str) -> list[str]:
     """What the saved notebook, run top to bottom, gives differently from the kernel: a line for
-    each question whose public tests pass a different number of cases, naming the cell that
-    explains it (empty when the two agree)."""
+    each question whose public tests pass a different number of cases there, and for each
+    question whose function is defined last, further down, by other code than the kernel ran
+    (the hidden tests would grade that one); each names the cell that explains it. Empty when
+    the two agree."""
     saved = {q.get("question"): q for q in fresh.get("questions", []) if isinstance(q, dict)}
     changed = redefined(env, path)
     cells = _question_cells(path)
     lines = []
     for check in live.checks:
         other = saved.get(check.question)
-        if other is None or (other.get("score") == check.score and other.get("passed") == check.cases_passed):
-            continue
         own = functions_defined(cells.get(check.question, ""))
-        culprit = next((name for name in own if name in changed), next(iter(changed), ""))
+        culprit = next((name for name in own if name in changed), "")
+        same = other is None or (
+            other.get("score") == check.score and other.get("passed") == check.cases_passed
+        )
+        if same and not culprit:
+            continue
+        culprit = culprit or next(iter(changed), "")  # a function it uses, defined elsewhere
         if culprit:
             cell = cell_name(changed[culprit])
             lines.append(say("export_redefined", question=check.question, function=culprit, cell=cell))
-        else:
+        elif other is not None:
             cell = cell_name(cells[check.question]) if cells.get(check.question) else check.question
             counts = {"saved": other.get("passed"), "live": check.cases_passed}
             lines.append(say("export_differs", question=check.question, cell=cell, **counts))

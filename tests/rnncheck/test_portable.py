@@ -323,3 +323,23 @@ def test_progress_says_what_is_still_running_until_it_ends():
     assert said.startswith(say("check_still_running", what="la celda X", seconds=0)[:10])
     time.sleep(0.05)
     assert stream.getvalue() == said  # nothing more once the block ended
+
+
+def test_export_refuses_a_redefinition_further_down_even_when_the_public_tests_agree(
+    windows, tmp_path, monkeypatch, capsys
+):
+    # both versions pass the public test; the hidden tests would grade the one further down
+    other = "def tokenize(text):\n    return text.lower().split(' ')"
+    path = release(tmp_path / "tarea", TOKENIZE, other, ENCODE)
+    env = kernel_env(path, [0, 3, 1, 5], monkeypatch)
+    shown = export(path, env, monkeypatch, capsys)
+    assert say("export_redefined", question="q1", function="tokenize", cell=cell_name(other)) in shown
+    assert not list(path.parent.glob("*.zip"))
+
+
+def test_redefined_sees_a_decorated_function_as_saved(tmp_path, monkeypatch):
+    decorated = "def keep(f):\n    return f\n\n\n@keep\ndef tokenize(text):\n    return text.lower().split()"
+    path = release(tmp_path / "tarea", decorated)
+    env = kernel_env(path, [0, 1], monkeypatch)
+    assert env["tokenize"].__name__ == "tokenize" and hasattr(env["tokenize"], "__code__")
+    assert rnncheck_notebook.redefined(env, str(path)) == {}
