@@ -43,8 +43,9 @@ def test_filled_notebook_runs_top_to_bottom_in_a_kernel(builds, english_builds, 
     assert plots_without_an_image(nb) == []
 
 
-def test_export_cell_makes_the_file_to_submit_quietly(builds, tmp_path):
-    build = builds["rnn_types"]
+@pytest.mark.parametrize("name", ASSIGNMENTS)
+def test_export_cell_makes_the_file_to_submit_quietly(builds, name, tmp_path):
+    build = builds[name]
     folder = tmp_path / "mi carpeta ñ"
     shutil.copytree(build.student, folder)
     path = folder / build.assignment.notebook_name
