@@ -309,11 +309,23 @@ STEPS = [
 ]
 
 
+FILE_MODE, FOLDER_MODE = 0o100644, 0o040755  # readable by all once unpacked, as on a lab machine
+
+
 def _zip_folder(folder: Path, target: Path) -> None:
+    """folder zipped under its own name, each folder with an entry of its own, with Unix modes
+    0644 for files and 0755 for folders whatever the files' own modes (a temporary folder's
+    0600 would leave the release unreadable to others where it is unpacked for a class)."""
     with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as zf:
-        for path in sorted(folder.rglob("*")):
-            if path.is_file():
-                info = zipfile.ZipInfo(str(Path(folder.name) / path.relative_to(folder)), ZIP_DATE)
+        for path in [folder, *sorted(folder.rglob("*"))]:
+            name = str(Path(folder.name) / path.relative_to(folder)).replace(os.sep, "/")
+            if path.is_dir():
+                info = zipfile.ZipInfo(name + "/", ZIP_DATE)
+                info.create_system, info.external_attr = 3, FOLDER_MODE << 16 | 0x10  # MS-DOS folder bit
+                zf.writestr(info, b"")
+            elif path.is_file():
+                info = zipfile.ZipInfo(name, ZIP_DATE)
+                info.create_system, info.external_attr = 3, FILE_MODE << 16
                 info.compress_type = zipfile.ZIP_DEFLATED
                 zf.writestr(info, path.read_bytes())
 

@@ -9,7 +9,8 @@ Cell kinds in notebook.yaml, in order:
   the skeleton, made from the reference solution's signature and docstring (English; the
   `docstring` of the release's language when there is one), whose body says it is not done yet
 - `code` may be `{es: ..., en: ...}` when its comments or printed words differ by language
-- `check: qN`: `grader.check("qN")`, the public tests of qN (rnncheck.notebook)
+- `check: qN`: `grader.check("qN")`, the public tests of qN (rnncheck.notebook), with a comment
+  that says to run the setup cell first, which the NameError of a check run before it shows
 - `export: true`: the export cell, `grader.export()`, ignored when grading
 
 Added here, after the title (the first markdown cell): how to get started (own computer,
@@ -198,7 +199,9 @@ def render(assignment: Assignment, language: str = "es") -> nbformat.NotebookNod
                 nbformat.v4.new_code_cell(skeleton(solution, spec["function"], language, hint, docstring))
             )
         elif "check" in spec:
-            cells.append(nbformat.v4.new_code_cell(f'grader.check("{spec["check"]}")'))
+            # its comment shows in the NameError of a check run before the setup cell
+            check = f'grader.check("{spec["check"]}")  {MESSAGES[language]["check_cell_comment"]}'
+            cells.append(nbformat.v4.new_code_cell(check))
         elif "export" in spec:
             cell = nbformat.v4.new_code_cell("grader.export()")
             cell.metadata["tags"] = ["otter_ignore"]

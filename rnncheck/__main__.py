@@ -18,16 +18,20 @@ import contextlib
 import io
 import json
 import os
-import signal
 import sys
-from collections.abc import Callable
-from typing import Any
+import threading
+import time
+from collections.abc import Callable, Iterator
+from typing import Any, TextIO
 
+from .cells import cell_name
 from .messages import say
-from .notebook import check_all, code_cells
+from .notebook import Summary, check_question, code_cells, questions
+from .student import innermost, stopped_after
 
 CELL_TIME_LIMIT = 60.0  # seconds; RNNCHECK_CELL_TIME_LIMIT overrides it
 SKIPPED_TAG = "otter_ignore"
+PROGRESS_EVERY = 10.0  # seconds between the lines that say a cell or a check is still running
 
 
 class CellTimeUp(BaseException):
@@ -76,40 +80,81 @@ def cells_to_run(path: str) -> list[tuple[int, str]]:
     ]
 
 
-def run_cells(cells: list[tuple[int, str]], env: dict[str, Any]) -> list[str]:
-    """Run the cells in env, in order, silently; the first error of each cell that failed."""
+@contextlib.contextmanager
+def progress(what: str, stream: TextIO | None, every: float = PROGRESS_EVERY) -> Iterator[None]:
+    """While this block runs, a line on stream every `every` seconds says what is still running,
+    so that a long wait is never silent (nothing when stream is None)."""
+    if stream is None:
+        yield
+        return
+    done = threading.Event()
+    start = time.monotonic()
+
+    def tell() -> None:
+        while not done.wait(every):
+            seconds = int(time.monotonic() - start)
+            print(say("check_still_running", what=what, seconds=seconds), file=stream, flush=True)
+
+    teller = threading.Thread(target=tell, name="rnncheck progress", daemon=True)
+    teller.start()
+    try:
+        yield
+    finally:
+        done.set()
+        teller.join()  # no line once the block has ended
+
+
+def run_cells(cells: list[tuple[int, str]], env: dict[str, Any], stream: TextIO | None = None) -> list[str]:
+    """Run the cells in env, in order, silently; the first error of each cell that failed, the
+    cell named by its first line. A cell stopped at its time limit is said to have been inside
+    the innermost function of the notebook that was running then. stream -- where to say that a
+    cell is still running (every PROGRESS_EVERY seconds); nowhere when None."""
     errors = []
     limit = cell_time_limit()
     python = _translator()
-
-    def stop(signum: int, frame: Any) -> None:
-        raise CellTimeUp
-
-    previous = signal.signal(signal.SIGALRM, stop)
-    try:
-        for number, source in cells:
-            output = io.StringIO()
-            try:
-                with contextlib.redirect_stdout(output), contextlib.redirect_stderr(output):
-                    signal.setitimer(signal.ITIMER_REAL, limit)
-                    try:
-                        exec(compile(python(source), f"<celda {number}>", "exec"), env)
-                    finally:
-                        signal.setitimer(signal.ITIMER_REAL, 0)
-            except CellTimeUp:
-                errors.append(say("check_cell_time", number=number, seconds=f"{limit:g}"))
-            except (Exception, SystemExit) as error:
-                detail = f"{type(error).__name__}: {str(error)[:200]}"
-                errors.append(say("check_cell_error", number=number, error=detail))
-    finally:
-        signal.signal(signal.SIGALRM, previous)
+    for number, source in cells:
+        name = cell_name(source, capital=True)
+        output = io.StringIO()
+        try:
+            with contextlib.ExitStack() as stack:
+                stack.enter_context(progress(cell_name(source), stream))
+                stack.enter_context(contextlib.redirect_stdout(output))
+                stack.enter_context(contextlib.redirect_stderr(output))
+                stack.enter_context(stopped_after(limit, CellTimeUp))
+                exec(compile(python(source), f"<cell {number}>", "exec"), env)
+        except CellTimeUp as stopped:
+            inner = innermost(stopped, env)
+            seconds = f"{limit:g}"
+            if inner:
+                errors.append(say("check_cell_stopped_inside", cell=name, seconds=seconds, inner=inner))
+            else:
+                errors.append(say("check_cell_stopped", cell=name, seconds=seconds))
+        except (Exception, SystemExit) as error:
+            detail = f"{type(error).__name__}: {str(error)[:200]}"
+            errors.append(say("check_cell_failed", cell=name, error=detail))
     return errors
+
+
+def check_each(env: dict[str, Any], stream: TextIO | None) -> Summary:
+    """Every question's public tests, each question's line on stream as soon as it is known
+    (and, every PROGRESS_EVERY seconds, that one is still running)."""
+    checks = []
+    for question in questions():
+        with progress(say("check_question_running", question=question), stream):
+            checks.append(check_question(question, env))
+        if stream is not None:
+            print(Summary([checks[-1]]).lines()[0], file=stream, flush=True)
+    return Summary(checks)
 
 
 def main(arguments: list[str]) -> int:
     as_json = "--json" in arguments
     given = [a for a in arguments if a != "--json"]
     os.environ.setdefault("MPLBACKEND", "Agg")  # plots are drawn, never shown
+    for output in (sys.stdout, sys.stderr):  # a Windows file or pipe in cp1252 cannot show ✔
+        reconfigure = getattr(output, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(errors="replace")
     try:
         path = os.path.abspath(find_notebook(given[0] if given else None))
         cells = cells_to_run(path)
@@ -118,17 +163,20 @@ def main(arguments: list[str]) -> int:
         return 2
     os.chdir(os.path.dirname(path))  # the notebook reads its data relative to its folder
     sys.path.insert(0, os.path.dirname(path))
+    # progress goes where a person sees it: the terminal, or stderr beside the JSON
+    stream = sys.stderr if as_json else sys.stdout
     if not as_json:
         print(say("check_running", path=os.path.basename(path)), flush=True)
     env: dict[str, Any] = {"__name__": "__main__"}
-    errors = run_cells(cells, env)
-    summary = check_all(env)
+    errors = run_cells(cells, env, stream)
+    if not as_json:
+        for line in errors:
+            print(line)
+    summary = check_each(env, stream)
     if as_json:
         print(json.dumps({"cell_errors": errors, "questions": [c.to_dict() for c in summary.checks]}))
     else:
-        for line in errors:
-            print(line)
-        print(repr(summary))
+        print(summary.lines()[-1])
     return 0 if summary.passed else 1
 
 

@@ -14,18 +14,25 @@ inputs, in the grading engine.
 
 from __future__ import annotations
 
+import ast
 import builtins
 import html
 import inspect
 import json
 import os
+import re
+import subprocess
 import sys
+import tempfile
+import textwrap
+import time
 import types
 import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from .cells import cell_name, functions_defined
 from .feedback import Feedback
 from .messages import say
 from .script import cells as script_cells
@@ -106,6 +113,10 @@ class QuestionCheck:
         return all(not message for _, _, message in self.results)
 
     @property
+    def cases_passed(self) -> int:
+        return sum(1 for _, _, message in self.results if not message)
+
+    @property
     def score(self) -> float:
         return sum(points for _, points, message in self.results if not message)
 
@@ -138,6 +149,7 @@ class QuestionCheck:
     def to_dict(self) -> dict[str, Any]:
         return {
             "question": self.question,
+            "passed": self.cases_passed,
             "score": self.score,
             "possible": self.possible,
             "failures": self.failures,
@@ -264,6 +276,137 @@ def unsaved_functions(env: dict[str, Any], saved: str) -> list[str]:
     return sorted(unsaved)
 
 
+FRESH_RUN = "RNNCHECK_FRESH_RUN"  # set in the fresh process that export runs: it exports nothing
+FRESH_TIME_LIMIT = 600.0  # seconds the fresh run of the saved notebook may take in all
+
+
+def run_saved(path: str) -> dict[str, Any]:
+    """What `python -m rnncheck --json` finds in the saved notebook at path: its cells run top
+    to bottom in a fresh process of this Python, with the cell and call limits of the checks
+    (rnncheck.__main__), as grading runs it. Its lines of progress are printed as they come.
+    RuntimeError, with a short reason, if that run gives no answer."""
+    environment = {**os.environ, "MPLBACKEND": "Agg", "PYTHONIOENCODING": "utf-8", FRESH_RUN: "1"}
+    with tempfile.TemporaryFile() as answer:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "rnncheck", "--json", path],
+            cwd=RELEASE,
+            env=environment,
+            stdin=subprocess.DEVNULL,
+            stdout=answer,
+            stderr=subprocess.PIPE,
+        )
+        assert process.stderr is not None
+        start = time.monotonic()
+        for line in process.stderr:  # a line at least every 10 s (rnncheck.__main__.progress)
+            text = line.decode("utf-8", "replace").rstrip()
+            if text.startswith("…"):
+                print(text, flush=True)
+            if time.monotonic() - start > FRESH_TIME_LIMIT:
+                process.kill()
+        code = process.wait()
+        answer.seek(0)
+        output = answer.read().decode("utf-8", "replace").strip().splitlines()
+    try:
+        found = json.loads(output[-1])
+    except (IndexError, ValueError):
+        raise RuntimeError(f"exit status {code}") from None
+    if not isinstance(found, dict) or "questions" not in found:
+        reason = found.get("error", code) if isinstance(found, dict) else code
+        raise RuntimeError(f"{reason}")
+    return found
+
+
+def _last_definitions(path: str) -> dict[str, tuple[str, str]]:
+    """Function name -> (its source, the source of the cell) of the last top-level definition
+    of each function in the saved notebook: the one a run from top to bottom leaves."""
+    found: dict[str, tuple[str, str]] = {}
+    for _, source, _ in code_cells(path):
+        try:
+            tree = ast.parse(source)
+        except (SyntaxError, ValueError):
+            continue
+        lines = source.splitlines()
+        for node in tree.body:
+            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                start = min([node.lineno, *(d.lineno for d in node.decorator_list)])  # as inspect
+                found[node.name] = ("\n".join(lines[start - 1 : node.end_lineno]), source)
+    return found
+
+
+def _question_cells(path: str) -> dict[str, str]:
+    """Question -> the source of the cell of code just above its `grader.check("qN")` cell."""
+    found: dict[str, str] = {}
+    above = ""
+    for _, source, _ in code_cells(path):
+        check = re.match(r"\s*grader\.check\(\s*[\"'](q\d+)[\"']", source)
+        if check:
+            found.setdefault(check.group(1), above)
+        else:
+            above = source
+    return found
+
+
+def redefined(env: dict[str, Any], path: str) -> dict[str, str]:
+    """Function -> the source of the cell that defines it last in the saved notebook, for each
+    of the notebook's functions whose code as run in the kernel is not that last definition
+    (a fixed version run last in a cell above the wrong one)."""
+    last = _last_definitions(path)
+    found = {}
+    for name, value in env.items():
+        if isinstance(value, types.FunctionType) and value.__module__ == "__main__" and name in last:
+            try:
+                source = inspect.getsource(value)
+            except (OSError, TypeError):
+                continue
+            if _dedented(source) != _dedented(last[name][0]):
+                found[name] = last[name][1]
+    return found
+
+
+def _dedented(source: str) -> str:
+    return "\n".join(line.rstrip() for line in textwrap.dedent(source).strip().splitlines())
+
+
+def differences(live: Summary, fresh: dict[str, Any], env: dict[str, Any], path: str) -> list[str]:
+    """What the saved notebook, run top to bottom, gives differently from the kernel: a line for
+    each question whose public tests pass a different number of cases there, and for each
+    question whose function is defined last, further down, by other code than the kernel ran
+    (the hidden tests would grade that one); each names the cell that explains it. Empty when
+    the two agree."""
+    saved = {q.get("question"): q for q in fresh.get("questions", []) if isinstance(q, dict)}
+    changed = redefined(env, path)
+    cells = _question_cells(path)
+    lines = []
+    for check in live.checks:
+        other = saved.get(check.question)
+        own = functions_defined(cells.get(check.question, ""))
+        culprit = next((name for name in own if name in changed), "")
+        same = other is None or (
+            other.get("score") == check.score and other.get("passed") == check.cases_passed
+        )
+        if same and not culprit:
+            continue
+        culprit = culprit or next(iter(changed), "")  # a function it uses, defined elsewhere
+        if culprit:
+            cell = cell_name(changed[culprit])
+            lines.append(say("export_redefined", question=check.question, function=culprit, cell=cell))
+        elif other is not None:
+            cell = cell_name(cells[check.question]) if cells.get(check.question) else check.question
+            counts = {"saved": other.get("passed"), "live": check.cases_passed}
+            lines.append(say("export_differs", question=check.question, cell=cell, **counts))
+    return lines
+
+
+def _remove_stale(target: str) -> None:
+    """A refused export leaves no earlier file to submit beside the notebook."""
+    if os.path.isfile(target):
+        try:
+            os.remove(target)
+        except OSError:
+            return
+        print(say("export_stale_removed", path=target))
+
+
 class Notebook:
     """The `grader` of a student notebook.
 
@@ -282,9 +425,14 @@ class Notebook:
         return check_all(global_env if global_env is not None else _callers_globals())
 
     def export(self, global_env: dict[str, Any] | None = None) -> None:
-        """Check every question once more, then make the file to submit and say where it is."""
+        """Check every question once more, then check the saved notebook as grading runs it
+        (top to bottom, in a fresh process), and only if it gives the same, make the file to
+        submit and say where it is. A refused export deletes an earlier file to submit."""
         env = global_env if global_env is not None else _callers_globals()
-        print(repr(check_all(env)))
+        if os.environ.get(FRESH_RUN):
+            return  # inside the fresh run of export itself
+        live = check_all(env)
+        print(repr(live))
         print()
         if on_colab():
             print(say("export_colab", notebook=self.notebook))
@@ -297,10 +445,22 @@ class Notebook:
         unsaved_in = {path: unsaved_functions(env, saved_sources(path)) for path in paths}
         path = next((p for p in paths if not unsaved_in[p]), paths[0])
         unsaved = unsaved_in[path]
+        target = os.path.splitext(path)[0] + say("export_suffix") + ".zip"
         if unsaved:
             print(say("export_unsaved", functions=", ".join(f"`{name}`" for name in unsaved)))
+            _remove_stale(target)
             return
-        target = os.path.splitext(path)[0] + say("export_suffix") + ".zip"
+        print(say("export_checking"), flush=True)
+        try:
+            problems = differences(live, run_saved(path), env, path)
+        except (RuntimeError, OSError) as error:
+            print(say("export_fresh_failed", detail=str(error)[:200]))
+            problems = []
+        if problems:
+            print("\n".join(problems))
+            print(say("export_refused"))
+            _remove_stale(target)
+            return
         with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as archive:
             archive.write(path, os.path.basename(path))
         print(say("export_done", path=target, notebook=path))

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import contextlib
 import copy
+import functools
 import hashlib
 import inspect
 import os
@@ -47,23 +48,46 @@ def time_limit() -> float:
         return TIME_LIMIT
 
 
-@contextlib.contextmanager
-def limited(function: Any) -> Iterator[None]:
-    """Within this block, TimeUp interrupts a call of function that runs past time_limit(),
-    again every second until it stops. A function that runs elsewhere (the grading engine's
-    proxies, which keep their own limit) or a call outside the main thread is not timed."""
-    if (
-        getattr(function, "runs_elsewhere", False)
-        or threading.current_thread() is not threading.main_thread()
-    ):
-        yield
-        return
+def _alarm_here() -> bool:
+    """Whether SIGALRM can stop this thread: on Unix, in the main thread (Windows has none)."""
+    return (
+        hasattr(signal, "SIGALRM")
+        and hasattr(signal, "setitimer")
+        and threading.current_thread() is threading.main_thread()
+    )
 
+
+@functools.cache
+def _async_raise() -> Callable[[int, Any], int] | None:
+    """CPython's documented PyThreadState_SetAsyncExc(thread id, exception type or None), which
+    raises the exception in that thread at its next Python instruction (None clears one not yet
+    raised); None where there is no CPython C API (another implementation of Python)."""
+    try:
+        import ctypes
+
+        address = ctypes.cast(ctypes.pythonapi.PyThreadState_SetAsyncExc, ctypes.c_void_p).value
+    except (ImportError, AttributeError):
+        return None
+    if not address:
+        return None
+    # prototypes of our own (PYFUNCTYPE: called with the GIL held), so that the shared
+    # ctypes.pythonapi entry keeps whatever argument types other code gave it
+    raise_ = ctypes.PYFUNCTYPE(ctypes.c_int, ctypes.c_ulong, ctypes.py_object)(address)
+    clear = ctypes.PYFUNCTYPE(ctypes.c_int, ctypes.c_ulong, ctypes.c_void_p)(address)
+
+    def send(thread: int, error: Any) -> int:
+        return int(raise_(thread, error) if error is not None else clear(thread, None))
+
+    return send
+
+
+@contextlib.contextmanager
+def _alarm(seconds: float, error: type[BaseException]) -> Iterator[None]:
     def stop(signum: int, frame: Any) -> None:
-        raise TimeUp
+        raise error
 
     previous = signal.signal(signal.SIGALRM, stop)
-    signal.setitimer(signal.ITIMER_REAL, time_limit(), 1.0)
+    signal.setitimer(signal.ITIMER_REAL, seconds, 1.0)
     try:
         yield
     finally:
@@ -71,8 +95,87 @@ def limited(function: Any) -> Iterator[None]:
         signal.signal(signal.SIGALRM, previous)
 
 
-def _time_up(name: str) -> Feedback:
-    return Feedback(say("engine_call_time", name=name, seconds=f"{time_limit():g}"))
+@contextlib.contextmanager
+def _timer_thread(seconds: float, error: type[BaseException]) -> Iterator[None]:
+    send = _async_raise()
+    if send is None:
+        yield
+        return
+    target, done, lock = threading.get_ident(), threading.Event(), threading.Lock()
+    armed = [True]
+
+    def watch() -> None:
+        wait = seconds
+        while not done.wait(wait):
+            with lock:
+                if armed[0]:
+                    send(target, error)
+            wait = 1.0
+
+    threading.Thread(target=watch, name="rnncheck time limit", daemon=True).start()
+    try:
+        yield
+    finally:
+        disarmed = False
+        while not disarmed:  # an exception sent just now may land here: disarm again
+            try:
+                with lock:
+                    armed[0] = False
+                    send(target, None)  # clear one sent but not yet raised
+                done.set()
+                disarmed = True
+            except error:
+                pass
+
+
+def stopped_after(
+    seconds: float, error: type[BaseException] = TimeUp
+) -> contextlib.AbstractContextManager[None]:
+    """Within this block, `error` is raised into the running code once `seconds` have passed,
+    then again every second until the block ends (code that catches it is stopped again).
+
+    Where there is SIGALRM (Unix) and this is the main thread, an interval timer raises it from
+    its signal handler, which also interrupts a sleep. Elsewhere (Windows; a thread other than
+    the main one, as some front ends use) a timer thread raises it through CPython's
+    documented PyThreadState_SetAsyncExc, which every platform has: it stops Python code, such
+    as a loop, at its next instruction; a single call that blocks in C (a sleep) ends first."""
+    return _alarm(seconds, error) if _alarm_here() else _timer_thread(seconds, error)
+
+
+@contextlib.contextmanager
+def limited(function: Any) -> Iterator[None]:
+    """Within this block, TimeUp interrupts a call of function that runs past time_limit(),
+    again every second until it stops (stopped_after). A function that runs elsewhere (the
+    grading engine's proxies, which keep their own limit) is not timed."""
+    if getattr(function, "runs_elsewhere", False):
+        yield
+        return
+    with stopped_after(time_limit()):
+        yield
+
+
+def innermost(stopped: BaseException, code_globals: Any) -> str:
+    """The name of the innermost function still running when `stopped` was raised into it
+    whose code belongs to code_globals (the notebook's functions share their globals), or ''.
+    Comprehensions and lambdas (`<listcomp>`, `<lambda>`) count as the function around them."""
+    names = []
+    trace = stopped.__traceback__
+    while trace is not None:
+        code = trace.tb_frame.f_code
+        if trace.tb_frame.f_globals is code_globals and not code.co_name.startswith("<"):
+            names.append(code.co_name)
+        trace = trace.tb_next
+    return names[-1] if names else ""
+
+
+def _time_up(name: str, function: Any, stopped: BaseException) -> Feedback:
+    """The feedback of a call of `name` stopped at the time limit: it names the function of the
+    notebook that was running then, when that is not `name` itself but one that it called."""
+    inner = innermost(stopped, getattr(function, "__globals__", None))
+    seconds = f"{time_limit():g}"
+    if inner and inner != name:
+        return Feedback(say("call_time_inside", name=name, inner=inner, seconds=seconds))
+    return Feedback(say("engine_call_time", name=name, seconds=seconds))
 
 
 def student_function(env: Any, name: str) -> Callable[..., Any]:
@@ -94,8 +197,8 @@ def call(env: Any, name: str, *args: Any, **kwargs: Any) -> Any:
             return function(*args, **kwargs)
     except Feedback:
         raise
-    except TimeUp:
-        raise _time_up(name) from None
+    except TimeUp as stopped:
+        raise _time_up(name, function, stopped) from None
     except NotImplementedError:
         raise Feedback(say("not_implemented", name=name)) from None
     except (SystemExit, KeyboardInterrupt) as error:
@@ -147,8 +250,8 @@ def assert_inputs_unchanged(env: Any, name: str, *args: Any) -> None:
             function(*given)
     except Feedback:
         raise
-    except TimeUp:
-        raise _time_up(name) from None
+    except TimeUp as stopped:
+        raise _time_up(name, function, stopped) from None
     except NotImplementedError:
         raise Feedback(say("not_implemented", name=name)) from None
     except BaseException:  # the other tests report exceptions; here only mutation counts
@@ -167,8 +270,8 @@ def assert_raises_value_error(env: Any, name: str, case: str, *args: Any, **kwar
             value = function(*args, **kwargs)
     except Feedback:
         raise
-    except TimeUp:
-        raise _time_up(name) from None
+    except TimeUp as stopped:
+        raise _time_up(name, function, stopped) from None
     except NotImplementedError:
         raise Feedback(say("not_implemented", name=name)) from None
     except ValueError:

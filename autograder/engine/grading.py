@@ -297,6 +297,7 @@ def repair_workdir(workdir: Path, uid: int | None) -> None:
 def grade_file(autograder: Autograder, slot: Slot, path: Path, name: str) -> Outcome:
     """The Outcome of one submitted file; never raises for anything the file holds or does."""
     from rnncheck import say
+    from rnncheck.cells import cell_name
 
     manifest = autograder.manifest
     possible = autograder.possible()
@@ -337,5 +338,5 @@ def grade_file(autograder: Autograder, slot: Slot, path: Path, name: str) -> Out
         name,
         questions,
         reason=clean(reason(questions, list(errors.values()), list(manifest["functions"])), MAX_MESSAGE),
-        cell_errors=tuple(clean(f"{say('cell_label', number=n + 1)}: {e}", 500) for n, e in errors.items()),
+        cell_errors=tuple(clean(f"{cell_name(cells[n], capital=True)}: {e}", 500) for n, e in errors.items()),
     )

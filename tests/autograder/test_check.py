@@ -116,7 +116,7 @@ def test_grader_check_of_a_function_that_never_returns_names_it(release, monkeyp
     monkeypatch.setenv("RNNCHECK_TIME_LIMIT", "1")  # the kernel inherits this process's environment
     assignment, folder = release
     nb = fill(nbformat.read(folder / assignment.notebook_name, 4), [assignment.solution_path])
-    check_q1 = next(i for i, c in enumerate(nb.cells) if c.source == 'grader.check("q1")')
+    check_q1 = next(i for i, c in enumerate(nb.cells) if c.source.startswith('grader.check("q1")'))
     loop = nbformat.v4.new_code_cell("def tokenize(text):\n    while True:\n        pass")
     nb.cells = [*nb.cells[:check_q1], loop, nb.cells[check_q1]]  # the notebook up to q1's check
     nb = execute(nb, folder)

@@ -61,12 +61,25 @@ def test_every_function_has_a_skeleton_with_its_docstring_in_the_language_and_a_
         if isinstance(node, ast.FunctionDef)
     }
     for question, function in assignment.questions.items():
-        assert f'grader.check("{question}")' in code
+        assert any(source.startswith(f'grader.check("{question}")  #') for source in code)
         if not function:  # a question on the notebook as a whole, such as training
             continue
         node = in_notebook[function]
         assert ast.get_docstring(node) == docstrings[function]
         assert isinstance(node.body[-1], ast.Raise), f"{function} has a body in the skeleton"
+
+
+@pytest.mark.parametrize("language", assignments.LANGUAGES)
+def test_a_check_run_before_the_setup_cell_says_which_cell_to_run_first(language):
+    nb = render(assignments.load("word_representation"), language)
+    setup = next(c for c in nb.cells if c.cell_type == "code")
+    check = next(c for c in nb.cells if c.source.startswith("grader.check("))
+    with pytest.raises(NameError, match="grader"):  # what the student's kernel runs into
+        exec(check.source, {})
+    comment = MESSAGES[language]["check_cell_comment"]
+    assert check.source.endswith(comment)  # shown on the line the NameError points at
+    quoted = comment.split("«")[-1].split("»")[0] if "«" in comment else comment.split("“")[1].split("”")[0]
+    assert setup.source.startswith(quoted)
 
 
 def test_an_unfilled_function_says_so_plainly():

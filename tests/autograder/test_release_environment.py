@@ -4,14 +4,23 @@ build recorded its answers with, the same that the autograder zip installs), fro
 notebook alone (a friendly message, not a traceback), and in Colab's layout (the notebook and
 the release zip side by side in a folder).
 
-Notebooks run in a real Jupyter kernel of that environment, not of the project's."""
+Notebooks run in a real Jupyter kernel of that environment, not of the project's. Every public
+check of every assignment also passes from a terminal (`python -m rnncheck`) on a simulated
+Windows (tests/rnncheck/test_portable.py's sitecustomize: no SIGALRM, setitimer, fork or
+`resource`, the spawn start method) and with each Python the release names that this machine
+has (3.10, 3.12, 3.13; the project's own is 3.11), and the release zip unpacks readable."""
 
 import ast
 import json
+import os
 import re
 import shutil
+import stat
 import subprocess
+import sys
 import venv
+import zipfile
+from pathlib import Path
 
 import nbformat
 import pytest
@@ -22,6 +31,7 @@ from autograder.versions import NUMPY, numpy_requirement
 from rnncheck.messages import MESSAGES
 from tests.autograder.kernel import errors, execute, shown
 from tests.conftest import ASSIGNMENTS
+from tests.rnncheck.test_portable import WINDOWS
 
 pytestmark = pytest.mark.slow
 
@@ -167,7 +177,7 @@ def test_colab_layout_the_notebook_and_the_release_zip_side_by_side(
     assert shown(environment.execute(again, content, monkeypatch).cells[-1]) == ""
 
 
-def test_shipped_code_is_valid_python_3_10_and_3_12(builds):
+def test_shipped_code_is_valid_python_3_10_to_3_13(builds):
     for name in ASSIGNMENTS:
         student = builds[name].student
         sources = [p.read_text(encoding="utf-8") for p in student.rglob("*.py")]
@@ -179,5 +189,90 @@ def test_shipped_code_is_valid_python_3_10_and_3_12(builds):
         ]
         assert sources
         for source in sources:
-            for version in ((3, 10), (3, 12)):
+            for version in ((3, 10), (3, 11), (3, 12), (3, 13)):
                 ast.parse(source, feature_version=version)
+
+
+def filled_release(build, folder):
+    """The release in folder, its notebook filled in with the reference solution."""
+    shutil.copytree(build.student, folder)
+    path = folder / build.assignment.notebook_name
+    nbformat.write(fill(nbformat.read(path, 4), [build.assignment.solution_path]), path)
+    return path
+
+
+def check_from_a_terminal(python, path, site):
+    """`python -m rnncheck` on path, in its folder, with the sitecustomize in site loaded."""
+    return subprocess.run(
+        [str(python), "-m", "rnncheck", path.name],
+        cwd=path.parent,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env={**os.environ, "PYTHONPATH": str(site), "PYTHONIOENCODING": "utf-8"},
+        timeout=900,
+    )
+
+
+@pytest.fixture
+def windows_site(tmp_path):
+    site = tmp_path / "windows"
+    site.mkdir()
+    (site / "sitecustomize.py").write_text(WINDOWS, encoding="utf-8")
+    return site
+
+
+def test_every_public_check_passes_on_a_simulated_windows(builds, tmp_path, windows_site):
+    for name in ASSIGNMENTS:
+        path = filled_release(builds[name], tmp_path / name)
+        done = check_from_a_terminal(sys.executable, path, windows_site)
+        assert done.returncode == 0, done.stdout + done.stderr
+        assert "Traceback" not in done.stdout + done.stderr
+        assert "✘" not in done.stdout and done.stdout.count("✔") == len(builds[name].assignment.questions)
+
+
+def other_python(version):
+    """The interpreter of that Python version on this machine (pyenv's or the system's), or None."""
+    for candidate in (Path.home() / ".pyenv" / "versions").glob(f"{version}.*/bin/python{version}"):
+        return candidate
+    return shutil.which(f"python{version}")
+
+
+@pytest.mark.parametrize("version", ["3.10", "3.12", "3.13"])
+def test_the_release_checks_pass_with_every_python_it_names_here(builds, tmp_path, windows_site, version):
+    python = other_python(version)
+    if python is None:
+        pytest.skip(f"no Python {version} on this machine")
+    venv_folder = tmp_path / "venv"
+    subprocess.run([str(python), "-m", "venv", str(venv_folder)], check=True, capture_output=True)
+    own = venv_folder / "bin" / "python"
+    requirements = builds[ASSIGNMENTS[0]].student / "requirements.txt"
+    subprocess.run(
+        [str(own), "-m", "pip", "install", "-q", "--disable-pip-version-check", "-r", str(requirements)],
+        check=True,
+        capture_output=True,
+    )
+    for name in ASSIGNMENTS:
+        path = filled_release(builds[name], tmp_path / name)
+        for site in (tmp_path / "none", windows_site):  # as on Linux and macOS, then as on Windows
+            done = check_from_a_terminal(own, path, site)
+            assert done.returncode == 0, (version, name, done.stdout + done.stderr)
+            assert "Traceback" not in done.stdout + done.stderr
+
+
+def test_the_release_zip_unpacks_readable_files_0644_and_folders_0755(builds, tmp_path):
+    build = builds[ASSIGNMENTS[0]]
+    with zipfile.ZipFile(build.student.with_suffix(".zip")) as archive:
+        modes = {info.filename: info.external_attr >> 16 for info in archive.infolist()}
+    assert modes and all(
+        mode == (0o40755 if name.endswith("/") else 0o100644) for name, mode in modes.items()
+    )
+    assert f"{build.assignment.name}/rnncheck/" in modes
+    if shutil.which("unzip"):  # as a student unpacks it on a lab machine
+        subprocess.run(
+            ["unzip", "-q", str(build.student.with_suffix(".zip")), "-d", str(tmp_path)], check=True
+        )
+        unpacked = list((tmp_path / build.assignment.name).rglob("*"))
+        assert unpacked
+        for path in unpacked:
+            assert stat.S_IMODE(path.stat().st_mode) == (0o755 if path.is_dir() else 0o644), path

@@ -10,6 +10,7 @@ import pytest
 
 from autograder import grade, samples
 from autograder.fill import fill
+from rnncheck.cells import cell_name
 from rnncheck.messages import say
 from tests.autograder.kernel import errors, execute
 from tests.conftest import ASSIGNMENTS
@@ -42,8 +43,9 @@ def test_filled_notebook_runs_top_to_bottom_in_a_kernel(builds, english_builds, 
     assert plots_without_an_image(nb) == []
 
 
-def test_export_cell_makes_the_file_to_submit_quietly(builds, tmp_path):
-    build = builds["rnn_types"]
+@pytest.mark.parametrize("name", ASSIGNMENTS)
+def test_export_cell_makes_the_file_to_submit_quietly(builds, name, tmp_path):
+    build = builds[name]
     folder = tmp_path / "mi carpeta ñ"
     shutil.copytree(build.student, folder)
     path = folder / build.assignment.notebook_name
@@ -54,7 +56,7 @@ def test_export_cell_makes_the_file_to_submit_quietly(builds, tmp_path):
     shown = "".join(o.get("text", "") for o in export.outputs)
     target = folder / f"{path.stem}{say('export_suffix')}.zip"
     assert say("export_done", path=target, notebook=path) in shown
-    assert [o.get("name") for o in export.outputs] == ["stdout"]  # no warning on stderr
+    assert {o.get("name") for o in export.outputs} == {"stdout"}  # no warning on stderr
     with zipfile.ZipFile(target) as archive:
         assert archive.namelist() == [path.name]
 
@@ -70,12 +72,46 @@ def test_export_cell_asks_to_save_when_the_file_is_not_what_ran(builds, tmp_path
     assert not list(folder.glob("*.zip"))
 
 
+def test_export_refuses_a_fix_run_last_above_the_wrong_cell_and_names_that_cell(builds, tmp_path):
+    # The saved notebook holds the fix of q1's function and, further down, the wrong version;
+    # the kernel ran the wrong one first and the fix last, so it passes every check, but the
+    # saved file, run top to bottom as grading runs it, ends with the wrong one.
+    build = builds["rnn_types"]
+    folder = tmp_path / "release"
+    shutil.copytree(build.student, folder)
+    path = folder / build.assignment.notebook_name
+    function = build.assignment.questions["q1"]
+    skeleton = nbformat.read(path, 4)
+    wrong = next(c for c in skeleton.cells if c.source.startswith(f"def {function}("))
+    saved = fill(nbformat.read(path, 4), [build.assignment.solution_path])
+    check = next(i for i, c in enumerate(saved.cells) if c.source.startswith('grader.check("q1")'))
+    saved.cells.insert(check + 1, nbformat.v4.new_code_cell(wrong.source))
+    nbformat.write(saved, path)
+    stale = folder / f"{path.stem}{say('export_suffix')}.zip"
+    stale.write_bytes(b"an earlier export")
+    ran = nbformat.read(path, 4)  # the order the student ran the cells in: the wrong one first
+    fix = next(i for i, c in enumerate(ran.cells) if c.source.startswith(f"def {function}("))
+    ran.cells.insert(fix, ran.cells.pop(check + 1))
+    nb = execute(ran, folder)
+    shown = "".join(o.get("text", "") for o in nb.cells[-1].outputs)
+    assert (
+        say("check_summary", passed=len(build.assignment.questions), count=len(build.assignment.questions))[
+            :20
+        ]
+        in shown
+    )
+    named = say("export_redefined", question="q1", function=function, cell=cell_name(wrong.source))
+    assert named in shown, shown
+    assert say("export_refused") in shown
+    assert not stale.exists() and not list(folder.glob("*.zip"))
+
+
 def test_grader_check_in_the_skeleton_shows_our_message(builds, tmp_path):
     build = builds["word_representation"]
     folder = tmp_path / "release"
     shutil.copytree(build.student, folder)
     nb = execute(nbformat.read(folder / build.assignment.notebook_name, 4), folder)
-    check_q1 = next(c for c in nb.cells if c.source == 'grader.check("q1")')
+    check_q1 = next(c for c in nb.cells if c.source.startswith('grader.check("q1")'))
     shown = str(check_q1.outputs)
     assert say("not_implemented", name="tokenize") in shown
     for otters_framing in ("Traceback", "Error at line", "results:", "call(env"):
