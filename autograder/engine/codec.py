@@ -10,6 +10,10 @@ everything else is a one-key object:
     {"h": id} an object held by the other side (a handle: calls on it go back there)
     {"o": type name} an object that cannot cross (it arrives as an inert stand-in)
 
+A range, and a dict's keys() or values(), cross as the list of their items (a correct
+`rng.choice(range(n_y), p=probs)` on a test's generator works as with a list), within the
+same bounds as a list: a huge range is Unsendable, never a grader that iterates it.
+
 Decoding trusts nothing: dtypes come from a fixed list, sizes are checked against the body,
 nesting, frame size and the number of nodes are bounded, and an unknown shape of node is a
 ProtocolError. It keeps to the deadline of the request it answers (TimeoutError past it), builds
@@ -95,6 +99,9 @@ class GeneratorState(StandIn):
 
 GeneratorState.__name__ = "Generator"
 _SCALARS = {np.dtype(d).type for d in DTYPES}
+# Plain built-ins that a correct student may pass or return where a list would do: they cross
+# as the list of their items.
+AS_LIST: tuple[type, ...] = (range, type({}.keys()), type({}.values()))
 
 
 class Encoder:
@@ -119,6 +126,8 @@ class Encoder:
         if value is None or kind in (bool, int, float, str):
             return value
         if kind is list:
+            return {"l": [self.node(v, depth + 1) for v in value]}
+        if kind in AS_LIST:  # items counted one by one: a huge range stops at MAX_NODES
             return {"l": [self.node(v, depth + 1) for v in value]}
         if kind is tuple:
             return {"t": [self.node(v, depth + 1) for v in value]}

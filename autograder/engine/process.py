@@ -249,19 +249,26 @@ class StudentProcess:
             with memory_cap(CALLBACK_MEMORY):
                 return ("return", function(*args, **kwargs))
         except Exception as error:
-            return ("raise", type(error).__name__, "Exception", str(error)[:300])
+            base = next((k.__name__ for k in type(error).__mro__ if k.__module__ == "builtins"), "Exception")
+            return ("raise", type(error).__name__, base, str(error)[:300])
 
     def request(self, message: tuple, deadline: float) -> tuple:
         return self.channel.request(message, deadline)
 
-    def call(self, name: str, args: tuple, kwargs: dict, deadline: float) -> Any:
+    def call(
+        self, name: str, args: tuple, kwargs: dict, deadline: float, callees: dict[str, Any] | None = None
+    ) -> Any:
         """The student's name(*args, **kwargs); args and kwargs become what the call left them.
+
+        callees -- name -> an object of ours (a graded function's reference): while the call
+                   runs, each name in the notebook stands for it (engine.child, Student.bound)
 
         Raises TimeoutError, codec.Gone, codec.ProtocolError (the process must then be ended),
         exception_from(...) for what the function raised, codec.Unsendable for what it returned.
         """
         self.current, self.spent, self.callbacks = (args, kwargs), 0, 0
-        reply = self.channel.request(("call", name, args, kwargs), deadline, self.unknown)
+        message = ("call", name, args, kwargs) + ((callees,) if callees else ())
+        reply = self.channel.request(message, deadline, self.unknown)
         if reply[0] == "unsendable":
             raise codec.Unsendable(str(reply[1]))
         state = reply[-1]  # None: the call left its arguments as they came

@@ -55,6 +55,13 @@ def test_arrays_cross_with_their_shape_dtype_and_values(array):
     assert back.flags.writeable
 
 
+def test_ranges_and_dict_views_cross_as_lists_within_the_bounds():
+    # a correct rng.choice(range(n_y), p=probs) on a test's generator (rnn_types' sampler)
+    assert round_trip((range(2, 9, 3), {"a": 1}.keys(), {"a": 1}.values())) == ([2, 5, 8], ["a"], [1])
+    with pytest.raises(codec.Unsendable):
+        codec.encode(range(10**12), child_side)
+
+
 def test_nan_crosses_as_nan():
     assert np.isnan(round_trip(float("nan"))) and np.isnan(round_trip(np.array([np.nan]))[0])
 
