@@ -28,6 +28,7 @@ import secrets
 import shutil
 import tempfile
 import zipfile
+from collections.abc import Sequence
 from pathlib import Path
 
 import nbformat
@@ -378,14 +379,29 @@ def build_assignment(
 
 
 def main(
-    *, out: str | Path = DIST, language: str = "es", only: list[str] | None = None, seed: int | None = None
+    *,
+    out: str | Path = DIST,
+    language: str | Sequence[str] = "es",
+    only: list[str] | None = None,
+    seed: int | None = None,
 ) -> list[Build]:
     """Build the student release and autograder zip of each assignment (all, or `only`).
 
-    seed -- of the hidden test inputs, the same for every assignment of this build; a fresh
-    one when None. Public tests and the student release do not depend on it."""
-    if language not in assignments.LANGUAGES:
-        raise ValueError(f"language must be one of {assignments.LANGUAGES}, not {language!r}")
+    language -- one language, or several: each then goes into `out/<language>/`, and all have
+                the same hidden inputs (one seed), so that a class graded in two languages is
+                graded on the same cases
+    seed -- of the hidden test inputs, the same for every assignment and language of this
+            build; a fresh one when None. Public tests and the student release do not depend on it."""
+    languages = [language] if isinstance(language, str) else list(dict.fromkeys(language))
+    for chosen_language in languages:
+        if chosen_language not in assignments.LANGUAGES:
+            raise ValueError(f"language must be one of {assignments.LANGUAGES}, not {chosen_language!r}")
     chosen = only or assignments.names()
     seed = fresh_seed() if seed is None else seed
-    return [build_assignment(assignments.load(name), Path(out), language, seed) for name in chosen]
+    return [
+        build_assignment(
+            assignments.load(name), Path(out) / lang if len(languages) > 1 else Path(out), lang, seed
+        )
+        for lang in languages
+        for name in chosen
+    ]

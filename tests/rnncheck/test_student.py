@@ -77,6 +77,14 @@ def test_assert_inputs_unchanged_names_the_modified_argument():
         assert_inputs_unchanged({"normalize": normalize}, "normalize", np.ones(2), 3)
 
 
+def test_assert_inputs_unchanged_gives_nothing_to_a_call_that_raises():
+    def fails(E):
+        raise ValueError("shapes do not match")
+
+    with pytest.raises(Feedback, match="ValueError"):
+        assert_inputs_unchanged({"fails": fails}, "fails", np.ones(2))
+
+
 def test_assert_inputs_unchanged_passes_a_pure_function():
     assert_inputs_unchanged({"f": lambda E, d: E * 2}, "f", np.ones(2), {"a": [1, 2]})
 
