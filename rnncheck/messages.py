@@ -228,6 +228,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "engine_callback_budget": "se llamó al objeto del test demasiado, o con demasiados datos, en una sola llamada (más de {calls} veces o {size} MiB)",
         "sampling_too_many_calls": "el generador del test admite a lo sumo {count} llamadas",
         "sampling_not_a_draw": "el generador del test solo admite métodos que sortean valores, no `{method}`",
+        "wr_hint_dictionary_order": "Pista: con las mismas palabras listadas en otro orden cambia la respuesta: tu función desempata por el orden del diccionario, no por el menor índice.",
     },
     "en": {
         "missing": "I cannot find the function `{name}`. Did you run the cell that defines it?",
@@ -446,6 +447,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "engine_callback_budget": "the test's object was called too often, or with too much data, in one call (over {calls} times or {size} MiB)",
         "sampling_too_many_calls": "the test's generator allows at most {count} calls",
         "sampling_not_a_draw": "the test's generator only allows methods that draw values, not `{method}`",
+        "wr_hint_dictionary_order": "Hint: with the same words listed in another order the answer changes: your function breaks ties by the dictionary's order, not by the lower index.",
     },
 }
 

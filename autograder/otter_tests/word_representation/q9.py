@@ -68,6 +68,15 @@ def test_ties_go_to_the_lower_index(env):
         assert_same(answer, "reina", 'complete_analogy("hombre", "mujer", "rey", E_TIE, WORDS_TIE)')
     except Feedback as failure:
         raise Feedback(f"{failure} {say('wr_hint_analogy_tie')}") from None
+    # the same words listed in another order: the lower index still wins, not the first listed
+    reversed_order = dict(sorted(WORDS_TIE.items(), key=lambda item: -item[1]))
+    answer = call(env, "complete_analogy", "hombre", "mujer", "rey", E_TIE, reversed_order)
+    try:
+        assert_same(
+            answer, "reina", 'complete_analogy("hombre", "mujer", "rey", E_TIE, WORDS_TIE in reverse order)'
+        )
+    except Feedback as failure:
+        raise Feedback(f"{failure} {say('wr_hint_dictionary_order')}") from None
 
 
 @test_case(points=1, hidden=True)
