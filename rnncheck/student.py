@@ -99,16 +99,36 @@ def call(env: Any, name: str, *args: Any, **kwargs: Any) -> Any:
     except NotImplementedError:
         raise Feedback(say("not_implemented", name=name)) from None
     except BaseException as error:  # student code may raise anything
-        raise _raised(name, error) from None
+        raise _raised(name, error, received(function, args, kwargs)) from None
 
 
-def _raised(name: str, error: BaseException) -> Feedback:
-    """The failure of a call of the student's name that raised error."""
+def received(function: Any, args: tuple, kwargs: dict) -> str:
+    """The shapes of the arrays a call received, by argument: "xt (3, 2), parameters {Wax (2, 3),
+    ...}" ('' when it received none), so that numpy's own message ("matmul: Input operand 1 has a
+    mismatch...") is read against what the function was given."""
+    named = list(zip(_argument_names(function, len(args)), args)) + list(kwargs.items())
+    shown = []
+    for argument, value in named:
+        if isinstance(value, np.ndarray):
+            shown.append(f"{argument} {value.shape}")
+        elif isinstance(value, dict):
+            arrays = [f"{k} {v.shape}" for k, v in value.items() if isinstance(v, np.ndarray)][:6]
+            if arrays:
+                shown.append(f"{argument} {{{', '.join(arrays)}}}")
+    return ", ".join(shown)
+
+
+def _raised(name: str, error: BaseException, shapes: str = "") -> Feedback:
+    """The failure of a call of the student's name that raised error; shapes: what it received."""
     if isinstance(error, (SystemExit, KeyboardInterrupt)):
         return Feedback(say("exited", name=name, error=type(error).__name__))
     detail = str(error)
     if len(detail) > MAX_DETAIL:
         detail = detail[:MAX_DETAIL] + "…"
+    if shapes:
+        return Feedback(
+            say("raised_given", name=name, error=type(error).__name__, detail=detail, shapes=shapes)
+        )
     return Feedback(say("raised", name=name, error=type(error).__name__, detail=detail))
 
 
@@ -159,7 +179,7 @@ def assert_inputs_unchanged(env: Any, name: str, *args: Any) -> None:
     except NotImplementedError:
         raise Feedback(say("not_implemented", name=name)) from None
     except BaseException as error:  # reported after a change in place, which says more
-        raised = _raised(name, error)
+        raised = _raised(name, error, received(function, args, {}))
     for argument, before, after in zip(_argument_names(function, len(args)), args, given):
         if not _same(before, after):
             raise Feedback(say("modified_input", name=name, argument=argument))

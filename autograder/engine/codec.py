@@ -51,7 +51,32 @@ class ProtocolError(Exception):
 
 
 class Unsendable(Exception):
-    """A value that cannot be encoded (nested too deeply, too large)."""
+    """A value that cannot be encoded (nested too deeply, too large); its message is one of
+    UNSENDABLE's, which the grader says again in the release's language (why_unsendable)."""
+
+
+# Why a value cannot be encoded: kind -> the message, {limit} the bound it passed.
+UNSENDABLE = {
+    "depth": "nested more than {limit} levels deep",
+    "values": "more than {limit} values",
+    "keys": "more than {limit} dict keys that are not text",
+    "arrays": "more than {limit} MiB of arrays",
+    "structure": "more than {limit} MiB of structure",
+}
+
+
+def unsendable(kind: str, limit: int) -> Unsendable:
+    return Unsendable(UNSENDABLE[kind].format(limit=limit))
+
+
+def why_unsendable(message: str) -> tuple[str, int] | None:
+    """(kind, limit) of an Unsendable's message (it may come from the student process: only a
+    message of UNSENDABLE's form is read), or None."""
+    for kind, template in UNSENDABLE.items():
+        found = re.fullmatch(re.escape(template).replace(re.escape("{limit}"), "([0-9]{1,12})"), message)
+        if found:
+            return kind, int(found.group(1))
+    return None
 
 
 class Gone(Exception):
@@ -118,10 +143,10 @@ class Encoder:
 
     def node(self, value: Any, depth: int = 0) -> Any:
         if depth > MAX_DEPTH:
-            raise Unsendable(f"nested more than {MAX_DEPTH} levels deep")
+            raise unsendable("depth", MAX_DEPTH)
         self.nodes += 1
         if self.nodes > MAX_NODES:
-            raise Unsendable(f"more than {MAX_NODES} values")
+            raise unsendable("values", MAX_NODES)
         kind = type(value)
         if value is None or kind in (bool, int, float, str):
             return value
@@ -134,13 +159,13 @@ class Encoder:
         if kind is dict:
             self.hashed += sum(type(k) is not str for k in value)
             if self.hashed > MAX_HASHED:
-                raise Unsendable(f"more than {MAX_HASHED} dict keys that are not text")
+                raise unsendable("keys", MAX_HASHED)
             return {"d": [[self.node(k, depth + 1), self.node(v, depth + 1)] for k, v in value.items()]}
         if kind is np.ndarray and value.dtype.newbyteorder("<").str in DTYPES:
             data = np.ascontiguousarray(value, dtype=value.dtype.newbyteorder("<")).tobytes()
             self.size += len(data)
             if self.size > MAX_BODY:
-                raise Unsendable(f"more than {MAX_BODY // 2**20} MiB of arrays")
+                raise unsendable("arrays", MAX_BODY // 2**20)
             self.buffers.append(data)
             return {"a": [value.dtype.newbyteorder("<").str, list(value.shape), len(self.buffers) - 1]}
         if kind in _SCALARS:
@@ -160,7 +185,7 @@ def encode(value: Any, unknown: Callable[[Any], Any]) -> bytes:
         position += len(data)
     header = json.dumps([offsets, tree], separators=(",", ":")).encode("utf-8")
     if len(header) > MAX_HEADER:
-        raise Unsendable(f"more than {MAX_HEADER // 2**20} MiB of structure")
+        raise unsendable("structure", MAX_HEADER // 2**20)
     return _PREFIX.pack(len(header), encoder.size) + header + b"".join(encoder.buffers)
 
 

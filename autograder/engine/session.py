@@ -231,7 +231,9 @@ class Session:
         except Exited as exited:
             raise fail("exited", name=name, error=str(exited)) from None
         except codec.Unsendable as error:
-            raise fail("engine_unsendable", name=name, detail=str(error)) from None
+            why = codec.why_unsendable(str(error))
+            detail = say(f"engine_unsendable_{why[0]}", limit=why[1]) if why else clean(str(error), 200)
+            raise fail("engine_unsendable", name=name, detail=detail) from None
         except (codec.Gone, codec.ProtocolError):
             self._end()
             raise fail("engine_call_ended", name=name) from None

@@ -211,3 +211,18 @@ def test_a_generator_state_decodes_as_numpy_reads_it():
     twin = np.random.default_rng(0)
     twin.bit_generator.state = state.state
     assert twin.random() == generator.random()
+
+
+def test_why_a_value_cannot_cross_is_read_back_to_be_said_in_the_release_language():
+    deep: list = []
+    for _ in range(codec.MAX_DEPTH + 2):
+        deep = [deep]
+    with pytest.raises(codec.Unsendable) as raised:
+        codec.encode(deep, child_side)
+    assert codec.why_unsendable(str(raised.value)) == ("depth", codec.MAX_DEPTH)
+    assert codec.why_unsendable("nested more than 64 levels deep, or so I say") is None  # only its own form
+    from rnncheck.messages import MESSAGES
+
+    assert set(codec.UNSENDABLE) == {
+        k.removeprefix("engine_unsendable_") for k in MESSAGES["es"] if k.startswith("engine_unsendable_")
+    }

@@ -191,6 +191,14 @@ def test_a_graded_function_runs_with_the_reference_of_the_graded_functions_it_ca
     assert env["peek"]() is False  # ...for that call only
 
 
+def test_a_range_reaches_the_tests_generator_as_the_list_it_stands_for(start):
+    from rnncheck.sampling import RecordingRng
+
+    cells = ["def draw(rng, n):\n    return int(rng.choice(range(n), p=[0.0, 1.0, 0.0]))"]
+    rng = RecordingRng(seed=3)
+    assert start(cells).env()["draw"](rng, 3) == 1 and [c[0] for c in rng.calls] == ["choice"]
+
+
 def test_a_numpy_generator_is_used_in_the_student_process_and_its_state_comes_back(start):
     env = start(["def draw(rng):\n    return rng.integers(0, 10**6, size=3)"]).env()
     rng, twin = np.random.default_rng(4), np.random.default_rng(4)
