@@ -19,18 +19,39 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from .messages import say
+from .student import received
+
 MODULE = "reference_code"  # the grader-only module's name in this package
 
 
 def references() -> dict[str, Callable[..., Any]]:
-    """Graded function -> its reference function; {} where the grader-only module is absent."""
+    """Graded function -> its reference function (see refusing); {} where the grader-only
+    module is absent."""
     try:
         from . import reference_code  # type: ignore[attr-defined]  # written into the zip only
     except ImportError:
         return {}
     graded = getattr(reference_code, "GRADED", ())
     return {
-        name: getattr(reference_code, name)
+        name: refusing(name, getattr(reference_code, name))
         for name in graded
         if callable(getattr(reference_code, name, None))
     }
+
+
+def refusing(name: str, function: Callable[..., Any]) -> Callable[..., Any]:
+    """function, whose exceptions say in the release's language, with the shapes it received,
+    that the reference refused the arguments (the reference's own messages are English), in
+    the same built-in family (a ValueError stays a ValueError for the student's code)."""
+
+    def reference(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return function(*args, **kwargs)
+        except Exception as error:
+            family = next(k for k in type(error).__mro__ if k.__module__ == "builtins")
+            shapes = received(function, args, kwargs) or "…"
+            raise family(say("isolation_refused", name=name, shapes=shapes)) from None
+
+    reference.__name__ = name
+    return reference

@@ -240,6 +240,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "engine_unsendable_structure": "más de {limit} MiB de estructura",
         "bptt_hint_all_entries": "Pista: la norma es la L2 de todas las entradas juntas (np.linalg.norm(g) sin ord, o np.sqrt(np.sum(g**2))), no la norma espectral de una matriz (np.linalg.norm(g, 2)).",
         "raised_given": "`{name}` lanzó {error}: «{detail}», al recibir {shapes}.",
+        "isolation_refused": "`{name}` (la de referencia, con la que se revisa tu función) no acepta estos argumentos: recibió {shapes}",
     },
     "en": {
         "missing": "I cannot find the function `{name}`. Did you run the cell that defines it?",
@@ -470,6 +471,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "engine_unsendable_structure": "more than {limit} MiB of structure",
         "bptt_hint_all_entries": "Hint: the norm is the L2 norm of all the entries together (np.linalg.norm(g) without ord, or np.sqrt(np.sum(g**2))), not the spectral norm of a matrix (np.linalg.norm(g, 2)).",
         "raised_given": "`{name}` raised {error}: “{detail}”, given {shapes}.",
+        "isolation_refused": "`{name}` (the reference one your function is graded with) does not accept these arguments: it received {shapes}",
     },
 }
 

@@ -44,16 +44,17 @@ def test_columns_are_distributions(env):
 
 @test_case(points=1)
 def test_large_logits_stay_finite(env):
-    z = np.array([[1000.0, -1000.0], [999.0, -1001.0], [998.0, -1000.0]])
-    what = "softmax([[1000, -1000], [999, -1001], [998, -1000]])"
-    s = float64_array(call(env, "softmax", z), what, (3, 2))
+    z = np.array([[1000.0, -1000.0, 1000.0], [999.0, -1001.0, 0.0], [998.0, -1000.0, -1000.0]])
+    what = "softmax([[1000, -1000, 1000], [999, -1001, 0], [998, -1000, -1000]])"
+    s = float64_array(call(env, "softmax", z), what, (3, 3))
     bad = ~np.isfinite(s)
     if bad.any():
         where = tuple(int(i) for i in np.argwhere(bad)[0])
         shown = "NaN" if np.isnan(s[where]) else "inf"
         raise Feedback(say("rnn_softmax_unstable", what=what, bad=shown, where=list(where)))
     assert_columns_sum_to_one(s, what)
-    # Only differences of logits matter: the columns are softmax([0, -1, -2]) and softmax([0, -1, 0]).
+    # Only differences of logits matter: the columns are softmax([0, -1, -2]), softmax([0, -1, 0])
+    # and softmax([0, -1000, -2000]) (each column's maximum subtracted; its minimum would overflow).
     assert_close(s, reference("softmax", z), what)
 
 
