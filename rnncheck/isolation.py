@@ -54,4 +54,5 @@ def refusing(name: str, function: Callable[..., Any]) -> Callable[..., Any]:
             raise family(say("isolation_refused", name=name, shapes=shapes)) from None
 
     reference.__name__ = name
+    reference.graded_reference = True  # type: ignore[attr-defined]  # its callbacks may bring more (engine.process)
     return reference

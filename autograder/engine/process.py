@@ -98,6 +98,9 @@ def apply_state(target: Any, state: Any) -> None:
 # ask for only this much (a test's own objects are called with a few numbers each).
 CALLBACK_NUMBER = 10**6  # the largest integer (a count, a size, a bound)
 CALLBACK_VALUES = 10**4  # numbers in all its arguments together
+# ... and for a graded function's reference (isolation: the arguments of a student's call of
+# it, e.g. rnn_backward's caches), which does work in proportion to them
+CALLBACK_REFERENCE_VALUES = 2 * 10**5
 CALLBACK_OUTPUT = 10**6  # the product of a size tuple
 # What all the callbacks of one call may bring the grader: the bytes of their arguments and of
 # the call's arguments as they come with each (a test's object may keep a copy of each), and
@@ -146,23 +149,24 @@ def weight(value: Any) -> int:
     return total
 
 
-def too_large(arguments: Any) -> bool:
-    """Whether a callback's arguments ask the grader for more work than the bounds above."""
+def too_large(arguments: Any, values: int = CALLBACK_VALUES) -> bool:
+    """Whether a callback's arguments ask the grader for more work than the bounds above, with
+    at most `values` numbers in all."""
     count = 0
 
     def walk(value: Any, depth: int) -> bool:
         nonlocal count
         if isinstance(value, np.ndarray):
             count += value.size
-            return count > CALLBACK_VALUES or (
+            return count > values or (
                 value.dtype.kind in "iu" and bool(np.any(np.abs(value) > CALLBACK_NUMBER))
             )
         if isinstance(value, (bool, np.bool_, float, np.floating)):
             count += 1
-            return count > CALLBACK_VALUES
+            return count > values
         if isinstance(value, (int, np.integer)):
             count += 1
-            return count > CALLBACK_VALUES or abs(int(value)) > CALLBACK_NUMBER
+            return count > values or abs(int(value)) > CALLBACK_NUMBER
         if isinstance(value, (list, tuple)):
             sizes = [
                 abs(int(v)) for v in value if isinstance(v, (int, np.integer)) and not isinstance(v, bool)
@@ -174,7 +178,7 @@ def too_large(arguments: Any) -> bool:
             return depth > 8 or any(walk(v, depth + 1) for v in value.values())
         if isinstance(value, str):
             count += len(value)
-            return count > CALLBACK_VALUES
+            return count > values
         return False
 
     return walk(arguments, 0)
@@ -242,7 +246,8 @@ class StudentProcess:
         function = target if method == "__call__" else getattr(target, method, None)
         if not callable(function) or not all(type(k) is str for k in kwargs):
             return ("raise", "TypeError", "TypeError", f"{method} cannot be called")
-        if too_large((args, kwargs)):
+        limit = CALLBACK_REFERENCE_VALUES if getattr(target, "graded_reference", False) else CALLBACK_VALUES
+        if too_large((args, kwargs), limit):
             refusal = f"arguments of {method} too large for the test's object"
             return ("raise", "ValueError", "ValueError", refusal)
         try:

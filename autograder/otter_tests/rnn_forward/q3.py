@@ -56,9 +56,9 @@ CACHE = ("a_next", "a_prev", "xt", "parameters")
 def cell_outputs(value, n_a, n_y, m, what="rnn_cell_forward(...)"):
     """value read as (a_next (n_a, m), yt_pred (n_y, m), cache), arrays float64; the cache is
     not looked at (its form and content are cases of their own)."""
-    a_next, yt_pred, cache = entries_of(value, what, ("a_next", "yt_pred", "cache"))
+    a_next, yt_pred, step_cache = entries_of(value, what, ("a_next", "yt_pred", "cache"))
     a_next, yt_pred = float64_array(a_next, "a_next", (n_a, m)), float64_array(yt_pred, "yt_pred", (n_y, m))
-    return a_next, yt_pred, cache
+    return a_next, yt_pred, step_cache
 
 
 def assert_cache_holds(cache, expected, strict):
@@ -85,11 +85,12 @@ def test_output_shapes_and_dtypes(env):
 
 @test_case(points=1.5)
 def test_small_example(env):
-    a_next, yt_pred, _ = cell_outputs(call(env, "rnn_cell_forward", XT, A_PREV, PARAMETERS), 2, 3, 2)
-    assert_columns_sum_to_one(yt_pred, "yt_pred")
-    expected_a_next, expected_yt_pred, _ = reference("rnn_cell_forward", XT, A_PREV, PARAMETERS)
-    assert_close(a_next, expected_a_next, "a_next")
-    assert_close(yt_pred, expected_yt_pred, "yt_pred")
+    with naming_mistake(answer(env, "rnn_cell_forward", XT, A_PREV, PARAMETERS)) as given:
+        a_next, yt_pred, _ = cell_outputs(given.value, 2, 3, 2)
+        assert_columns_sum_to_one(yt_pred, "yt_pred")
+        expected_a_next, expected_yt_pred, _ = reference("rnn_cell_forward", XT, A_PREV, PARAMETERS)
+        assert_close(a_next, expected_a_next, "a_next")
+        assert_close(yt_pred, expected_yt_pred, "yt_pred")
 
 
 @test_case(points=0.5)
