@@ -241,6 +241,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "bptt_hint_all_entries": "Pista: la norma es la L2 de todas las entradas juntas (np.linalg.norm(g) sin ord, o np.sqrt(np.sum(g**2))), no la norma espectral de una matriz (np.linalg.norm(g, 2)).",
         "raised_given": "`{name}` lanzó {error}: «{detail}», al recibir {shapes}.",
         "isolation_refused": "`{name}` (la de referencia, con la que se revisa tu función) no acepta estos argumentos: recibió {shapes}",
+        "wr_hint_zero_vector": "Pista: si algún vector es cero no hay dirección y la similitud es 0.0: compruébalo antes de dividir (dos vectores cero son iguales, pero su similitud no es 1).",
+        "bptt_hint_both_zero": "Pista: si los dos gradientes son cero, el denominador es 0: devuelve 0.0 antes de dividir.",
+        "types_hint_sum_over_steps": "Pista: sin relleno es la entropía cruzada de la tarea 3: la suma sobre los pasos reales de cada ejemplo, dividida entre el número de ejemplos m (no entre el número de pasos).",
     },
     "en": {
         "missing": "I cannot find the function `{name}`. Did you run the cell that defines it?",
@@ -472,6 +475,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "bptt_hint_all_entries": "Hint: the norm is the L2 norm of all the entries together (np.linalg.norm(g) without ord, or np.sqrt(np.sum(g**2))), not the spectral norm of a matrix (np.linalg.norm(g, 2)).",
         "raised_given": "`{name}` raised {error}: “{detail}”, given {shapes}.",
         "isolation_refused": "`{name}` (the reference one your function is graded with) does not accept these arguments: it received {shapes}",
+        "wr_hint_zero_vector": "Hint: if either vector is zero there is no direction and the similarity is 0.0: check it before dividing (two zero vectors are equal, yet their similarity is not 1).",
+        "bptt_hint_both_zero": "Hint: if both gradients are zero the denominator is 0: return 0.0 before dividing.",
+        "types_hint_sum_over_steps": "Hint: without padding it is the cross-entropy of assignment 3: the sum over each example's real steps, divided by the number of examples m (not by the number of steps).",
     },
 }
 

@@ -44,7 +44,8 @@ def test_matrices_use_every_entry(env):
 @test_case(points=0.5)
 def test_both_zero_gives_zero(env):
     got = call(env, "relative_difference", np.zeros((2, 3)), np.zeros((2, 3)))
-    assert_same(to_float(got, "relative_difference(0, 0)"), 0.0, "relative_difference(0, 0)")
+    with hinted("bptt_hint_both_zero"):
+        assert_same(to_float(got, "relative_difference(0, 0)"), 0.0, "relative_difference(0, 0)")
 
 
 @test_case(points=1, hidden=True)

@@ -4,6 +4,7 @@ import numpy as np
 from otter.test_files import test_case
 
 from rnncheck import assert_inputs_unchanged, assert_same, call, check_against_reference, hidden_rng, to_float
+from rnncheck.compare import hinted
 
 OK_FORMAT = False
 name = "q7"
@@ -18,11 +19,12 @@ def test_small_vectors(env):
 
 @test_case(points=0.5)
 def test_zero_vector_gives_zero(env):
-    similarity = call(env, "cosine_similarity", np.zeros(3), np.array([1.0, 2.0, 3.0]))
-    assert_same(to_float(similarity, "cosine_similarity(0, v)"), 0.0, "cosine_similarity(0, v)")
-    # two zero vectors are equal, yet their cosine is 0.0 too (not 1: they point nowhere)
-    similarity = call(env, "cosine_similarity", np.zeros(3), np.zeros(3))
-    assert_same(to_float(similarity, "cosine_similarity(0, 0)"), 0.0, "cosine_similarity(0, 0)")
+    with hinted("wr_hint_zero_vector"):
+        similarity = call(env, "cosine_similarity", np.zeros(3), np.array([1.0, 2.0, 3.0]))
+        assert_same(to_float(similarity, "cosine_similarity(0, v)"), 0.0, "cosine_similarity(0, v)")
+        # two zero vectors are equal, yet their cosine is 0.0 too (not 1: they point nowhere)
+        similarity = call(env, "cosine_similarity", np.zeros(3), np.zeros(3))
+        assert_same(to_float(similarity, "cosine_similarity(0, 0)"), 0.0, "cosine_similarity(0, 0)")
 
 
 @test_case(points=0.75, hidden=True)
