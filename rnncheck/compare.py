@@ -202,7 +202,9 @@ def assert_no_change(before: Any, after: Any, message: str) -> None:
 @contextlib.contextmanager
 def hinted(key: str, **values: Any) -> Iterator[None]:
     """Within this block, a failed check (Feedback) also says the hint `key` (rnncheck.say),
-    which names the likely cause; a failure that names a catalogued mistake already is left as it is."""
+    which names the likely cause; a failure that names a catalogued mistake already is left as it is.
+    Call the student's function before the block: a call that fails (not implemented, raised) is
+    not the misconception the hint names."""
     try:
         yield
     except Feedback as failure:
