@@ -9,15 +9,15 @@ would be. Expected:
     correct/*     full marks
     mistakes/*    fewer points on the question of every function the file defines, and a
                   failed public case there too (the student's own check shows the mistake
-                  while it can still be fixed); full marks on every question whose function
-                  neither is nor calls one of them (a wrong softmax also costs the RNN cell
-                  that calls it, as it would a student); its FEEDBACK phrase, if any, in the
-                  feedback of its questions
+                  while it can still be fixed); full marks on every other question, whether
+                  or not its function calls one of them (isolation: a graded function runs
+                  with the reference of the others it calls, rnncheck.isolation), except a
+                  question on the notebook as a whole whose check cell lists one of them in
+                  `uses`; its FEEDBACK phrase, if any, in the feedback of its questions
 """
 
 from __future__ import annotations
 
-import ast
 import dataclasses
 import tempfile
 from pathlib import Path
@@ -59,28 +59,6 @@ class Verdict:
         )
 
 
-def callers(assignment: Assignment) -> dict[str, set[str]]:
-    """Function -> the contract functions that are it or call it, directly or not, in the reference."""
-    tree = ast.parse(assignment.solution_path.read_text(encoding="utf-8"))
-    contract = set(assignment.functions)
-    calls = {
-        node.name: {n.id for n in ast.walk(node) if isinstance(n, ast.Name) and n.id in contract}
-        - {node.name}
-        for node in tree.body
-        if isinstance(node, ast.FunctionDef) and node.name in contract
-    }
-    found = {f: {f} for f in contract}
-    changed = True
-    while changed:
-        changed = False
-        for caller, callees in calls.items():
-            for f in contract:
-                if callees & found[f] and caller not in found[f]:
-                    found[f].add(caller)
-                    changed = True
-    return found
-
-
 def judge(assignment: Assignment, kind: str, path: Path | None, row: Outcome) -> list[str]:
     """What is wrong with how `row` was graded, given what the entry is; [] when all is well."""
     full = {q: row.scores[q] >= row.possible[q] > 0 for q in row.scores}
@@ -95,7 +73,6 @@ def judge(assignment: Assignment, kind: str, path: Path | None, row: Outcome) ->
         return problems
     assert path is not None
     defined = defined_functions(path) & set(assignment.functions)
-    affected = set().union(*(callers(assignment)[f] for f in defined)) if defined else set()
     problems = []
     uses = assignment.uses
     for question, function in assignment.questions.items():
@@ -103,7 +80,7 @@ def judge(assignment: Assignment, kind: str, path: Path | None, row: Outcome) ->
             problems.append(f"{question} ({function}) kept full marks")
         elif function in defined and all(c.passed for c in row.questions[question].cases if not c.hidden):
             problems.append(f"{question} ({function}) passed every public check")
-        if not uses[question] & affected and not full[question]:
+        if not uses[question] & defined and not full[question]:
             problems.append(
                 f"{question} ({function or 'notebook'}) lost points but does not use {sorted(defined)}"
             )

@@ -19,6 +19,7 @@ student folder; write_autograder is independent of the student folder.
 
 from __future__ import annotations
 
+import ast
 import dataclasses
 import json
 import os
@@ -27,10 +28,12 @@ import secrets
 import shutil
 import tempfile
 import zipfile
+from collections.abc import Sequence
 from pathlib import Path
 
 import nbformat
 
+from rnncheck.isolation import MODULE as REFERENCE_MODULE
 from rnncheck.messages import MESSAGES
 
 from . import assignment as assignments
@@ -44,7 +47,9 @@ PYTHON_VERSION = "3.11"
 DIST = Path("dist")  # where `rnngrade build` writes unless told otherwise
 # Fixed timestamp for the student zip, so the same sources give the same bytes.
 ZIP_DATE = (2024, 1, 1, 0, 0, 0)
-IGNORED = shutil.ignore_patterns("__pycache__", "*.pyc", "answers", "language.txt", "seed.txt")
+IGNORED = shutil.ignore_patterns(
+    "__pycache__", "*.pyc", "answers", "language.txt", "seed.txt", f"{REFERENCE_MODULE}.py"
+)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -150,6 +155,40 @@ def write_checker(build: Build) -> None:
     _write_checker(build.student / "rnncheck", build, sources)
 
 
+REFERENCE_CODE_DOC = (
+    "Grader only: the reference of every graded function, which a graded function a test calls "
+    "runs with in place of the notebook's other graded functions (rnncheck.isolation). Written "
+    "into the autograder zip alone, never into the student release."
+)
+
+
+def reference_code_source(assignment: Assignment) -> str:
+    """The grader-only module of rnncheck.isolation: the reference's graded functions, with what
+    they use, and `GRADED`, their names. An import from another assignment's reference
+    (`from solutions.rnn_forward import ...`) becomes that reference's functions."""
+    graded = [function for function in assignment.questions.values() if function]
+    code = extract(assignment.solution_path.read_text(encoding="utf-8"), graded)
+    while True:
+        imports = [
+            node
+            for node in ast.parse(code).body
+            if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("solutions.")
+        ]
+        if not imports:
+            break
+        node, lines = imports[0], code.splitlines()
+        source = assignments.load(str(node.module).removeprefix("solutions.")).solution_path
+        taken = extract(source.read_text(encoding="utf-8"), [alias.name for alias in node.names])
+        code = "\n".join(lines[: node.lineno - 1] + [taken] + lines[node.end_lineno or node.lineno :])
+    return f'"""{REFERENCE_CODE_DOC}"""\n\n{code}\n\nGRADED = {graded!r}\n'
+
+
+def write_reference_code(checker: Path, assignment: Assignment) -> None:
+    """The grader-only module into the checker folder `checker` (of an autograder, never of
+    the student release)."""
+    (checker / f"{REFERENCE_MODULE}.py").write_text(reference_code_source(assignment), encoding="utf-8")
+
+
 # What the student release needs, with the range it is tested in (tests/autograder/test_release_environment.py
 # installs the oldest and the newest numpy allowed); the notebook's first cell checks them. The
 # autograder zip installs the same (write_autograder); numpy's range is versions.NUMPY.
@@ -190,6 +229,7 @@ def write_autograder(build: Build) -> None:
             shutil.copyfile(path, tests / path.name)
             sources[path.name] = path.read_text(encoding="utf-8")
         _write_checker(staging / "rnncheck", build, sources)
+        write_reference_code(staging / "rnncheck", build.assignment)
         student_files = _copy_shipped(build, staging)
         files = ["rnncheck", *student_files]
         (staging / "requirements.txt").write_text(
@@ -351,14 +391,29 @@ def build_assignment(
 
 
 def main(
-    *, out: str | Path = DIST, language: str = "es", only: list[str] | None = None, seed: int | None = None
+    *,
+    out: str | Path = DIST,
+    language: str | Sequence[str] = "es",
+    only: list[str] | None = None,
+    seed: int | None = None,
 ) -> list[Build]:
     """Build the student release and autograder zip of each assignment (all, or `only`).
 
-    seed -- of the hidden test inputs, the same for every assignment of this build; a fresh
-    one when None. Public tests and the student release do not depend on it."""
-    if language not in assignments.LANGUAGES:
-        raise ValueError(f"language must be one of {assignments.LANGUAGES}, not {language!r}")
+    language -- one language, or several: each then goes into `out/<language>/`, and all have
+                the same hidden inputs (one seed), so that a class graded in two languages is
+                graded on the same cases
+    seed -- of the hidden test inputs, the same for every assignment and language of this
+            build; a fresh one when None. Public tests and the student release do not depend on it."""
+    languages = [language] if isinstance(language, str) else list(dict.fromkeys(language))
+    for chosen_language in languages:
+        if chosen_language not in assignments.LANGUAGES:
+            raise ValueError(f"language must be one of {assignments.LANGUAGES}, not {chosen_language!r}")
     chosen = only or assignments.names()
     seed = fresh_seed() if seed is None else seed
-    return [build_assignment(assignments.load(name), Path(out), language, seed) for name in chosen]
+    return [
+        build_assignment(
+            assignments.load(name), Path(out) / lang if len(languages) > 1 else Path(out), lang, seed
+        )
+        for lang in languages
+        for name in chosen
+    ]

@@ -20,7 +20,7 @@ import tempfile
 from pathlib import Path
 
 from . import assignment as assignments
-from .build import Build, _copy_shipped, manifest, write_checker, write_public_tests
+from .build import Build, _copy_shipped, manifest, write_checker, write_public_tests, write_reference_code
 from .engine.batch import Options, grade_all
 from .engine.grading import MANIFEST
 from .engine.outcome import GRADED
@@ -84,6 +84,9 @@ def public_autograder(assignment: assignments.Assignment, language: str, folder:
     write_public_tests(build)
     student_files = _copy_shipped(build, build.student)
     write_checker(build)
+    write_reference_code(
+        build.student / "rnncheck", assignment
+    )  # grader only: this folder is never the notebook's
     target = folder / "autograder"
     target.mkdir(mode=0o700)
     (build.student / "tests").rename(target / "tests")

@@ -129,7 +129,14 @@ def main() -> None:
 
 @main.command()
 @out_option(default=str(build_module.DIST), type=click.Path(file_okay=False), help="The folder to write.")
-@LANGUAGE
+@click.option(
+    "--lang",
+    "languages",
+    type=click.Choice(assignments.LANGUAGES),
+    multiple=True,
+    help="Language of the notebooks and the feedback (default es); repeat it to build several "
+    "at once, each into OUT/<lang>/, with the same hidden inputs.",
+)
 @click.option("--only", multiple=True, type=ASSIGNMENT, help="Build only this assignment (repeatable).")
 @click.option(
     "--seed",
@@ -137,8 +144,9 @@ def main() -> None:
     default=None,
     help="Seed of the hidden test inputs (default: a fresh one, printed and kept in the zip).",
 )
-def build(out: str, language: str, only: tuple[str, ...], seed: int | None) -> None:
-    """Student releases and one otter autograder zip per assignment."""
+def build(out: str, languages: tuple[str, ...], only: tuple[str, ...], seed: int | None) -> None:
+    """Student releases and one otter autograder zip per assignment (and language)."""
+    language = list(languages) if len(languages) > 1 else (languages or ("es",))[0]
     done = build_module.main(out=out, language=language, only=list(only) or None, seed=seed)
     for one in done:
         click.echo(f"{one.assignment.name}: {one.student}/  {one.autograder_zip}")

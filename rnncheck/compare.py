@@ -9,8 +9,9 @@ the checks "this input must matter" and "this input must not matter".
 
 from __future__ import annotations
 
+import contextlib
 import numbers
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 import numpy as np
@@ -196,3 +197,17 @@ def assert_no_change(before: Any, after: Any, message: str) -> None:
     once with an input it must not depend on changed (padding, Waa of a single step)."""
     if not np.allclose(after, before, rtol=ROUNDOFF_RTOL, atol=ROUNDOFF_ATOL):
         raise Feedback(message)
+
+
+@contextlib.contextmanager
+def hinted(key: str, **values: Any) -> Iterator[None]:
+    """Within this block, a failed check (Feedback) also says the hint `key` (rnncheck.say),
+    which names the likely cause; a failure that names a catalogued mistake already is left as it is.
+    Call the student's function before the block: a call that fails (not implemented, raised) is
+    not the misconception the hint names."""
+    try:
+        yield
+    except Feedback as failure:
+        if failure.mistake is not None:
+            raise
+        raise Feedback(f"{failure} {say(key, **values)}") from None

@@ -117,6 +117,15 @@ def tuple_of(value: Any, what: str, names: Sequence[str]) -> tuple[Any, ...]:
     return value
 
 
+def entries_of(value: Any, what: str, names: Sequence[str]) -> tuple[Any, ...]:
+    """The entries of value, a tuple or a list of len(names) entries (the values cases read a
+    result as leniently as the kit's own code does; tuple_of, in a case of its own, checks the
+    contract's form)."""
+    if type(value) is list:
+        value = tuple(value)
+    return tuple_of(value, what, names)
+
+
 def assert_columns_sum_to_one(s: np.ndarray, what: str) -> None:
     """Fail unless every column of s (n_y, m) or (n_y, m, T_x) sums to 1 over axis 0; say so when
     s (all entries > 0) is normalised over another axis or set of axes instead."""

@@ -201,13 +201,38 @@ def call(env: Any, name: str, *args: Any, **kwargs: Any) -> Any:
         raise _time_up(name, function, stopped) from None
     except NotImplementedError:
         raise Feedback(say("not_implemented", name=name)) from None
-    except (SystemExit, KeyboardInterrupt) as error:
-        raise Feedback(say("exited", name=name, error=type(error).__name__)) from None
     except BaseException as error:  # student code may raise anything
-        detail = str(error)
-        if len(detail) > MAX_DETAIL:
-            detail = detail[:MAX_DETAIL] + "…"
-        raise Feedback(say("raised", name=name, error=type(error).__name__, detail=detail)) from None
+        raise _raised(name, error, received(function, args, kwargs)) from None
+
+
+def received(function: Any, args: tuple, kwargs: dict) -> str:
+    """The shapes of the arrays a call received, by argument: "xt (3, 2), parameters {Wax (2, 3),
+    ...}" ('' when it received none), so that numpy's own message ("matmul: Input operand 1 has a
+    mismatch...") is read against what the function was given."""
+    named = list(zip(_argument_names(function, len(args)), args)) + list(kwargs.items())
+    shown = []
+    for argument, value in named:
+        if isinstance(value, np.ndarray):
+            shown.append(f"{argument} {value.shape}")
+        elif isinstance(value, dict):
+            arrays = [f"{k} {v.shape}" for k, v in value.items() if isinstance(v, np.ndarray)][:6]
+            if arrays:
+                shown.append(f"{argument} {{{', '.join(arrays)}}}")
+    return ", ".join(shown)
+
+
+def _raised(name: str, error: BaseException, shapes: str = "") -> Feedback:
+    """The failure of a call of the student's name that raised error; shapes: what it received."""
+    if isinstance(error, (SystemExit, KeyboardInterrupt)):
+        return Feedback(say("exited", name=name, error=type(error).__name__))
+    detail = str(error)
+    if len(detail) > MAX_DETAIL:
+        detail = detail[:MAX_DETAIL] + "…"
+    if shapes:
+        return Feedback(
+            say("raised_given", name=name, error=type(error).__name__, detail=detail, shapes=shapes)
+        )
+    return Feedback(say("raised", name=name, error=type(error).__name__, detail=detail))
 
 
 def _same(before: Any, after: Any) -> bool:
@@ -242,9 +267,11 @@ def _argument_names(function: Callable[..., Any], count: int) -> list[str]:
 
 
 def assert_inputs_unchanged(env: Any, name: str, *args: Any) -> None:
-    """Call `name` on copies of args and fail if it changed any of them in place."""
+    """Call `name` on copies of args and fail if it changed any of them in place, or if it
+    raised (a call that ends in an exception has not done its job, in place or not)."""
     function = student_function(env, name)
     given = copy.deepcopy(args)
+    raised = None
     try:
         with limited(function):
             function(*given)
@@ -254,11 +281,13 @@ def assert_inputs_unchanged(env: Any, name: str, *args: Any) -> None:
         raise _time_up(name, function, stopped) from None
     except NotImplementedError:
         raise Feedback(say("not_implemented", name=name)) from None
-    except BaseException:  # the other tests report exceptions; here only mutation counts
-        pass
+    except BaseException as error:  # reported after a change in place, which says more
+        raised = _raised(name, error, received(function, args, {}))
     for argument, before, after in zip(_argument_names(function, len(args)), args, given):
         if not _same(before, after):
             raise Feedback(say("modified_input", name=name, argument=argument))
+    if raised is not None:
+        raise raised
 
 
 def assert_raises_value_error(env: Any, name: str, case: str, *args: Any, **kwargs: Any) -> None:

@@ -18,9 +18,10 @@ taken at its output a<t>):
 
 Each function below is self-contained (numpy, and the forward pass of assignment 2, which
 the student notebook imports from a shipped support module): the build copies it, by name,
-into the student notebook to prove that the reference scores full marks. No function calls
-another function that students write in this assignment, so that a mistake filled into one
-function costs points in that function's question only.
+into the student notebook to prove that the reference scores full marks. rnn_loss_and_gradients
+calls cross_entropy_loss and rnn_backward, as students write it: grading runs a graded function
+with the reference of those it calls (docs/grading.md, isolation), so that a mistake filled
+into one function costs points in that function's question only.
 """
 
 import numpy as np
@@ -163,9 +164,8 @@ def rnn_loss_and_gradients(x, y, a0, parameters):
                  dWax -- (n_a, n_x), dWaa -- (n_a, n_a), dWya -- (n_y, n_a),
                  dba -- (n_a, 1), dby -- (n_y, 1), da0 -- (n_a, m)
     """
-    a, y_pred, (step_caches, x) = rnn_forward(x, a0, parameters)
+    a, y_pred, caches = rnn_forward(x, a0, parameters)
     n_y, m, T_x = y_pred.shape
-    n_a, n_x = np.shape(parameters["Wax"])
     y = np.asarray(y)
     if y.shape != (m, T_x):
         raise ValueError(f"y must have shape {(m, T_x)}, not {y.shape}")
@@ -173,13 +173,11 @@ def rnn_loss_and_gradients(x, y, a0, parameters):
         raise ValueError(f"y must hold integer class indices, not {y.dtype}")
     if y.min() < 0 or y.max() >= n_y:
         raise ValueError(f"y must lie in [0, {n_y}), got {y.min()}..{y.max()}")
-    Waa = np.asarray(parameters["Waa"], dtype=np.float64)
     Wya = np.asarray(parameters["Wya"], dtype=np.float64)
-
-    examples, steps = np.meshgrid(np.arange(m), np.arange(T_x), indexing="ij")
-    loss = float(-np.sum(np.log(y_pred[y, examples, steps])) / m)
+    loss = cross_entropy_loss(y_pred, y)
 
     # Softmax and cross-entropy together: dL/dz<t> = (y_pred<t> - one_hot(y<t>)) / m.
+    examples, steps = np.meshgrid(np.arange(m), np.arange(T_x), indexing="ij")
     dz_y = y_pred.copy()
     dz_y[y, examples, steps] -= 1.0
     dz_y /= m
@@ -187,20 +185,10 @@ def rnn_loss_and_gradients(x, y, a0, parameters):
     dby = np.sum(dz_y, axis=(1, 2)).reshape(n_y, 1)
     da = np.einsum("ca,cmt->amt", Wya, dz_y)
 
-    # Backpropagation through time, as in rnn_backward.
-    dWax = np.zeros((n_a, n_x))
-    dWaa = np.zeros((n_a, n_a))
-    dba = np.zeros((n_a, 1))
-    da_prev = np.zeros((n_a, m))
-    for t in reversed(range(T_x)):
-        a_next, a_prev, xt, _ = step_caches[t]
-        dz = (da[:, :, t] + da_prev) * (1.0 - a_next**2)
-        da_prev = Waa.T @ dz
-        dWax += dz @ np.asarray(xt).T
-        dWaa += dz @ np.asarray(a_prev).T
-        dba += np.sum(dz, axis=1, keepdims=True)
-    gradients = {"dWax": dWax, "dWaa": dWaa, "dWya": dWya, "dba": dba, "dby": dby}
-    gradients["da0"] = da_prev
+    # Backpropagation through time: the gradient that reaches each a<t> from its output.
+    backward = rnn_backward(da, caches)
+    gradients = {key: backward[key] for key in ("dWax", "dWaa")}
+    gradients.update({"dWya": dWya, "dba": backward["dba"], "dby": dby, "da0": backward["da0"]})
     return loss, gradients
 
 

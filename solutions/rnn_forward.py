@@ -110,6 +110,8 @@ def rnn_cell_forward(xt, a_prev, parameters):
         # a_prev (n_a, 1) is one state for every example (a one-to-one network starts from
         # np.zeros((n_a, 1))): repeat it so that the cache holds a_prev (n_a, m).
         a_prev = np.repeat(a_prev, m, axis=1)
+    if a_prev.shape != (n_a, m) and m == 1:
+        raise ValueError(f"a_prev must have shape {(n_a, 1)}, not {a_prev.shape}")
     if a_prev.shape != (n_a, m):
         raise ValueError(f"a_prev must have shape {(n_a, m)} or {(n_a, 1)}, not {a_prev.shape}")
 

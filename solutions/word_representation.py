@@ -3,8 +3,10 @@
 Dimensions: V is the vocabulary size, T the number of tokens of a sentence, m the number
 of sentences in a batch, n_e the number of embedding features.
 
-Each function below is self-contained (numpy and ``re`` only): the build copies it, by
-name, into the student notebook to prove that the reference scores full marks.
+Each function below uses numpy and ``re`` only, and most_similar and complete_analogy call
+cosine_similarity, as students write them: the build copies each, by name, into the student
+notebook to prove that the reference scores full marks, and grading runs a graded function with
+the reference of those it calls (docs/grading.md, isolation).
 """
 
 import re
@@ -191,9 +193,7 @@ def most_similar(word, E, word_to_index, k=5):
     scored = []
     for w, i in sorted(word_to_index.items(), key=lambda item: item[1]):
         if w != word:
-            denominator = np.linalg.norm(target) * np.linalg.norm(E[:, i])
-            similarity = 0.0 if denominator == 0.0 else float(target @ E[:, i] / denominator)
-            scored.append((-similarity, i))
+            scored.append((-cosine_similarity(target, E[:, i]), i))
     scored.sort()
     return [index_to_word[i] for _, i in scored[:k]]
 
@@ -219,8 +219,7 @@ def complete_analogy(a, b, c, E, word_to_index):
     for w, i in sorted(word_to_index.items(), key=lambda item: item[1]):
         if w in (a, b, c):
             continue
-        denominator = np.linalg.norm(target) * np.linalg.norm(E[:, i])
-        similarity = 0.0 if denominator == 0.0 else float(target @ E[:, i] / denominator)
+        similarity = cosine_similarity(target, E[:, i])
         if similarity > best_similarity:
             best_word, best_similarity = w, similarity
     if best_word is None:

@@ -10,6 +10,11 @@ engine.confine before any student code runs, and from then on only answers messa
                                         or ("raise", type, builtin base, message, (args, kwargs));
                                         None instead of (args, kwargs) when the call left them as
                                         they came
+    ("call", name, args, kwargs, callees)  the same, with each name of the dict callees bound,
+                                        in the notebook's namespace and for this call only, to
+                                        the grader's object it stands for (isolation: a graded
+                                        function runs with the reference of the graded
+                                        functions it calls, computed in the grader)
 
 While a call runs, the student's code may call an object the test passed (a handle): that
 sends ("callback", handle, method, args, kwargs, (call args, call kwargs) as they are now) and
@@ -62,16 +67,18 @@ class Remote:
     """Stands in the student process for an object of the grader's: calling it, or one of its
     public methods, calls the grader's object with plain data and returns plain data."""
 
-    def __init__(self, student: Student, handle: int) -> None:
-        self._student, self._handle = student, handle
+    def __init__(self, student: Student, handle: int, with_state: bool = True) -> None:
+        self._student, self._handle, self._with_state = student, handle, with_state
 
     def __call__(self, *args: Any, **kwargs: Any) -> Any:
-        return self._student.callback(self._handle, "__call__", args, kwargs)
+        return self._student.callback(self._handle, "__call__", args, kwargs, self._with_state)
 
     def __getattr__(self, name: str) -> Any:
         if name.startswith("_"):
             raise AttributeError(name)
-        return lambda *args, **kwargs: self._student.callback(self._handle, name, args, kwargs)
+        return lambda *args, **kwargs: self._student.callback(
+            self._handle, name, args, kwargs, self._with_state
+        )
 
     def __deepcopy__(self, memo: dict) -> Remote:
         return self
@@ -173,10 +180,13 @@ class Student:
     def remote(self, handle: int) -> Remote:
         return Remote(self, handle)
 
-    def callback(self, handle: int, method: str, args: tuple, kwargs: dict) -> Any:
-        self.synced = True  # the grader has seen the arguments mid-call: send them again at the end
+    def callback(self, handle: int, method: str, args: tuple, kwargs: dict, with_state: bool = True) -> Any:
+        """Call the grader's object `handle`; with_state: send the call's arguments as they are
+        now (a test's object may read them), else None (a callee's reference needs only its own)."""
+        self.synced = self.synced or with_state  # the grader saw the arguments mid-call: send them again
         try:
-            reply = self.channel.request(("callback", handle, method, args, kwargs, self.current))
+            state = self.current if with_state else None
+            reply = self.channel.request(("callback", handle, method, args, kwargs, state))
         except codec.Unsendable as error:
             raise TypeError(f"cannot pass this to the test's object: {error}") from None
         if reply[0] == "return":
@@ -237,22 +247,50 @@ class Student:
             found[name] = value
         return found
 
-    def call(self, name: str, args: tuple, kwargs: dict) -> tuple:
-        """Run the call; the arguments go back only if the function changed them."""
+    def call(self, name: str, args: tuple, kwargs: dict, callees: Any = None) -> tuple:
+        """Run the call, with callees bound (see bound); the arguments go back only if the
+        function changed them."""
         received = self.channel.last_frame  # the call as the grader encoded it
         function = self.namespace.get(name)
         self.current, self.synced = (args, kwargs), False
+        extra = () if callees is None else (callees,)
         try:
-            value = function(*args, **kwargs)  # type: ignore[misc]
+            with self.bound(callees):
+                value = function(*args, **kwargs)  # type: ignore[misc]
         except BaseException as error:
-            return ("raise", *describe(error), self.changed(name, received))
-        return ("return", value, self.changed(name, received))
+            return ("raise", *describe(error), self.changed(name, received, extra))
+        return ("return", value, self.changed(name, received, extra))
 
-    def changed(self, name: str, received: bytes | bytearray) -> tuple | None:
+    @contextlib.contextmanager
+    def bound(self, callees: Any) -> Any:
+        """Within this block, each name of callees (a dict of the grader's objects) is bound in
+        the notebook's namespace to a stand-in that calls the object back without the call's
+        arguments; afterwards each name is what it was (or absent again)."""
+        if type(callees) is not dict:
+            yield
+            return
+        remotes = {
+            name: Remote(self, value._handle, with_state=False)
+            for name, value in callees.items()
+            if type(name) is str and name.isidentifier() and type(value) is Remote
+        }
+        missing = object()
+        saved = {name: self.namespace.get(name, missing) for name in remotes}
+        self.namespace.update(remotes)
+        try:
+            yield
+        finally:
+            for name, value in saved.items():
+                if value is missing:
+                    self.namespace.pop(name, None)
+                else:
+                    self.namespace[name] = value
+
+    def changed(self, name: str, received: bytes | bytearray, extra: tuple = ()) -> tuple | None:
         """The call's arguments as they are now, or None if they are as they came: encoding the
         call again gives the very bytes the grader sent (the encoding is deterministic)."""
         try:
-            again = codec.encode(("call", name, *self.current), self.unknown)
+            again = codec.encode(("call", name, *self.current, *extra), self.unknown)
             if not self.synced and again == received:
                 return None
         except codec.Unsendable:

@@ -10,6 +10,10 @@ everything else is a one-key object:
     {"h": id} an object held by the other side (a handle: calls on it go back there)
     {"o": type name} an object that cannot cross (it arrives as an inert stand-in)
 
+A range, and a dict's keys() or values(), cross as the list of their items (a correct
+`rng.choice(range(n_y), p=probs)` on a test's generator works as with a list), within the
+same bounds as a list: a huge range is Unsendable, never a grader that iterates it.
+
 Decoding trusts nothing: dtypes come from a fixed list, sizes are checked against the body,
 nesting, frame size and the number of nodes are bounded, and an unknown shape of node is a
 ProtocolError. It keeps to the deadline of the request it answers (TimeoutError past it), builds
@@ -47,7 +51,32 @@ class ProtocolError(Exception):
 
 
 class Unsendable(Exception):
-    """A value that cannot be encoded (nested too deeply, too large)."""
+    """A value that cannot be encoded (nested too deeply, too large); its message is one of
+    UNSENDABLE's, which the grader says again in the release's language (why_unsendable)."""
+
+
+# Why a value cannot be encoded: kind -> the message, {limit} the bound it passed.
+UNSENDABLE = {
+    "depth": "nested more than {limit} levels deep",
+    "values": "more than {limit} values",
+    "keys": "more than {limit} dict keys that are not text",
+    "arrays": "more than {limit} MiB of arrays",
+    "structure": "more than {limit} MiB of structure",
+}
+
+
+def unsendable(kind: str, limit: int) -> Unsendable:
+    return Unsendable(UNSENDABLE[kind].format(limit=limit))
+
+
+def why_unsendable(message: str) -> tuple[str, int] | None:
+    """(kind, limit) of an Unsendable's message (it may come from the student process: only a
+    message of UNSENDABLE's form is read), or None."""
+    for kind, template in UNSENDABLE.items():
+        found = re.fullmatch(re.escape(template).replace(re.escape("{limit}"), "([0-9]{1,12})"), message)
+        if found:
+            return kind, int(found.group(1))
+    return None
 
 
 class Gone(Exception):
@@ -95,6 +124,9 @@ class GeneratorState(StandIn):
 
 GeneratorState.__name__ = "Generator"
 _SCALARS = {np.dtype(d).type for d in DTYPES}
+# Plain built-ins that a correct student may pass or return where a list would do: they cross
+# as the list of their items.
+AS_LIST: tuple[type, ...] = (range, type({}.keys()), type({}.values()))
 
 
 class Encoder:
@@ -111,27 +143,29 @@ class Encoder:
 
     def node(self, value: Any, depth: int = 0) -> Any:
         if depth > MAX_DEPTH:
-            raise Unsendable(f"nested more than {MAX_DEPTH} levels deep")
+            raise unsendable("depth", MAX_DEPTH)
         self.nodes += 1
         if self.nodes > MAX_NODES:
-            raise Unsendable(f"more than {MAX_NODES} values")
+            raise unsendable("values", MAX_NODES)
         kind = type(value)
         if value is None or kind in (bool, int, float, str):
             return value
         if kind is list:
+            return {"l": [self.node(v, depth + 1) for v in value]}
+        if kind in AS_LIST:  # items counted one by one: a huge range stops at MAX_NODES
             return {"l": [self.node(v, depth + 1) for v in value]}
         if kind is tuple:
             return {"t": [self.node(v, depth + 1) for v in value]}
         if kind is dict:
             self.hashed += sum(type(k) is not str for k in value)
             if self.hashed > MAX_HASHED:
-                raise Unsendable(f"more than {MAX_HASHED} dict keys that are not text")
+                raise unsendable("keys", MAX_HASHED)
             return {"d": [[self.node(k, depth + 1), self.node(v, depth + 1)] for k, v in value.items()]}
         if kind is np.ndarray and value.dtype.newbyteorder("<").str in DTYPES:
             data = np.ascontiguousarray(value, dtype=value.dtype.newbyteorder("<")).tobytes()
             self.size += len(data)
             if self.size > MAX_BODY:
-                raise Unsendable(f"more than {MAX_BODY // 2**20} MiB of arrays")
+                raise unsendable("arrays", MAX_BODY // 2**20)
             self.buffers.append(data)
             return {"a": [value.dtype.newbyteorder("<").str, list(value.shape), len(self.buffers) - 1]}
         if kind in _SCALARS:
@@ -151,7 +185,7 @@ def encode(value: Any, unknown: Callable[[Any], Any]) -> bytes:
         position += len(data)
     header = json.dumps([offsets, tree], separators=(",", ":")).encode("utf-8")
     if len(header) > MAX_HEADER:
-        raise Unsendable(f"more than {MAX_HEADER // 2**20} MiB of structure")
+        raise unsendable("structure", MAX_HEADER // 2**20)
     return _PREFIX.pack(len(header), encoder.size) + header + b"".join(encoder.buffers)
 
 

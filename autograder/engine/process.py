@@ -98,6 +98,9 @@ def apply_state(target: Any, state: Any) -> None:
 # ask for only this much (a test's own objects are called with a few numbers each).
 CALLBACK_NUMBER = 10**6  # the largest integer (a count, a size, a bound)
 CALLBACK_VALUES = 10**4  # numbers in all its arguments together
+# ... and for a graded function's reference (isolation: the arguments of a student's call of
+# it, e.g. rnn_backward's caches), which does work in proportion to them
+CALLBACK_REFERENCE_VALUES = 2 * 10**5
 CALLBACK_OUTPUT = 10**6  # the product of a size tuple
 # What all the callbacks of one call may bring the grader: the bytes of their arguments and of
 # the call's arguments as they come with each (a test's object may keep a copy of each), and
@@ -146,23 +149,24 @@ def weight(value: Any) -> int:
     return total
 
 
-def too_large(arguments: Any) -> bool:
-    """Whether a callback's arguments ask the grader for more work than the bounds above."""
+def too_large(arguments: Any, values: int = CALLBACK_VALUES) -> bool:
+    """Whether a callback's arguments ask the grader for more work than the bounds above, with
+    at most `values` numbers in all."""
     count = 0
 
     def walk(value: Any, depth: int) -> bool:
         nonlocal count
         if isinstance(value, np.ndarray):
             count += value.size
-            return count > CALLBACK_VALUES or (
+            return count > values or (
                 value.dtype.kind in "iu" and bool(np.any(np.abs(value) > CALLBACK_NUMBER))
             )
         if isinstance(value, (bool, np.bool_, float, np.floating)):
             count += 1
-            return count > CALLBACK_VALUES
+            return count > values
         if isinstance(value, (int, np.integer)):
             count += 1
-            return count > CALLBACK_VALUES or abs(int(value)) > CALLBACK_NUMBER
+            return count > values or abs(int(value)) > CALLBACK_NUMBER
         if isinstance(value, (list, tuple)):
             sizes = [
                 abs(int(v)) for v in value if isinstance(v, (int, np.integer)) and not isinstance(v, bool)
@@ -174,7 +178,7 @@ def too_large(arguments: Any) -> bool:
             return depth > 8 or any(walk(v, depth + 1) for v in value.values())
         if isinstance(value, str):
             count += len(value)
-            return count > CALLBACK_VALUES
+            return count > values
         return False
 
     return walk(arguments, 0)
@@ -242,26 +246,34 @@ class StudentProcess:
         function = target if method == "__call__" else getattr(target, method, None)
         if not callable(function) or not all(type(k) is str for k in kwargs):
             return ("raise", "TypeError", "TypeError", f"{method} cannot be called")
-        if too_large((args, kwargs)):
+        limit = CALLBACK_REFERENCE_VALUES if getattr(target, "graded_reference", False) else CALLBACK_VALUES
+        if too_large((args, kwargs), limit):
             refusal = f"arguments of {method} too large for the test's object"
             return ("raise", "ValueError", "ValueError", refusal)
         try:
             with memory_cap(CALLBACK_MEMORY):
                 return ("return", function(*args, **kwargs))
         except Exception as error:
-            return ("raise", type(error).__name__, "Exception", str(error)[:300])
+            base = next((k.__name__ for k in type(error).__mro__ if k.__module__ == "builtins"), "Exception")
+            return ("raise", type(error).__name__, base, str(error)[:300])
 
     def request(self, message: tuple, deadline: float) -> tuple:
         return self.channel.request(message, deadline)
 
-    def call(self, name: str, args: tuple, kwargs: dict, deadline: float) -> Any:
+    def call(
+        self, name: str, args: tuple, kwargs: dict, deadline: float, callees: dict[str, Any] | None = None
+    ) -> Any:
         """The student's name(*args, **kwargs); args and kwargs become what the call left them.
+
+        callees -- name -> an object of ours (a graded function's reference): while the call
+                   runs, each name in the notebook stands for it (engine.child, Student.bound)
 
         Raises TimeoutError, codec.Gone, codec.ProtocolError (the process must then be ended),
         exception_from(...) for what the function raised, codec.Unsendable for what it returned.
         """
         self.current, self.spent, self.callbacks = (args, kwargs), 0, 0
-        reply = self.channel.request(("call", name, args, kwargs), deadline, self.unknown)
+        message = ("call", name, args, kwargs) + ((callees,) if callees else ())
+        reply = self.channel.request(message, deadline, self.unknown)
         if reply[0] == "unsendable":
             raise codec.Unsendable(str(reply[1]))
         state = reply[-1]  # None: the call left its arguments as they came

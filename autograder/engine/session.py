@@ -39,6 +39,17 @@ def say(key: str, **values: Any) -> str:
     return say(key, **values)
 
 
+def references() -> dict[str, Callable[..., Any]]:
+    """Graded function -> its reference, from the checker in use (rnncheck.isolation): what
+    a graded function calls of the others while a test calls it; {} where the checker has none
+    (the student's release, a checker of before isolation)."""
+    try:
+        from rnncheck.isolation import references
+    except ImportError:
+        return {}
+    return references()
+
+
 @dataclasses.dataclass(frozen=True)
 class Budget:
     """Time limits, in seconds: per cell, per call of a student function, per submission."""
@@ -93,6 +104,7 @@ class Session:
         self.strikes: dict[str, int] = {}
         self.restarts = -1
         self.stand_ins = codec.StandIns()  # this submission's, forgotten with it
+        self.references = references()  # graded function -> its reference, in this process
         self.hidden = False  # hidden cases have begun: what the cells say is no longer kept
         self.shown: dict[int, str] = {}  # the cells left out before then
 
@@ -199,9 +211,19 @@ class Session:
             return ""
         return reply[1] if reply[0] == "random_state" and type(reply[1]) is str else ""
 
+    def callees(self, name: str) -> dict[str, Callable[..., Any]]:
+        """What a call of name runs with (isolation): when name is a graded function, every other
+        graded function's name stands, in the notebook and for that call only, for the
+        reference, which runs here; a question then grades its own function only. {} for
+        other names (given code, a training loop: they use the student's functions)."""
+        if name not in self.references:
+            return {}
+        return {other: reference for other, reference in self.references.items() if other != name}
+
     def call(self, name: str, args: tuple, kwargs: dict) -> Any:
-        """The student's name(*args, **kwargs), run in the student process; Feedback when it does
-        not return in time, ends its process, or returns what cannot cross."""
+        """The student's name(*args, **kwargs), run in the student process with its callees
+        (see callees); Feedback when it does not return in time, ends its process, or returns
+        what cannot cross."""
         if self.strikes.get(name, 0) >= STRIKES:
             raise fail("engine_call_skipped", name=name, seconds=int(self.budget.call))
         if time.monotonic() >= self.deadline:
@@ -210,7 +232,7 @@ class Session:
         assert self.process is not None
         deadline = min(time.monotonic() + self.budget.call, self.deadline)
         try:
-            return self.process.call(name, args, kwargs, deadline)
+            return self.process.call(name, args, kwargs, deadline, self.callees(name))
         except TimeoutError:
             self._end()
             self.strikes[name] = self.strikes.get(name, 0) + 1
@@ -218,7 +240,9 @@ class Session:
         except Exited as exited:
             raise fail("exited", name=name, error=str(exited)) from None
         except codec.Unsendable as error:
-            raise fail("engine_unsendable", name=name, detail=str(error)) from None
+            why = codec.why_unsendable(str(error))
+            detail = say(f"engine_unsendable_{why[0]}", limit=why[1]) if why else clean(str(error), 200)
+            raise fail("engine_unsendable", name=name, detail=detail) from None
         except (codec.Gone, codec.ProtocolError):
             self._end()
             raise fail("engine_call_ended", name=name) from None

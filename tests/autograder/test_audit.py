@@ -100,8 +100,19 @@ def test_judge_expects_full_marks_from_correct_versions_and_zero_from_the_skelet
     assert audit.judge(assignment, "skeleton", None, fake_row(assignment))
 
 
-def test_callers_follow_calls_in_the_reference():
-    assignment = assignments.load("word_representation")
-    found = audit.callers(assignment)
-    assert found["tokenize"] == {"tokenize"}
-    assert found["cosine_similarity"] == {"cosine_similarity"}
+def test_judge_flags_a_caller_that_lost_points_for_its_callee(tmp_path):
+    # isolation: rnn_cell_forward runs with the reference softmax, so a wrong softmax costs q1 only
+    assignment = assignments.load("rnn_forward")
+    path = mistake_file(tmp_path, "def softmax(z):\n    return z\n")
+    assert audit.judge(assignment, "mistakes", path, fake_row(assignment, lost={"q1"})) == []
+    assert audit.judge(assignment, "mistakes", path, fake_row(assignment, lost={"q1", "q3"})) == [
+        "q3 (rnn_cell_forward) lost points but does not use ['softmax']"
+    ]
+
+
+def test_judge_lets_a_question_on_the_whole_notebook_lose_points_for_what_it_uses(tmp_path):
+    assignment = assignments.load("bptt")
+    path = mistake_file(
+        tmp_path, "def sgd_step(parameters, gradients, learning_rate):\n    return parameters\n"
+    )
+    assert audit.judge(assignment, "mistakes", path, fake_row(assignment, lost={"q9", "q10"})) == []

@@ -17,6 +17,7 @@ import yaml
 
 from autograder import assignment as assignments
 from autograder.build import build_assignment, shipped_files
+from autograder.build import main as build_main
 from autograder.testfiles import _is_hidden
 from autograder.versions import bounds, numpy_requirement
 from rnncheck.messages import MESSAGES
@@ -248,3 +249,23 @@ def test_build_into_a_relative_folder(name, tmp_path, monkeypatch):
     build = build_assignment(assignments.load(name), Path("dist"))
     assert (tmp_path / "dist" / "autograder" / f"{name}-autograder.zip").is_file()
     assert build.student == tmp_path / "dist" / "student" / name
+
+
+def test_the_reference_for_isolation_is_in_the_autograder_zip_only(builds, name):
+    build = builds[name]
+    with zipfile.ZipFile(build.autograder_zip) as archive:
+        source = archive.read("files/rnncheck/reference_code.py").decode()
+    defined = {n.name for n in ast.parse(source).body if isinstance(n, ast.FunctionDef)}
+    graded = {f for f in build.assignment.questions.values() if f}
+    assert graded <= defined and "from solutions" not in source  # it runs in the grader alone
+    assert not list(build.student.rglob("reference_code*"))
+
+
+@pytest.mark.slow
+def test_one_build_in_two_languages_draws_the_same_hidden_inputs(name, tmp_path):
+    if name != "rnn_forward":
+        pytest.skip("one assignment shows it")
+    spanish, english = build_main(out=tmp_path, language=["es", "en"], only=[name])
+    assert spanish.seed == english.seed and (spanish.language, english.language) == ("es", "en")
+    assert spanish.autograder_zip.parent.parent == tmp_path / "es"
+    assert answers(spanish) == answers(english)  # the same inputs, so the same recorded answers

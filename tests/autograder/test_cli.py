@@ -413,3 +413,9 @@ def test_ctrl_c_of_a_real_batch_keeps_what_was_graded_and_the_same_command_finis
     rows = out.read_text(encoding="utf-8").splitlines()[1:]
     assert [row.split(",")[0] for row in rows] == ["a.ipynb", "b.py"]
     assert stored(out.with_suffix(".sqlite")) == 2  # a.ipynb was not graded again
+
+
+def test_build_in_several_languages_at_once_forwards_them_all(calls):
+    result = CliRunner().invoke(cli.main, ["build", "--lang", "es", "--lang", "en"])
+    assert result.exit_code == 0, result.output
+    assert calls["build"] == {"out": "dist", "language": ["es", "en"], "only": None, "seed": None}

@@ -151,7 +151,13 @@ def test_engine_gives_otters_scores_on_a_sample(builds, tmp_path):
     folder = tmp_path / "sample"
     folder.mkdir()
     filled(build, folder, "a-reference.ipynb")
-    filled(build, folder, "b-mistake.ipynb", build.assignment.catalogue("mistakes")[0])
+    # A mistake in a function no other graded function calls: where one does (the cell, called
+    # by rnn_forward), the engine grades each question with the reference of the callees
+    # (isolation, docs/grading.md) and otter, which runs the notebook's own, takes points twice.
+    mistake = next(
+        p for p in build.assignment.catalogue("mistakes") if p.name.startswith("initialize_parameters")
+    )
+    filled(build, folder, "b-mistake.ipynb", mistake)
     shutil.copyfile(build.student / build.assignment.notebook_name, folder / "c-skeleton.ipynb")
     rows = grade.main(
         assignment="rnn_forward",

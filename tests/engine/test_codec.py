@@ -55,6 +55,13 @@ def test_arrays_cross_with_their_shape_dtype_and_values(array):
     assert back.flags.writeable
 
 
+def test_ranges_and_dict_views_cross_as_lists_within_the_bounds():
+    # a correct rng.choice(range(n_y), p=probs) on a test's generator (rnn_types' sampler)
+    assert round_trip((range(2, 9, 3), {"a": 1}.keys(), {"a": 1}.values())) == ([2, 5, 8], ["a"], [1])
+    with pytest.raises(codec.Unsendable):
+        codec.encode(range(10**12), child_side)
+
+
 def test_nan_crosses_as_nan():
     assert np.isnan(round_trip(float("nan"))) and np.isnan(round_trip(np.array([np.nan]))[0])
 
@@ -204,3 +211,18 @@ def test_a_generator_state_decodes_as_numpy_reads_it():
     twin = np.random.default_rng(0)
     twin.bit_generator.state = state.state
     assert twin.random() == generator.random()
+
+
+def test_why_a_value_cannot_cross_is_read_back_to_be_said_in_the_release_language():
+    deep: list = []
+    for _ in range(codec.MAX_DEPTH + 2):
+        deep = [deep]
+    with pytest.raises(codec.Unsendable) as raised:
+        codec.encode(deep, child_side)
+    assert codec.why_unsendable(str(raised.value)) == ("depth", codec.MAX_DEPTH)
+    assert codec.why_unsendable("nested more than 64 levels deep, or so I say") is None  # only its own form
+    from rnncheck.messages import MESSAGES
+
+    assert set(codec.UNSENDABLE) == {
+        k.removeprefix("engine_unsendable_") for k in MESSAGES["es"] if k.startswith("engine_unsendable_")
+    }

@@ -158,6 +158,47 @@ def test_objects_the_test_passes_are_called_back_in_the_grader(start):
         env["peek"](f)
 
 
+def test_a_graded_function_runs_with_the_reference_of_the_graded_functions_it_calls(start):
+    grader_side = []
+
+    def inner(x):
+        grader_side.append(x)  # runs here, in the grader: the student process holds a stand-in
+        if x < 0:
+            raise ValueError("x must be positive")
+        return 10 * x
+
+    cells = [
+        "def inner(x):\n    return -1",
+        "def outer(x):\n    try:\n        return inner(x) + 1\n"
+        "    except ValueError as error:\n        return str(error)",
+        "def helper(x):\n    return inner(x)",
+        "def peek():\n    return 'unused' in globals()",
+        "def uses_unused(x):\n    return unused(x)",
+    ]
+    session = start(cells)
+    session.references = {
+        "inner": inner,
+        "outer": lambda x: 0,
+        "unused": lambda x: 2 * x,
+        "uses_unused": None,
+    }
+    env = session.env()
+    assert env["outer"](3) == 31 and grader_side == [3]  # the reference inner, not the notebook's
+    assert env["outer"](-1) == "x must be positive"  # its exceptions keep their family
+    assert env["inner"](3) == -1  # the graded function itself is the notebook's
+    assert env["helper"](3) == -1  # a function that is not graded calls the notebook's own
+    assert env["uses_unused"](4) == 8  # a graded name the notebook never defined is bound too...
+    assert env["peek"]() is False  # ...for that call only
+
+
+def test_a_range_reaches_the_tests_generator_as_the_list_it_stands_for(start):
+    from rnncheck.sampling import RecordingRng
+
+    cells = ["def draw(rng, n):\n    return int(rng.choice(range(n), p=[0.0, 1.0, 0.0]))"]
+    rng = RecordingRng(seed=3)
+    assert start(cells).env()["draw"](rng, 3) == 1 and [c[0] for c in rng.calls] == ["choice"]
+
+
 def test_a_numpy_generator_is_used_in_the_student_process_and_its_state_comes_back(start):
     env = start(["def draw(rng):\n    return rng.integers(0, 10**6, size=3)"]).env()
     rng, twin = np.random.default_rng(4), np.random.default_rng(4)

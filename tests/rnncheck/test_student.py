@@ -77,6 +77,14 @@ def test_assert_inputs_unchanged_names_the_modified_argument():
         assert_inputs_unchanged({"normalize": normalize}, "normalize", np.ones(2), 3)
 
 
+def test_assert_inputs_unchanged_gives_nothing_to_a_call_that_raises():
+    def fails(E):
+        raise ValueError("shapes do not match")
+
+    with pytest.raises(Feedback, match="ValueError"):
+        assert_inputs_unchanged({"fails": fails}, "fails", np.ones(2))
+
+
 def test_assert_inputs_unchanged_passes_a_pure_function():
     assert_inputs_unchanged({"f": lambda E, d: E * 2}, "f", np.ones(2), {"a": [1, 2]})
 
@@ -151,3 +159,15 @@ def test_a_function_that_touches_numpy_global_random_state_is_caught():
         assert failure.value.mistake == "usa el estado aleatorio global de numpy"
     value = assert_global_random_untouched(env, "own_generator", 3)
     np.testing.assert_array_equal(value, np.random.default_rng(3).standard_normal(2))
+
+
+def test_an_exception_is_told_with_the_shapes_the_function_received():
+    def cell(xt, a_prev, parameters):
+        return parameters["Waa"] @ xt  # numpy's own message: a mismatch in its core dimension
+
+    parameters = {"Waa": np.ones((2, 2)), "ba": np.zeros((2, 1))}
+    with pytest.raises(Feedback) as failure:
+        call({"cell": cell}, "cell", np.ones((3, 4)), np.ones((2, 4)), parameters)
+    message = str(failure.value)
+    assert "`cell`" in message and "matmul" in message
+    assert "xt (3, 4), a_prev (2, 4), parameters {Waa (2, 2), ba (2, 1)}" in message

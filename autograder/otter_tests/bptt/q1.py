@@ -12,6 +12,7 @@ from rnncheck import (
     to_float,
 )
 from rnncheck.answers import answer, naming_mistake
+from rnncheck.compare import hinted
 from rnncheck.hidden import size
 
 OK_FORMAT = False
@@ -31,9 +32,20 @@ def test_known_values(env):
 
 
 @test_case(points=0.5)
+def test_matrices_use_every_entry(env):
+    # g - n = [[0, 0], [0, 2]]: with the L2 norm of all the entries 2 / (sqrt(2) + sqrt(2)),
+    # with the spectral norm of the matrices 2 / (1 + 1)
+    g, n = np.array([[1.0, 0.0], [0.0, 1.0]]), np.array([[1.0, 0.0], [0.0, -1.0]])
+    got = to_float(call(env, "relative_difference", g, n), "relative_difference(I, diag(1, -1))")
+    with hinted("bptt_hint_all_entries"):
+        assert_same(got, 1.0 / np.sqrt(2.0), "relative_difference(I, diag(1, -1))")
+
+
+@test_case(points=0.5)
 def test_both_zero_gives_zero(env):
     got = call(env, "relative_difference", np.zeros((2, 3)), np.zeros((2, 3)))
-    assert_same(to_float(got, "relative_difference(0, 0)"), 0.0, "relative_difference(0, 0)")
+    with hinted("bptt_hint_both_zero"):
+        assert_same(to_float(got, "relative_difference(0, 0)"), 0.0, "relative_difference(0, 0)")
 
 
 @test_case(points=1, hidden=True)

@@ -39,6 +39,18 @@ def test_two_examples_two_steps(env):
 
 
 @test_case(points=0.5)
+def test_two_examples_three_steps(env):
+    # m = 2 and T_y = 3 differ: the mean is over the examples, the steps are summed
+    y_pred = np.array([[[0.5, 0.25, 0.125], [0.5, 0.5, 0.75]], [[0.5, 0.75, 0.875], [0.5, 0.5, 0.25]]])
+    y = np.array([[0, 1, 1], [1, 0, 0]])
+    picked = [0.5, 0.75, 0.875, 0.5, 0.5, 0.75]
+    given = answer(env, "cross_entropy_loss", y_pred, y)
+    with naming_mistake(given):
+        loss = to_float(given.value, "cross_entropy_loss(y_pred (2, 2, 3), y)")
+        assert_same(loss, -np.sum(np.log(picked)) / 2, "cross_entropy_loss(y_pred (2, 2, 3), y)")
+
+
+@test_case(points=0.5)
 def test_one_example_one_step(env):
     y_pred = np.array([[[0.25]], [[0.75]]])
     loss = to_float(call(env, "cross_entropy_loss", y_pred, np.array([[1]])), "cross_entropy_loss(...)")

@@ -15,6 +15,7 @@ from rnncheck import (
     to_array,
 )
 from rnncheck.answers import answer, naming_mistake
+from rnncheck.compare import hinted
 from rnncheck.hidden import size
 from rnncheck.rnn_checks import random_gradients
 
@@ -32,6 +33,17 @@ def test_all_arrays_scaled_by_one_factor(env):
     given = answer(env, "clip_by_global_norm", GRADIENTS, 6.5)
     with naming_mistake(given):
         assert_same(given.value, expected, "clip_by_global_norm(GRADIENTS, 6.5)")
+
+
+@test_case(points=0.5)
+def test_matrices_count_every_entry(env):
+    # dWaa = diag(3, 4): the L2 norm of its entries is 5, its spectral norm 4; 5 > 2.5 halves it
+    gradients = {"dWaa": np.array([[3.0, 0.0], [0.0, 4.0]]), "dby": np.zeros((2, 1))}
+    expected = {"dWaa": np.array([[1.5, 0.0], [0.0, 2.0]]), "dby": np.zeros((2, 1))}
+    given = answer(env, "clip_by_global_norm", gradients, 2.5)
+    with hinted("bptt_hint_all_entries"):
+        with naming_mistake(given):
+            assert_same(given.value, expected, "clip_by_global_norm({dWaa: diag(3, 4), dby: 0}, 2.5)")
 
 
 @test_case(points=0.5)

@@ -20,10 +20,12 @@ from rnncheck import (
     reference,
     say,
 )
+from rnncheck.answers import answer, naming_mistake
 from rnncheck.hidden import size
 from rnncheck.rnn_checks import (
     assert_columns_sum_to_one,
     assert_examples_independent,
+    entries_of,
     float64_array,
     random_parameters,
     tuple_of,
@@ -45,55 +47,68 @@ X = np.array(
 A0 = np.array([[0.2, -0.4], [0.0, 0.6]])
 
 
+STEP_CACHE = ("a_next", "a_prev", "xt", "parameters")
+
+
 def forward_outputs(value, n_a, n_y, m, T_x, what="rnn_forward(...)"):
-    """value checked to be (a, y_pred, caches) with float64 arrays of the contract's shapes and
-    caches = (list of T_x step caches of 4 entries, x); returns (a, y_pred, step_caches, x)."""
-    a, y_pred, caches = tuple_of(value, what, ("a", "y_pred", "caches"))
+    """value read as (a, y_pred, caches) with float64 arrays of the contract's shapes; returns
+    (a, y_pred, caches). The caches are not looked at: their form and their content are cases of
+    their own, so that a cache in another form costs those cases only."""
+    a, y_pred, caches = entries_of(value, what, ("a", "y_pred", "caches"))
     a, y_pred = float64_array(a, "a", (n_a, m, T_x)), float64_array(y_pred, "y_pred", (n_y, m, T_x))
-    steps, x = tuple_of(caches, "caches", ("list_of_step_caches", "x"))
-    if type(steps) is not list:
+    return a, y_pred, caches
+
+
+def step_caches(caches, T_x, strict):
+    """caches read as (list of T_x step caches of 4 entries, x); strict: in the contract's form
+    (a tuple holding a list of tuples), else any tuple or list of the same entries passes."""
+    read = tuple_of if strict else entries_of
+    steps, x = read(caches, "caches", ("list_of_step_caches", "x"))
+    if strict and type(steps) is not list:
+        raise Feedback(say("wrong_type", what="caches[0]", expected="list", kind=type(steps).__name__))
+    if type(steps) not in (list, tuple):
         raise Feedback(say("wrong_type", what="caches[0]", expected="list", kind=type(steps).__name__))
     if len(steps) != T_x:
         raise Feedback(
             say("wrong_length", what="caches[0] (list_of_step_caches)", expected=T_x, actual=len(steps))
         )
-    for t, cache in enumerate(steps):
-        tuple_of(cache, f"caches[0][{t}]", ("a_next", "a_prev", "xt", "parameters"))
-    return a, y_pred, steps, x
+    return [read(cache, f"caches[0][{t}]", STEP_CACHE) for t, cache in enumerate(steps)], x
 
 
 def run(env, x, a0, parameters, what="rnn_forward(...)"):
     """The student's (a, y_pred) for these inputs, checked by forward_outputs."""
     value = call(env, "rnn_forward", x, a0, parameters)
-    a, y_pred, _, _ = forward_outputs(
+    a, y_pred, _ = forward_outputs(
         value, a0.shape[0], parameters["Wya"].shape[0], x.shape[1], x.shape[2], what
     )
     return a, y_pred
 
 
-@test_case(points=1)
+@test_case(points=0.5)
 def test_output_shapes_and_dtypes(env):
-    forward_outputs(call(env, "rnn_forward", X, A0, PARAMETERS), 2, 3, 2, 3)
-    forward_outputs(
-        call(env, "rnn_forward", X[:, :1, :], A0[:, :1], PARAMETERS),
-        2,
-        3,
-        1,
-        3,
-        what="rnn_forward(...) [m = 1]",
-    )
-    forward_outputs(
-        call(env, "rnn_forward", X[:, :, :1], A0, PARAMETERS), 2, 3, 2, 1, what="rnn_forward(...) [T_x = 1]"
-    )
+    tuple_of(call(env, "rnn_forward", X, A0, PARAMETERS), "rnn_forward(...)", ("a", "y_pred", "caches"))
+    run(env, X, A0, PARAMETERS)
+    run(env, X[:, :1, :], A0[:, :1], PARAMETERS, what="rnn_forward(...) [m = 1]")
+    run(env, X[:, :, :1], A0, PARAMETERS, what="rnn_forward(...) [T_x = 1]")
+
+
+@test_case(points=0.5)
+def test_caches_in_contract_form(env):
+    # caches = (list_of_step_caches, x), each step's cache the tuple rnn_cell_forward returns
+    _, _, caches = forward_outputs(call(env, "rnn_forward", X, A0, PARAMETERS), 2, 3, 2, 3)
+    steps, cached_x = step_caches(caches, 3, strict=True)
+    assert_close(cached_x, X, "caches[1] (x)")
+    assert_same(steps[0][1], A0, "caches[0][0][1] (a_prev)")
 
 
 @test_case(points=1.5)
 def test_small_example(env):
-    a, y_pred = run(env, X, A0, PARAMETERS)
-    assert_columns_sum_to_one(y_pred, "y_pred")
-    expected_a, expected_y, _ = reference("rnn_forward", X, A0, PARAMETERS)
-    assert_close(a, expected_a, "a")
-    assert_close(y_pred, expected_y, "y_pred")
+    with naming_mistake(answer(env, "rnn_forward", X, A0, PARAMETERS)) as given:
+        a, y_pred, _ = forward_outputs(given.value, 2, 3, 2, 3)
+        assert_columns_sum_to_one(y_pred, "y_pred")
+        expected_a, expected_y, _ = reference("rnn_forward", X, A0, PARAMETERS)
+        assert_close(a, expected_a, "a")
+        assert_close(y_pred, expected_y, "y_pred")
 
 
 @test_case(points=1)
@@ -155,14 +170,15 @@ def test_unseen_inputs(env):
 
 
 @test_case(points=1, hidden=True)
-def test_caches_in_contract_form(env):
+def test_unseen_caches_hold_every_step(env):
     rng = hidden_rng("q4 caches")
     n_a, n_y, m = (int(s) for s in rng.integers(1, 6, size=3))
     n_x = int(rng.choice([n for n in range(1, 7) if n != n_a]))  # a cell mixing up x and a breaks here
     T_x = int(rng.integers(2, 7))  # from the second step on, a_prev is a state of the student's
     parameters = random_parameters(rng, n_a, n_x, n_y, scale=0.7, ba=0.5, by=0.5)
     x, a0 = rng.normal(size=(n_x, m, T_x)), np.tanh(rng.normal(size=(n_a, m)))
-    a, _, steps, cached_x = forward_outputs(call(env, "rnn_forward", x, a0, parameters), n_a, n_y, m, T_x)
+    a, _, caches = forward_outputs(call(env, "rnn_forward", x, a0, parameters), n_a, n_y, m, T_x)
+    steps, cached_x = step_caches(caches, T_x, strict=False)
     assert_close(cached_x, x, "caches[1] (x)")
     for t, cache in enumerate(steps):
         # Step t's cache is what rnn_cell_forward returns there: (a<t>, a<t-1>, x<t>, parameters).

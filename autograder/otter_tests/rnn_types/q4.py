@@ -15,6 +15,8 @@ draws and the prefix at which eos_index stops them ([1, 3, 2] for eos 2, [1] for
 [0, 0, 0] for the four-way tie of a model whose outputs are all uniform.
 """
 
+import contextlib
+
 import numpy as np
 from otter.test_files import test_case
 
@@ -30,6 +32,7 @@ from rnncheck import (
     reference,
     say,
 )
+from rnncheck.compare import hinted
 from rnncheck.hidden import size
 from rnncheck.rnn_checks import random_parameters
 from rnncheck.sampling import (
@@ -105,7 +108,11 @@ def test_stops_right_after_eos_which_is_included(env):
     rng = RecordingRng(script=[1, 3, 2, 0, 2, 1])
     what = "one_to_many_sample(parameters, 6, rng, eos_index=2)"
     indices = _indices(env, what, 4, MELODY, 6, rng, eos_index=2)
-    assert_same(indices, [1, 3, 2], what)
+    if not rng.calls:  # np.random instead of rng: the draws are not the test's
+        assert_one_draw_per_step(rng, indices, eos_index=2)
+    # [1, 3]: it stopped at eos without taking it
+    with hinted("types_hint_eos_included") if indices == [1, 3] else contextlib.nullcontext():
+        assert_same(indices, [1, 3, 2], what)
     assert_one_draw_per_step(rng, indices, eos_index=2)
     what = "one_to_many_sample(parameters, 6, rng, eos_index=1)"
     indices = _indices(env, what, 4, MELODY, 6, RecordingRng(script=[1, 3]), eos_index=1)

@@ -2,7 +2,14 @@
 
 from otter.test_files import test_case
 
-from rnncheck import assert_inputs_unchanged, assert_same, call, check_against_reference, hidden_rng
+from rnncheck import (
+    assert_inputs_unchanged,
+    assert_same,
+    call,
+    check_against_reference,
+    hidden_rng,
+)
+from rnncheck.compare import hinted
 
 OK_FORMAT = False
 name = "q2"
@@ -24,6 +31,18 @@ def test_specials_then_counts_then_string_order(env):
         "y": 7,
     }
     assert_same(vocabulary, expected, "build_vocabulary(SENTENCES)")
+
+
+@test_case(points=0.5)
+def test_every_appearance_counts(env):
+    # "la" appears three times in one sentence: 3 counts, more than "casa"'s 2
+    vocabulary = call(env, "build_vocabulary", ["la la la casa", "casa verde"])
+    with hinted("wr_hint_count_every_appearance"):
+        assert_same(
+            vocabulary,
+            {"<UNK>": 0, "<EOS>": 1, "la": 2, "casa": 3, "verde": 4},
+            'build_vocabulary(["la la la casa", "casa verde"])',
+        )
 
 
 @test_case(points=1)

@@ -11,6 +11,7 @@ from rnncheck import (
     hidden_rng,
     to_array,
 )
+from rnncheck.rnn_checks import float64_array
 
 OK_FORMAT = False
 name = "q5"
@@ -25,6 +26,13 @@ def test_sentence_gives_columns(env):
     )
     expected = np.array([[0.4, -0.2, 0.4], [0.5, 2.0, 0.5]])
     assert_close(out, expected, "embedding_lookup(E, [3, 1, 3])")
+
+
+@test_case(points=0.25)
+def test_result_is_float64(env):
+    # E @ one_hot gives float64 for a float64 E: a lookup must not lose precision on the way
+    out = call(env, "embedding_lookup", E, np.array([0, 2]))
+    float64_array(out, "embedding_lookup(E, [0, 2])", shape=(2, 2))
 
 
 @test_case(points=0.5)

@@ -5,14 +5,13 @@ from otter.test_files import test_case
 
 from rnncheck import (
     RANKING_MARGIN,
-    Feedback,
     assert_inputs_unchanged,
     assert_same,
     call,
     check_against_reference,
     hidden_rng,
-    say,
 )
+from rnncheck.compare import hinted
 
 OK_FORMAT = False
 name = "q8"
@@ -44,10 +43,27 @@ E_CATS = np.array([[2.0, 8.0, 1.0, 0.0], [1.0, 4.0, 0.5, 16.0]])
 @test_case(points=0.5)
 def test_length_does_not_matter_and_ties_go_to_the_lower_index(env):
     words = call(env, "most_similar", "gato", E_CATS, CATS, k=2)
-    try:
+    with hinted("wr_hint_length_and_ties"):
         assert_same(words, ["tigre", "gatito"], 'most_similar("gato", E_CATS, CATS, k=2)')
-    except Feedback as failure:
-        raise Feedback(f"{failure} {say('wr_hint_length_and_ties')}") from None
+
+
+@test_case(points=0.5)
+def test_the_queried_word_is_left_out_not_the_first_result(env):
+    words = call(env, "most_similar", "tigre", E_CATS, CATS, k=2)
+    with hinted("wr_hint_query_left_out"):
+        assert_same(words, ["gato", "gatito"], 'most_similar("tigre", E_CATS, CATS, k=2)')
+
+
+# "calor" points opposite to "frio"; "helado" close to it, "tibio" nearly orthogonal.
+CONTRAST = {"frio": 0, "calor": 1, "helado": 2, "tibio": 3}
+E_CONTRAST = np.array([[1.0, -1.0, 0.9, 0.2], [0.0, 0.1, 0.3, 1.0]])
+
+
+@test_case(points=0.5)
+def test_opposite_words_are_the_least_similar(env):
+    words = call(env, "most_similar", "frio", E_CONTRAST, CONTRAST, k=2)
+    with hinted("wr_hint_opposite_direction"):
+        assert_same(words, ["helado", "tibio"], 'most_similar("frio", E_CONTRAST, CONTRAST, k=2)')
 
 
 @test_case(points=1, hidden=True)

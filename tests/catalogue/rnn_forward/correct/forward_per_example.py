@@ -14,9 +14,9 @@ def rnn_forward(x, a0, parameters):
     a = np.empty((n_a, m, T_x))
     y_pred = np.empty((n_y, m, T_x))
     for i in range(m):
-        a_i = a0[:, i:i + 1]
+        a_i = a0[:, i : i + 1]
         for t in range(T_x):
-            a_i, y_i, _ = rnn_cell_forward(x[:, i:i + 1, t], a_i, parameters)
+            a_i, y_i, _ = rnn_cell_forward(x[:, i : i + 1, t], a_i, parameters)
             a[:, i, t] = a_i[:, 0]
             y_pred[:, i, t] = y_i[:, 0]
     step_caches = []

@@ -2,6 +2,8 @@
 
 import numpy as np
 
+FEEDBACK = {"es": "usa la sigmoide en lugar de tanh", "en": "uses the sigmoid instead of tanh"}
+
 
 def rnn_cell_forward(xt, a_prev, parameters):
     Wax = parameters["Wax"]

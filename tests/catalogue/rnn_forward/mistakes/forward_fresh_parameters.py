@@ -5,6 +5,8 @@ Its output depends only on the shapes of the parameters, not on their values.
 
 import numpy as np
 
+FEEDBACK = {"es": "no usa los parámetros que recibe", "en": "ignores the parameters it is given"}
+
 
 def rnn_forward(x, a0, parameters):
     caches = []

@@ -6,6 +6,11 @@ keep references to it. y_pred is right; a and the caches are wrong as soon as T_
 
 import numpy as np
 
+FEEDBACK = {
+    "es": "todos los estados guardados son el mismo arreglo",
+    "en": "every stored state is the same array",
+}
+
 
 def rnn_forward(x, a0, parameters):
     Wax = parameters["Wax"]

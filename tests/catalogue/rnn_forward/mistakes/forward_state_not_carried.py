@@ -5,6 +5,11 @@ Right at the first step; from the second on, each step starts again from a0.
 
 import numpy as np
 
+FEEDBACK = {
+    "es": "cada paso parte de a0 en lugar del estado anterior",
+    "en": "every step starts from a0 instead of the previous state",
+}
+
 
 def rnn_forward(x, a0, parameters):
     caches = []

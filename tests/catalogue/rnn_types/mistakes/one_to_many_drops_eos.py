@@ -7,6 +7,8 @@ import numpy as np
 
 from solutions.rnn_forward import rnn_cell_forward
 
+FEEDBACK = {"es": "eos_index forma parte de la secuencia", "en": "eos_index is part of the sequence"}
+
 
 def one_to_many_sample(parameters, T_y, rng, eos_index=None, greedy=False):
     n_y = parameters["Wya"].shape[0]

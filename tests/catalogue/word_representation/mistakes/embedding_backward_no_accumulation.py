@@ -1,6 +1,9 @@
 """embedding_backward with dE[:, indices] += d_out does not add up repeated indices."""
 
-FEEDBACK = {"es": "no acumula los índices repetidos (dE[:, indices] += d_out no los suma)", "en": "does not accumulate repeated indices (dE[:, indices] += d_out does not add them up)"}
+FEEDBACK = {
+    "es": "no acumula los índices repetidos (dE[:, indices] += d_out no los suma)",
+    "en": "does not accumulate repeated indices (dE[:, indices] += d_out does not add them up)",
+}
 
 import numpy as np
 

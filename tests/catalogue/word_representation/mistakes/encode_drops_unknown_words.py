@@ -1,6 +1,9 @@
 """encode leaves unknown words out instead of mapping them to <UNK>."""
 
-FEEDBACK = {"es": "descarta las palabras desconocidas en lugar de usar <UNK>", "en": "drops unknown words instead of using <UNK>"}
+FEEDBACK = {
+    "es": "descarta las palabras desconocidas en lugar de usar <UNK>",
+    "en": "drops unknown words instead of using <UNK>",
+}
 
 import re
 

@@ -1,6 +1,9 @@
 """most_similar does not leave the word itself out."""
 
-FEEDBACK = {"es": "incluye la propia palabra entre las parecidas", "en": "includes the word itself among the similar ones"}
+FEEDBACK = {
+    "es": "incluye la propia palabra entre las parecidas",
+    "en": "includes the word itself among the similar ones",
+}
 
 import numpy as np
 

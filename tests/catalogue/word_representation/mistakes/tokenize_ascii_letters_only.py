@@ -1,5 +1,7 @@
 """tokenize with [a-z0-9]+ cuts words at accents and ñ."""
 
+FEEDBACK = {"es": "solo reconoce letras ASCII", "en": "recognises ASCII letters only"}
+
 import re
 
 

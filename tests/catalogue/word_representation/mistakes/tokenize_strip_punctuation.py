@@ -1,5 +1,10 @@
 """tokenize splits on spaces and strips string.punctuation, which has neither ¡ nor ¿, and keeps "_"."""
 
+FEEDBACK = {
+    "es": "solo quita string.punctuation, sin ¡ ni ¿",
+    "en": "strips string.punctuation only, which has neither ¡ nor ¿",
+}
+
 import string
 
 

@@ -1,6 +1,6 @@
 """tokenize uses \\w+, so "_" stays inside words."""
 
-FEEDBACK = {"es": "usa \\w+, que no separa en \"_\"", "en": "uses \\w+, which does not split at \"_\""}
+FEEDBACK = {"es": 'usa \\w+, que no separa en "_"', "en": 'uses \\w+, which does not split at "_"'}
 
 import re
 
