@@ -14,7 +14,7 @@ from typing import Any
 
 from . import codec
 
-REPLIES = ("return", "raise", "unsendable", "done", "names", "random_state")
+REPLIES = ("return", "raise", "unsendable", "done", "names", "random_state", "timeout")
 
 
 class Channel:

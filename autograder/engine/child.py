@@ -15,6 +15,11 @@ engine.confine before any student code runs, and from then on only answers messa
                                         the grader's object it stands for (isolation: a graded
                                         function runs with the reference of the graded
                                         functions it calls, computed in the grader)
+    ("call", name, args, kwargs, callees, seconds)  the same, with a warning `seconds` after
+                                        the call begins (a little before the grader's own
+                                        deadline): if the call is still running then, it is
+                                        stopped and the reply is ("timeout", the innermost
+                                        notebook function that was running, or "")
 
 While a call runs, the student's code may call an object the test passed (a handle): that
 sends ("callback", handle, method, args, kwargs, (call args, call kwargs) as they are now) and
@@ -30,6 +35,7 @@ import hashlib
 import os
 import random
 import re
+import signal
 import socket
 import sys
 import types
@@ -45,6 +51,22 @@ MAX_MESSAGE = 1000  # characters of an exception's message sent back
 MAX_NAMES = 10_000  # names of the notebook sent to the grader
 # A line that only IPython understands: it starts with % or !, or ends with ?.
 MAGIC = re.compile(r"^\s*[%!]|\?\s*$", re.MULTILINE)
+CELL_FILES = ("<celda>", "<magic>")  # the file names the notebook's code is compiled under
+
+
+class TimeUp(BaseException):
+    """Raised into a call that ran past its warning (see Student.call)."""
+
+
+def innermost(frame: types.FrameType | None) -> str:
+    """The name of the innermost function of the notebook running in frame or one that called
+    it, or ''. Comprehensions and lambdas count as the function around them."""
+    while frame is not None:
+        code = frame.f_code
+        if code.co_filename in CELL_FILES and not code.co_name.startswith("<"):
+            return code.co_name
+        frame = frame.f_back
+    return ""
 
 
 def builtin_base(error: BaseException) -> str:
@@ -171,6 +193,9 @@ class Student:
         self.transform = TransformerManager().transform_cell
         self.current: tuple[Any, Any] = ((), {})
         self.synced = False
+        self.stopped: TimeUp | None = None  # raised into the current call at its warning
+        self.inside = ""  # the notebook function that was running then
+        self.calling_back = self.pending = False  # a warning during a callback waits for its end
 
     def unknown(self, value: Any) -> Any:
         if isinstance(value, Remote):
@@ -186,9 +211,16 @@ class Student:
         self.synced = self.synced or with_state  # the grader saw the arguments mid-call: send them again
         try:
             state = self.current if with_state else None
-            reply = self.channel.request(("callback", handle, method, args, kwargs, state))
+            self.calling_back = True  # the channel's exchange is never cut in half
+            try:
+                reply = self.channel.request(("callback", handle, method, args, kwargs, state))
+            finally:
+                self.calling_back = False
         except codec.Unsendable as error:
             raise TypeError(f"cannot pass this to the test's object: {error}") from None
+        if self.pending:
+            self.pending = False
+            self.stop()
         if reply[0] == "return":
             return reply[1]
         kind = getattr(builtins, str(reply[2]), RuntimeError) if reply[0] == "raise" else TypeError
@@ -247,19 +279,50 @@ class Student:
             found[name] = value
         return found
 
-    def call(self, name: str, args: tuple, kwargs: dict, callees: Any = None) -> tuple:
+    def call(self, name: str, args: tuple, kwargs: dict, callees: Any = None, seconds: Any = None) -> tuple:
         """Run the call, with callees bound (see bound); the arguments go back only if the
-        function changed them."""
+        function changed them. With seconds, the call is stopped (TimeUp) when it runs longer
+        and the reply names the notebook function it was in then; a function that catches
+        TimeUp and goes on is left to the grader's own deadline."""
         received = self.channel.last_frame  # the call as the grader encoded it
         function = self.namespace.get(name)
         self.current, self.synced = (args, kwargs), False
-        extra = () if callees is None else (callees,)
+        extra = (callees, seconds) if seconds is not None else () if callees is None else (callees,)
+        self.stopped, self.inside, self.pending = None, "", False
         try:
-            with self.bound(callees):
+            with self.bound(callees), self.warned(seconds):
                 value = function(*args, **kwargs)  # type: ignore[misc]
         except BaseException as error:
+            if self.stopped is not None and error is self.stopped:
+                return ("timeout", self.inside)
             return ("raise", *describe(error), self.changed(name, received, extra))
         return ("return", value, self.changed(name, received, extra))
+
+    @contextlib.contextmanager
+    def warned(self, seconds: Any) -> Any:
+        """Within this block, SIGALRM after `seconds` (a positive number) notes the innermost
+        notebook function running and raises TimeUp there."""
+        if type(seconds) not in (int, float) or not 0 < seconds < 10**6:
+            yield
+            return
+        signal.signal(signal.SIGALRM, self.alarm)
+        signal.setitimer(signal.ITIMER_REAL, seconds)
+        try:
+            yield
+        finally:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            signal.signal(signal.SIGALRM, signal.SIG_IGN)
+
+    def alarm(self, signum: int, frame: types.FrameType | None) -> None:
+        self.inside = innermost(frame)
+        if self.calling_back:
+            self.pending = True
+        else:
+            self.stop()
+
+    def stop(self) -> NoReturn:
+        self.stopped = TimeUp()
+        raise self.stopped
 
     @contextlib.contextmanager
     def bound(self, callees: Any) -> Any:

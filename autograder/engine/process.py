@@ -111,6 +111,19 @@ CALLBACKS = 100_000
 
 CALLBACK_MEMORY = 256 * 2**20  # bytes of address space one callback may add to the grader's
 
+# A call still running this long before its deadline is stopped by the student process itself,
+# which then says which of the notebook's functions it was in (engine.child, Student.call): at
+# least WARNING_MARGIN seconds, or WARNING_SHARE of the time the call has, before the deadline.
+WARNING_MARGIN = 0.5
+WARNING_SHARE = 0.1
+
+
+def warning_after(seconds: float) -> float:
+    """Seconds after which a call with `seconds` to go is stopped in the student process (0:
+    too little time to warn; the deadline alone stops it)."""
+    early = seconds - max(WARNING_MARGIN, seconds * WARNING_SHARE)
+    return round(early, 3) if early > 0 else 0.0
+
 
 @contextlib.contextmanager
 def memory_cap(extra: int) -> Iterator[None]:
@@ -268,14 +281,19 @@ class StudentProcess:
         callees -- name -> an object of ours (a graded function's reference): while the call
                    runs, each name in the notebook stands for it (engine.child, Student.bound)
 
-        Raises TimeoutError, codec.Gone, codec.ProtocolError (the process must then be ended),
+        Raises TimeoutError (StoppedInside when the student process stopped the call itself,
+        see warning_after), codec.Gone, codec.ProtocolError (the process must then be ended),
         exception_from(...) for what the function raised, codec.Unsendable for what it returned.
         """
         self.current, self.spent, self.callbacks = (args, kwargs), 0, 0
-        message = ("call", name, args, kwargs) + ((callees,) if callees else ())
+        warning = warning_after(deadline - time.monotonic())
+        message = ("call", name, args, kwargs, callees or None, warning)
         reply = self.channel.request(message, deadline, self.unknown)
         if reply[0] == "unsendable":
             raise codec.Unsendable(str(reply[1]))
+        if reply[0] == "timeout" and len(reply) == 2:
+            inner = str(reply[1])
+            raise StoppedInside(inner if _NAME.fullmatch(inner) else "")
         state = reply[-1]  # None: the call left its arguments as they came
         if type(state) is tuple and len(state) == 2:
             apply_state((args, kwargs), state)
@@ -308,6 +326,11 @@ class StudentProcess:
 
 class Exited(Exception):
     """The student's function tried to end its process (sys.exit, KeyboardInterrupt)."""
+
+
+class StoppedInside(TimeoutError):
+    """The student process stopped a call that was running out of time: the message is the
+    notebook function it was in then ('' if none), as the student process says (not trusted)."""
 
 
 def _zygote_environment() -> dict[str, str]:

@@ -18,7 +18,7 @@ from collections.abc import Callable
 from typing import Any
 
 from . import codec
-from .process import Exited, InfrastructureError, StudentProcess
+from .process import Exited, InfrastructureError, StoppedInside, StudentProcess
 from .text import clean
 
 STRIKES = 2
@@ -233,10 +233,14 @@ class Session:
         deadline = min(time.monotonic() + self.budget.call, self.deadline)
         try:
             return self.process.call(name, args, kwargs, deadline, self.callees(name))
-        except TimeoutError:
+        except TimeoutError as error:
             self._end()
             self.strikes[name] = self.strikes.get(name, 0) + 1
-            raise fail("engine_call_time", name=name, seconds=int(self.budget.call)) from None
+            seconds = int(self.budget.call)
+            inner = clean(str(error), 80) if isinstance(error, StoppedInside) else ""
+            if inner and inner != name:  # the function it called that was still running
+                raise fail("call_time_inside", name=name, inner=inner, seconds=seconds) from None
+            raise fail("engine_call_time", name=name, seconds=seconds) from None
         except Exited as exited:
             raise fail("exited", name=name, error=str(exited)) from None
         except codec.Unsendable as error:

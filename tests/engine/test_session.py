@@ -4,12 +4,13 @@ confined process, with time limits that cost only the call that hung and restart
 import os
 import shutil
 import tempfile
+import time
 from pathlib import Path
 
 import numpy as np
 import pytest
 
-from autograder.engine import confine
+from autograder.engine import confine, process
 from autograder.engine.batch import UID_BASE
 from autograder.engine.process import Zygote
 from autograder.engine.session import Budget, Session
@@ -83,6 +84,66 @@ def test_a_call_that_hangs_fails_alone_and_the_next_call_gets_a_new_process(star
         call(env, "f", 1)
     with pytest.raises(Feedback, match="no se volvió a llamar"):  # two strikes: not run again
         call(env, "f", 0)
+
+
+LOOPS_INSIDE = [
+    "def tokenize(text):\n    while True:\n        pass",
+    "def encode(text):\n    return [len(word) for word in tokenize(text)]",
+]
+
+
+def test_a_call_stopped_at_its_time_limit_names_the_function_it_was_still_inside(start, monkeypatch):
+    # the student process is warned halfway through the call's 4 s, so that a busy machine
+    # still has 2 s to say where it was before the grader's deadline
+    monkeypatch.setattr(process, "WARNING_MARGIN", 2.0)
+    env = start(LOOPS_INSIDE, call=4.0).env()
+    with pytest.raises(Feedback) as stopped:
+        call(env, "encode", "hola mundo")
+    assert "`encode` no terminó en 4 s: seguía dentro de `tokenize`" in str(stopped.value)
+    with pytest.raises(Feedback, match="seguía dentro de `tokenize`"):
+        call(env, "encode", "otra vez")
+    with pytest.raises(Feedback, match="no se volvió a llamar"):  # a strike each time, as before
+        call(env, "encode", "y otra")
+
+
+def test_a_call_stopped_while_it_calls_back_the_grader_names_its_function(start, monkeypatch):
+    # the warning that comes during a callback waits for the callback's reply: the channel's
+    # exchange is never cut in half, and the call is then stopped where it was
+    monkeypatch.setattr(process, "WARNING_MARGIN", 2.0)
+    cells = [
+        "def tokenize(text, step):\n    while True:\n        step(1)",
+        "def encode(text, step):\n    return tokenize(text, step)",
+    ]
+    env = start(cells, call=4.0).env()
+    with pytest.raises(Feedback, match="`encode` no terminó en 4 s: seguía dentro de `tokenize`"):
+        call(env, "encode", "hola", lambda n: n + 1)
+
+
+def test_a_function_that_catches_the_stop_and_goes_on_is_ended_by_the_grader_deadline(start, monkeypatch):
+    monkeypatch.setattr(process, "WARNING_MARGIN", 1.0)
+    cells = [
+        "def tokenize(text):\n    while True:\n        try:\n            while True:\n                pass\n"
+        "        except BaseException:\n            pass",
+        "def encode(text):\n    return tokenize(text)",
+    ]
+    env = start(cells, call=2.0).env()
+    with pytest.raises(Feedback) as stopped:
+        call(env, "encode", "hola")
+    assert str(stopped.value).startswith("`encode` no terminó en 2 s (¿un bucle infinito?)")
+
+
+def test_a_call_that_finishes_in_time_leaves_no_warning_behind(start, monkeypatch):
+    monkeypatch.setattr(process, "WARNING_MARGIN", 1.0)
+    env = start(["import os\ndef f():\n    return os.getpid()"], call=2.0).env()
+    first = call(env, "f")
+    time.sleep(1.2)  # past the first call's warning (1 s after it began), had it stayed armed
+    assert call(env, "f") == first  # the same process, not stopped nor ended
+
+
+def test_warning_after_leaves_a_margin_before_the_deadline():
+    assert process.warning_after(10.0) == 9.0
+    assert process.warning_after(2.0) == 1.5
+    assert process.warning_after(0.4) == 0.0  # too little time: the deadline alone stops it
 
 
 def test_a_function_that_ends_its_process_costs_only_that_call(start):
