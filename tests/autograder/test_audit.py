@@ -34,6 +34,7 @@ def verdicts(tmp_path_factory):
     return of
 
 
+@pytest.mark.slow  # four whole batches through the engine, about a minute
 @pytest.mark.parametrize(("name", "kind", "entry"), ENTRIES)
 def test_catalogue_entry_is_graded_as_expected(verdicts, name, kind, entry):
     verdict = verdicts(name)[(kind, entry)]
