@@ -28,8 +28,12 @@ class Recorder:
     """Runs the reference (and the catalogued mistakes) and keeps their results.
 
     reference -- dict, the namespace of the reference solution
-    mistakes -- list of (feedback, namespace): each namespace is the reference with one
-                mistake's functions swapped in; feedback is a str or a {language: str} dict
+    mistakes -- list of (feedback, namespace) or (feedback, namespace, defines): each namespace
+                is the reference with one mistake's functions swapped in; feedback is a str or
+                a {language: str} dict; defines, the names of the functions the mistake itself
+                gets wrong (all of them when not given). On a call of name, the mistakes that
+                define name come first, so that feedback blames the function that is wrong
+                before a callee whose mistake happens to give the same result.
     seed -- int, the build's seed of hidden test inputs (rnncheck.hidden_rng)
     """
 
@@ -49,8 +53,9 @@ class Recorder:
         value = self.reference[name](*copy.deepcopy(args), **copy.deepcopy(kwargs))
         if self.computing:
             return value
-        seen = []
-        for feedback, namespace in self.mistakes:
+        own: list[dict[str, Any]] = []
+        others: list[dict[str, Any]] = []
+        for feedback, namespace, *defines in self.mistakes:
             try:
                 with warnings.catch_warnings(), np.errstate(all="ignore"):
                     warnings.simplefilter("ignore")  # a mistake may overflow or divide by zero
@@ -59,7 +64,9 @@ class Recorder:
             except Exception:  # a mistake that crashes here has no output to recognise
                 continue
             if not matches(wrong, value):
-                seen.append({"feedback": feedback, "value": encoded})
+                found = own if not defines or name in defines[0] else others
+                found.append({"feedback": feedback, "value": encoded})
+        seen = own + others
         exact = answer_key(name, args, kwargs)
         self.entries[exact] = {"name": name, "expected": encode(value), "mistakes": seen}
         for key in rounded_keys(name, args, kwargs):

@@ -19,6 +19,7 @@ from otter.test_files.exception_test import ExceptionTestFile
 from rnncheck.answers import recording
 
 from .assignment import Assignment
+from .fill import defined_functions
 from .recorder import Recorder
 from .source import first_line
 
@@ -97,7 +98,8 @@ def record_answers(assignment: Assignment, sources: dict[str, str], seed: int = 
     for path in assignment.catalogue("mistakes"):
         phrase = feedback_of(path)
         if phrase is not None:
-            mistakes.append((phrase, namespace(reference_source, path.read_text(encoding="utf-8"))))
+            wrong = namespace(reference_source, path.read_text(encoding="utf-8"))
+            mistakes.append((phrase, wrong, defined_functions(path)))
     recorder = Recorder(reference, mistakes, seed)
     failures = []
     with tempfile.TemporaryDirectory() as folder, recording(recorder), chdir(folder):

@@ -91,3 +91,26 @@ def test_reference_answers_asked_while_computing_a_recorded_value_are_not_kept()
         "double",
         "q1 the inputs whose double is 4",
     ]
+
+
+def test_a_mistake_of_the_called_function_itself_is_named_before_one_of_a_callee():
+    # "rank" calls "score"; a wrong score and a wrong rank give the same ranking. The feedback
+    # blames rank, the function whose answer is checked, though the callee's file sorts first.
+    def score(x):
+        return x
+
+    def rank(xs):
+        return sorted(xs, key=score)
+
+    reference = {"score": score, "rank": rank}
+    wrong_score = dict(reference, score=lambda x: -x)
+    wrong_rank = dict(reference, rank=lambda xs: sorted(xs, reverse=True))
+    wrong_score["rank"] = lambda xs: sorted(xs, key=wrong_score["score"])
+    recorder = Recorder(
+        reference,
+        [("score negates", wrong_score, {"score"}), ("rank reverses", wrong_rank, {"rank"})],
+    )
+    with answers.recording(recorder):
+        answers.reference("rank", [2, 1, 3])
+    (entry,) = recorder.entries.values()
+    assert [m["feedback"] for m in entry["mistakes"]] == ["rank reverses", "score negates"]

@@ -5,10 +5,10 @@ from otter.test_files import test_case
 from rnncheck import (
     assert_inputs_unchanged,
     assert_same,
-    call,
     check_against_reference,
     hidden_rng,
 )
+from rnncheck.answers import answer, naming_mistake
 from rnncheck.compare import hinted
 
 OK_FORMAT = False
@@ -19,7 +19,7 @@ SENTENCES = ["el gato y el perro", "El perro come", "un gato"]
 
 @test_case(points=1)
 def test_specials_then_counts_then_string_order(env):
-    vocabulary = call(env, "build_vocabulary", SENTENCES)
+    given = answer(env, "build_vocabulary", SENTENCES)
     expected = {
         "<UNK>": 0,
         "<EOS>": 1,
@@ -30,16 +30,17 @@ def test_specials_then_counts_then_string_order(env):
         "un": 6,
         "y": 7,
     }
-    assert_same(vocabulary, expected, "build_vocabulary(SENTENCES)")
+    with naming_mistake(given):  # ties ("come", "un", "y": once each) go in string order
+        assert_same(given.value, expected, "build_vocabulary(SENTENCES)")
 
 
 @test_case(points=0.5)
 def test_every_appearance_counts(env):
     # "la" appears three times in one sentence: 3 counts, more than "casa"'s 2
-    vocabulary = call(env, "build_vocabulary", ["la la la casa", "casa verde"])
-    with hinted("wr_hint_count_every_appearance"):
+    given = answer(env, "build_vocabulary", ["la la la casa", "casa verde"])
+    with hinted("wr_hint_count_every_appearance"), naming_mistake(given):
         assert_same(
-            vocabulary,
+            given.value,
             {"<UNK>": 0, "<EOS>": 1, "la": 2, "casa": 3, "verde": 4},
             'build_vocabulary(["la la la casa", "casa verde"])',
         )
@@ -47,16 +48,20 @@ def test_every_appearance_counts(env):
 
 @test_case(points=1)
 def test_min_count_and_max_size(env):
-    kept = call(env, "build_vocabulary", SENTENCES, min_count=2)
-    assert_same(
-        kept,
-        {"<UNK>": 0, "<EOS>": 1, "el": 2, "gato": 3, "perro": 4},
-        "build_vocabulary(SENTENCES, min_count=2)",
-    )
-    capped = call(env, "build_vocabulary", SENTENCES, max_size=4)
-    assert_same(
-        capped, {"<UNK>": 0, "<EOS>": 1, "el": 2, "gato": 3}, "build_vocabulary(SENTENCES, max_size=4)"
-    )
+    kept = answer(env, "build_vocabulary", SENTENCES, min_count=2)
+    with naming_mistake(kept):
+        assert_same(
+            kept.value,
+            {"<UNK>": 0, "<EOS>": 1, "el": 2, "gato": 3, "perro": 4},
+            "build_vocabulary(SENTENCES, min_count=2)",
+        )
+    capped = answer(env, "build_vocabulary", SENTENCES, max_size=4)
+    with naming_mistake(capped):
+        assert_same(
+            capped.value,
+            {"<UNK>": 0, "<EOS>": 1, "el": 2, "gato": 3},
+            "build_vocabulary(SENTENCES, max_size=4)",
+        )
 
 
 @test_case(points=1, hidden=True)

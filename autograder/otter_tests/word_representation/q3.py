@@ -3,7 +3,8 @@
 import numpy as np
 from otter.test_files import test_case
 
-from rnncheck import assert_inputs_unchanged, assert_same, call, check_against_reference, hidden_rng
+from rnncheck import assert_inputs_unchanged, assert_same, check_against_reference, hidden_rng
+from rnncheck.answers import answer, naming_mistake
 
 OK_FORMAT = False
 name = "q3"
@@ -13,14 +14,18 @@ VOCABULARY = {"<UNK>": 0, "<EOS>": 1, "las": 2, "encuestas": 3, "de": 4, "voto":
 
 @test_case(points=1)
 def test_known_unknown_and_eos(env):
-    indices = call(env, "encode", "Las encuestas de intención de voto", VOCABULARY)
-    assert_same(indices, np.array([2, 3, 4, 0, 4, 5, 1]), 'encode("Las encuestas de intención de voto", ...)')
+    given = answer(env, "encode", "Las encuestas de intención de voto", VOCABULARY)
+    with naming_mistake(given):
+        assert_same(
+            given.value, np.array([2, 3, 4, 0, 4, 5, 1]), 'encode("Las encuestas de intención de voto", ...)'
+        )
 
 
 @test_case(points=0.5)
 def test_without_eos(env):
-    indices = call(env, "encode", "voto voto", VOCABULARY, add_eos=False)
-    assert_same(indices, np.array([5, 5]), 'encode("voto voto", ..., add_eos=False)')
+    given = answer(env, "encode", "voto voto", VOCABULARY, add_eos=False)
+    with naming_mistake(given):
+        assert_same(given.value, np.array([5, 5]), 'encode("voto voto", ..., add_eos=False)')
 
 
 @test_case(points=1, hidden=True)

@@ -11,6 +11,7 @@ from rnncheck import (
     hidden_rng,
     to_array,
 )
+from rnncheck.answers import answer, naming_mistake
 from rnncheck.rnn_checks import float64_array
 
 OK_FORMAT = False
@@ -21,11 +22,11 @@ E = np.array([[0.1, -0.2, 0.3, 0.4], [1.0, 2.0, -3.0, 0.5]])
 
 @test_case(points=1)
 def test_sentence_gives_columns(env):
-    out = to_array(
-        call(env, "embedding_lookup", E, np.array([3, 1, 3])), "embedding_lookup(E, [3, 1, 3])", shape=(2, 3)
-    )
-    expected = np.array([[0.4, -0.2, 0.4], [0.5, 2.0, 0.5]])
-    assert_close(out, expected, "embedding_lookup(E, [3, 1, 3])")
+    given = answer(env, "embedding_lookup", E, np.array([3, 1, 3]))
+    with naming_mistake(given):
+        out = to_array(given.value, "embedding_lookup(E, [3, 1, 3])", shape=(2, 3))
+        expected = np.array([[0.4, -0.2, 0.4], [0.5, 2.0, 0.5]])
+        assert_close(out, expected, "embedding_lookup(E, [3, 1, 3])")
 
 
 @test_case(points=0.25)

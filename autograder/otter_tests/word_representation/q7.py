@@ -4,6 +4,7 @@ import numpy as np
 from otter.test_files import test_case
 
 from rnncheck import assert_inputs_unchanged, assert_same, call, check_against_reference, hidden_rng, to_float
+from rnncheck.answers import answer, naming_mistake
 from rnncheck.compare import hinted
 
 OK_FORMAT = False
@@ -13,8 +14,10 @@ name = "q7"
 @test_case(points=1)
 def test_small_vectors(env):
     u, v = np.array([1.0, 2.0, 2.0]), np.array([2.0, 0.0, 1.0])
-    similarity = to_float(call(env, "cosine_similarity", u, v), "cosine_similarity(u, v)")
-    assert_same(similarity, 4.0 / (3.0 * np.sqrt(5.0)), "cosine_similarity([1, 2, 2], [2, 0, 1])")
+    given = answer(env, "cosine_similarity", u, v)
+    with naming_mistake(given):
+        similarity = to_float(given.value, "cosine_similarity(u, v)")
+        assert_same(similarity, 4.0 / (3.0 * np.sqrt(5.0)), "cosine_similarity([1, 2, 2], [2, 0, 1])")
 
 
 @test_case(points=0.5)

@@ -1,5 +1,7 @@
 """build_vocabulary counts each word once per sentence (a set per sentence) instead of every appearance."""
 
+FEEDBACK = {"es": "cuenta cada palabra una sola vez por frase, no cada aparición", "en": "counts each word once per sentence, not every appearance"}
+
 
 def build_vocabulary(sentences, max_size=None, min_count=1):
     counts = {}

@@ -1,5 +1,7 @@
 """build_vocabulary drops words seen exactly min_count times (> instead of >=)."""
 
+FEEDBACK = {"es": "deja fuera las palabras vistas exactamente min_count veces (usa > en lugar de >=)", "en": "drops the words seen exactly min_count times (> instead of >=)"}
+
 import re
 
 

@@ -1,5 +1,7 @@
 """build_vocabulary breaks ties by first appearance instead of string order."""
 
+FEEDBACK = {"es": "desempata por el orden de primera aparición, no por el orden de las cadenas (sorted)", "en": "breaks ties by first appearance, not by string order (sorted)"}
+
 import re
 
 

@@ -1,5 +1,7 @@
 """complete_analogy uses e_a - e_b + e_c instead of e_b - e_a + e_c."""
 
+FEEDBACK = {"es": "busca cerca de e_a − e_b + e_c, no de e_b − e_a + e_c", "en": "searches near e_a − e_b + e_c, not e_b − e_a + e_c"}
+
 import numpy as np
 
 

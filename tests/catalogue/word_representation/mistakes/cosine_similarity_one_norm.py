@@ -1,5 +1,7 @@
 """cosine_similarity divides by the norm of u only."""
 
+FEEDBACK = {"es": "divide solo entre la norma de u; falta la de v", "en": "divides by the norm of u only; the norm of v is missing"}
+
 import numpy as np
 
 

@@ -1,5 +1,7 @@
 """encode splits the text on spaces instead of tokenizing it: no lowercase, punctuation kept on the words."""
 
+FEEDBACK = {"es": "separa el texto por espacios en lugar de usar tokenize: no pasa a minúsculas y deja la puntuación pegada a las palabras", "en": "splits the text on spaces instead of using tokenize: no lowercase, and punctuation stays on the words"}
+
 import numpy as np
 
 

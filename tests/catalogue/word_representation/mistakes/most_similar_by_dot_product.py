@@ -1,5 +1,10 @@
 """most_similar ranks by dot product instead of cosine similarity."""
 
+FEEDBACK = {
+    "es": "ordena por producto punto en lugar de similitud coseno: la longitud de los vectores cuenta",
+    "en": "ranks by dot product instead of cosine similarity: the length of the vectors counts",
+}
+
 import numpy as np
 
 
