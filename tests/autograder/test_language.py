@@ -36,8 +36,11 @@ SPANISH = set(
     ejemplo ejemplos número valor valores primer primero primera última siguiente anterior
     después antes todos todas columna columnas fila filas suma media carácter caracteres
     gradiente gradientes norma normas salida salidas entrada entradas estado estados oculto
-    oculta aleatorio aleatorios pesos""".split()
+    oculta aleatorio aleatorios pesos
+    género realeza edad comida familia fruta característica características""".split()
 )
+# (the last line: the column names of word_representation's data/embeddings.csv, which the
+# English release must show translated; see untranslated_column_names)
 CODE_SPAN = re.compile(r"`[^`]*`|\$\$.*?\$\$|\$[^$]*\$", re.DOTALL)
 WORD = re.compile(r"[A-Za-zÁÉÍÓÚÑÜáéíóúñü_0-9]+")
 
@@ -110,6 +113,26 @@ def wrong_language(folder, notebook, language):
     ]
 
 
+def untranslated_column_names(nb, folder, language):
+    """The lines a run notebook printed that show a Spanish column name of one of its data
+    files (a CSV's first row) in the English release: the words of the data stay Spanish (they
+    are the corpus's), but names the notebook shows as labels, like a table's features, are
+    the release's. (tests/autograder/test_student_experience.py runs every notebook and asks this.)"""
+    if language == "es":
+        return []
+    names = set()
+    for table in sorted(Path(folder).glob("data/*.csv")):
+        with open(table, encoding="utf-8") as f:
+            names |= {w.lower() for w in WORD.findall(f.readline())} & SPANISH
+    return [
+        line.strip()[:120]
+        for cell in nb.cells
+        for output in cell.get("outputs", [])
+        for line in output.get("text", "").splitlines()
+        if names & set(words(line))
+    ]
+
+
 @pytest.mark.parametrize("name", ASSIGNMENTS)
 def test_spanish_release_has_no_english_text(builds, name):
     build = builds[name]
@@ -128,3 +151,19 @@ def test_the_classifier_tells_the_languages_apart():
     assert language_of('print("E tiene forma", E.shape)') == "es"
     assert language_of("index 0 ends a name") == "en"
     assert language_of("`softmax` $a^{\\langle t \\rangle}$ (n_a, m)") is None
+    assert language_of("E has shape (7, 25) · features: ['género', 'realeza', 'edad', 'comida']") == "es"
+    assert language_of("E has shape (7, 25) · features: ['gender', 'royalty', 'age', 'food']") == "en"
+
+
+def test_a_spanish_column_name_printed_in_the_english_release_is_found():
+    folder = Path(__file__).parents[2] / "assignments" / "word_representation"
+    printed = [
+        "E has shape (7, 25) · features: ['género', 'realeza', 'edad', 'comida', 'familia', 'fruta']",
+        "E has shape (7, 25) · features: ['gender', 'royalty', 'age', 'food', 'family', 'fruit']",
+        "the most frequent: ['el', 'la', 'de', 'en', 'las', 'un', 'a', 'por', 'los', 'y']",
+    ]
+    nb = nbformat.v4.new_notebook(
+        cells=[nbformat.v4.new_code_cell(outputs=[nbformat.v4.new_output("stream", text="\n".join(printed))])]
+    )
+    assert untranslated_column_names(nb, folder, "en") == [printed[0][:120]]
+    assert untranslated_column_names(nb, folder, "es") == []

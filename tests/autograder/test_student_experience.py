@@ -13,6 +13,7 @@ from autograder.fill import fill
 from rnncheck.cells import cell_name
 from rnncheck.messages import say
 from tests.autograder.kernel import errors, execute
+from tests.autograder.test_language import untranslated_column_names
 from tests.conftest import ASSIGNMENTS
 
 pytestmark = pytest.mark.slow
@@ -41,6 +42,7 @@ def test_filled_notebook_runs_top_to_bottom_in_a_kernel(builds, english_builds, 
     checks = [c for c in nb.cells if c.source.startswith("grader.check(")]
     assert checks and all("✔" in str(c.outputs) and "✘" not in str(c.outputs) for c in checks)
     assert plots_without_an_image(nb) == []
+    assert untranslated_column_names(nb, folder, language) == []
 
 
 @pytest.mark.parametrize("name", ASSIGNMENTS)
