@@ -393,7 +393,9 @@ def perplexity(y_preds, ys):
     for k, (y_pred, y) in enumerate(zip(y_preds, ys)):
         y_pred, y = np.asarray(y_pred, dtype=np.float64), np.asarray(y)
         if y_pred.ndim != 3 or y.shape != y_pred.shape[1:]:
-            raise ValueError(f"batch {k}: y_pred {y_pred.shape} must be (n_y, m, T_x) and y (m, T_x), not {y.shape}")
+            raise ValueError(
+                f"batch {k}: y_pred {y_pred.shape} must be (n_y, m, T_x) and y (m, T_x), not {y.shape}"
+            )
         if y.size and (not np.issubdtype(y.dtype, np.integer) or y.min() < 0 or y.max() >= y_pred.shape[0]):
             raise ValueError(f"batch {k}: y must hold integer class indices in [0, {y_pred.shape[0]})")
         # (m, T_x): the probability of each true character.

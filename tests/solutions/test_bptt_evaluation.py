@@ -76,7 +76,9 @@ def test_perplexity_weighs_characters_not_names_nor_batches():
     [
         pytest.param([np.full((2, 1, 3), 0.5)], [], "batches", id="fewer-targets"),
         pytest.param([np.full((2, 1, 3), 0.5)], [np.zeros((1, 2), dtype=int)], "batch 0", id="shapes"),
-        pytest.param([np.full((2, 1, 3), 0.5)], [np.full((1, 3), 2)], "class indices", id="index-out-of-range"),
+        pytest.param(
+            [np.full((2, 1, 3), 0.5)], [np.full((1, 3), 2)], "class indices", id="index-out-of-range"
+        ),
         pytest.param(np.full((2, 1, 3), 0.5), np.zeros((1, 3), dtype=int), "lists", id="not-lists"),
         pytest.param([], [], "no characters", id="empty"),
     ],
