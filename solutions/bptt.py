@@ -434,3 +434,31 @@ def early_stopping(validation, patience):
         elif epoch - best == patience:
             return best, epoch
     return best, validation.size - 1
+
+
+def reliable_distance(accuracies, distances, threshold=0.95):
+    """How far the agreement is learned reliably: the reading of the agreement experiment.
+
+    Arguments:
+    accuracies -- float64 array (n_d, n_seeds), accuracies[k, s] the accuracy of the network
+                  trained with seed s on sentences with distances[k] filler words
+    distances -- int array (n_d,), the distances d, increasing
+    threshold -- float, the accuracy that counts as learned
+
+    Returns:
+    reliable -- int, the largest distance d such that every seed reaches at least threshold at
+                d and at every smaller distance of the list; 0 if some seed misses it at the
+                first distance
+    """
+    accuracies = np.asarray(accuracies, dtype=np.float64)
+    distances = np.asarray(distances)
+    if accuracies.ndim != 2 or distances.shape != (accuracies.shape[0],):
+        raise ValueError(
+            f"accuracies (n_d, n_seeds) {accuracies.shape} and distances (n_d,) {distances.shape} differ"
+        )
+    reliable = 0
+    for d, row in zip(distances, accuracies):
+        if not np.all(row >= threshold):
+            break
+        reliable = int(d)
+    return reliable

@@ -5,12 +5,16 @@ small enough to work out by hand (a uniform model has perplexity n_y).
 """
 
 import math
+import runpy
+from pathlib import Path
 
 import numpy as np
 import pytest
 
 from solutions import bptt
 from tests.solutions.numerics import assert_close, assert_leaves_arguments_unchanged
+
+AGREEMENT = Path(__file__).parents[2] / "assignments" / "bptt" / "data" / "concordancia.csv"
 
 
 def random_batches(rng, n_y, shapes):
@@ -141,3 +145,40 @@ def test_neither_modifies_its_arguments():
     y_preds, ys = random_batches(np.random.default_rng(2), 4, [(2, 3), (1, 5)])
     assert_leaves_arguments_unchanged(bptt.perplexity, y_preds, ys)
     assert_leaves_arguments_unchanged(bptt.early_stopping, np.array([3.0, 2.0, 2.5]), 1)
+
+
+@pytest.mark.parametrize(
+    "accuracies, expected",
+    [
+        pytest.param([[1.0, 1.0], [1.0, 0.96], [1.0, 0.5], [0.5, 0.5]], 3, id="one-seed-fails-at-6"),
+        pytest.param(
+            [[1.0, 1.0], [0.95, 0.95], [0.9, 1.0], [1.0, 1.0]], 3, id="a-later-success-does-not-count"
+        ),
+        pytest.param([[0.94, 1.0], [1.0, 1.0], [1.0, 1.0], [1.0, 1.0]], 0, id="fails-at-the-first"),
+        pytest.param([[1.0, 1.0], [1.0, 1.0], [1.0, 1.0], [1.0, 1.0]], 10, id="learned-everywhere"),
+    ],
+)
+def test_reliable_distance_known_tables(accuracies, expected):
+    assert bptt.reliable_distance(np.array(accuracies), np.array([1, 3, 6, 10])) == expected
+
+
+def test_reliable_distance_rejects_tables_that_do_not_match():
+    with pytest.raises(ValueError, match="distances"):
+        bptt.reliable_distance(np.ones((3, 2)), np.array([1, 2]))
+
+
+def test_the_shipped_agreement_table_is_read_as_the_notebook_says():
+    # make_agreement.py wrote it; the notebook's prose reads: learned by every seed up to d = 3.
+    table = np.loadtxt(AGREEMENT, delimiter=",", skiprows=1)
+    distances = np.unique(table[:, 0]).astype(int)
+    accuracies = table[:, 2].reshape(len(distances), -1)
+    assert list(distances) == [1, 3, 6, 10, 15, 20]
+    assert bptt.reliable_distance(accuracies, distances) == 3
+    assert np.all(accuracies[distances >= 15] < 0.6)  # chance, on every seed
+
+
+def test_the_agreement_table_is_what_the_script_computes():
+    # One cheap entry, recomputed: the table is the script's output, not numbers written by hand.
+    script = runpy.run_path(str(AGREEMENT.parents[1] / "make_agreement.py"))
+    table = np.loadtxt(AGREEMENT, delimiter=",", skiprows=1)
+    assert script["agreement_accuracy"](1, 0) == pytest.approx(table[0, 2], abs=5e-4)
