@@ -58,8 +58,8 @@ def agreement_accuracy(d, seed):
         dz /= SENTENCES
         da = np.zeros_like(a)
         da[:, :, -1] = parameters["Wya"].T @ dz
-        backward = rnn_backward(da, caches)
-        gradients = {key: backward[key] for key in ("dWax", "dWaa", "dba")}
+        through_time = rnn_backward(da, caches)
+        gradients = {key: through_time[key] for key in ("dWax", "dWaa", "dba")}
         gradients.update({"dWya": dz @ last.T, "dby": dz.sum(axis=1, keepdims=True)})
         parameters = sgd_step(parameters, clip_by_global_norm(gradients, MAX_NORM), LEARNING_RATE)
     x_test, y_test = agreement_data(d, TEST, np.random.default_rng(1000 + seed))
