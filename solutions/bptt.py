@@ -366,3 +366,99 @@ def spectral_radius(W):
     if W.ndim != 2 or W.shape[0] != W.shape[1] or W.shape[0] == 0:
         raise ValueError(f"W must be a non-empty square matrix, not shape {W.shape}")
     return float(np.max(np.abs(np.linalg.eigvals(W))))
+
+
+def perplexity(y_preds, ys):
+    """Perplexity of a language model on a set of batches: exp of the mean loss per character.
+
+    Arguments:
+    y_preds -- list of float64 arrays, one per batch: y_pred (n_y, m, T_x) the predicted
+               probabilities of that batch, each column y_pred[:, i, t] summing to 1 (the
+               batches may differ in m and T_x)
+    ys -- list of int arrays of the same length, one per batch: y (m, T_x) the true class
+          index of each example at each step, in [0, n_y); every step counts, the last one
+          (the end of a name) too
+
+    Returns:
+    perplexity -- float, exp(-(1 / N) * sum over the batches, i and t of log y_pred[y[i, t], i, t])
+                  with N the number of characters of all the batches together (the sum of
+                  m * T_x); 1.0 for a model sure of every right character, n_y for one that
+                  spreads the probability evenly over the n_y classes
+    """
+    if not isinstance(y_preds, (list, tuple)) or not isinstance(ys, (list, tuple)):
+        raise ValueError("y_preds and ys must be lists, one array per batch")
+    if len(y_preds) != len(ys):
+        raise ValueError(f"y_preds has {len(y_preds)} batches but ys has {len(ys)}")
+    total, characters = 0.0, 0
+    for k, (y_pred, y) in enumerate(zip(y_preds, ys)):
+        y_pred, y = np.asarray(y_pred, dtype=np.float64), np.asarray(y)
+        if y_pred.ndim != 3 or y.shape != y_pred.shape[1:]:
+            raise ValueError(
+                f"batch {k}: y_pred {y_pred.shape} must be (n_y, m, T_x) and y (m, T_x), not {y.shape}"
+            )
+        if y.size and (not np.issubdtype(y.dtype, np.integer) or y.min() < 0 or y.max() >= y_pred.shape[0]):
+            raise ValueError(f"batch {k}: y must hold integer class indices in [0, {y_pred.shape[0]})")
+        # (m, T_x): the probability of each true character.
+        picked = np.take_along_axis(y_pred, y[np.newaxis], axis=0)[0]
+        total -= np.sum(np.log(picked))
+        characters += y.size
+    if characters == 0:
+        raise ValueError("ys holds no characters")
+    return float(np.exp(total / characters))
+
+
+def early_stopping(validation, patience):
+    """When to stop training, and which epoch's parameters to keep, from a validation curve.
+
+    Arguments:
+    validation -- float64 array (E + 1,), validation[e] the validation perplexity (or loss)
+                  after epoch e, validation[0] before training
+    patience -- int >= 1, how many epochs in a row without a new best to wait before stopping
+
+    Returns:
+    best -- int, the epoch with the lowest validation value among the epochs 0..stop (the
+            first of them on a tie): its parameters are the ones to keep
+    stop -- int, the first epoch e at which patience epochs have passed since the best so
+            far without going below it (e - best == patience), or E if that never happens;
+            the values after stop are never looked at
+    """
+    validation = np.asarray(validation, dtype=np.float64)
+    if validation.ndim != 1 or validation.size == 0:
+        raise ValueError(f"validation must be a non-empty 1-D array, not shape {validation.shape}")
+    if isinstance(patience, bool) or not isinstance(patience, (int, np.integer)) or patience < 1:
+        raise ValueError(f"patience must be an integer >= 1, not {patience!r}")
+    best = 0
+    for epoch in range(1, validation.size):
+        if validation[epoch] < validation[best]:
+            best = epoch
+        elif epoch - best == patience:
+            return best, epoch
+    return best, validation.size - 1
+
+
+def reliable_distance(accuracies, distances, threshold=0.95):
+    """How far the agreement is learned reliably: the reading of the agreement experiment.
+
+    Arguments:
+    accuracies -- float64 array (n_d, n_seeds), accuracies[k, s] the accuracy of the network
+                  trained with seed s on sentences with distances[k] filler words
+    distances -- int array (n_d,), the distances d, increasing
+    threshold -- float, the accuracy that counts as learned
+
+    Returns:
+    reliable -- int, the largest distance d such that every seed reaches at least threshold at
+                d and at every smaller distance of the list; 0 if some seed misses it at the
+                first distance
+    """
+    accuracies = np.asarray(accuracies, dtype=np.float64)
+    distances = np.asarray(distances)
+    if accuracies.ndim != 2 or distances.shape != (accuracies.shape[0],):
+        raise ValueError(
+            f"accuracies (n_d, n_seeds) {accuracies.shape} and distances (n_d,) {distances.shape} differ"
+        )
+    reliable = 0
+    for d, row in zip(distances, accuracies):
+        if not np.all(row >= threshold):
+            break
+        reliable = int(d)
+    return reliable
