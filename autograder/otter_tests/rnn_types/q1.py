@@ -1,7 +1,7 @@
 """q1 · one_to_one_forward: x (n_x, m) -> y (n_y, m), one step of the cell from a_prev = 0.
 
 Expected values are the reference's, recorded at build time (rnncheck.reference); the inputs
-are written out by hand (the parameters are shared with q2, q3 and q5: rnncheck.rnn_examples).
+are written out by hand (the parameters are shared with q2, q3 and q6: rnncheck.rnn_examples).
 """
 
 import numpy as np
