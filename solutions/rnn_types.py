@@ -234,8 +234,9 @@ def encoder_decoder_forward(x, a0, encoder, decoder, T_y):
     Arguments:
     x -- float64 array (n_x, m, T_x), T_x >= 1, the input sequences
     a0 -- float64 array (n_a, m), the initial hidden state of the encoder
-    encoder -- dict with Wax (n_a, n_x), Waa (n_a, n_a), Wya (n_e, n_a), ba (n_a, 1),
-               by (n_e, 1); n_e is any output size, the encoder's outputs are not used
+    encoder -- dict with Wax (n_a, n_x), Waa (n_a, n_a), Wya (n_o, n_a), ba (n_a, 1),
+               by (n_o, 1); n_o, the size of the encoder's outputs, may be anything: those
+               outputs are not used
     decoder -- dict with Wax (n_a, n_y), Waa (n_a, n_a), Wya (n_y, n_a), ba (n_a, 1),
                by (n_y, 1)
     T_y -- int >= 0, the number of output steps

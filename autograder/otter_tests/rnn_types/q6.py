@@ -114,7 +114,7 @@ def test_unseen_translations(env):
     rng = hidden_rng("q6 unseen translations")
 
     T = size(rng, 3, 6)
-    cases = [  # n_x, n_a, n_e, n_y, m, T_x, T_y
+    cases = [  # n_x, n_a, n_o, n_y, m, T_x, T_y
         (
             size(rng, 3, 5),
             size(rng, 4, 6),
@@ -137,8 +137,8 @@ def test_unseen_translations(env):
         (1, size(rng, 2, 3), 1, 2, size(rng, 3, 5), 1, 1),  # one step each
         (size(rng, 4, 6), size(rng, 5, 7), 2, size(rng, 6, 8), 1, size(rng, 1, 3), size(rng, 8, 10)),
     ]
-    for n_x, n_a, n_e, n_y, m, T_x, T_y in cases:
-        encoder = random_parameters(rng, n_a, n_x, n_e)
+    for n_x, n_a, n_o, n_y, m, T_x, T_y in cases:
+        encoder = random_parameters(rng, n_a, n_x, n_o)
         decoder = random_parameters(rng, n_a, n_y, n_y, Wax=2.0, Wya=2.0)
         x = rng.standard_normal((n_x, m, T_x))
         a0 = rng.standard_normal((n_a, m))
@@ -157,8 +157,8 @@ def test_unseen_translations(env):
 @test_case(points=0.5, hidden=True)
 def test_inputs_unchanged(env):
     rng = hidden_rng("q6 inputs unchanged")
-    n_x, n_a, n_e, n_y, m, T_x, T_y = (int(s) for s in rng.integers(2, 5, size=7))
-    encoder = random_parameters(rng, n_a, n_x, n_e)
+    n_x, n_a, n_o, n_y, m, T_x, T_y = (int(s) for s in rng.integers(2, 5, size=7))
+    encoder = random_parameters(rng, n_a, n_x, n_o)
     decoder = random_parameters(rng, n_a, n_y, n_y)
     x, a0 = rng.standard_normal((n_x, m, T_x)), rng.standard_normal((n_a, m))
     assert_inputs_unchanged(env, "encoder_decoder_forward", x, a0, encoder, decoder, T_y)
