@@ -256,6 +256,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "bptt_hint_both_zero": "Pista: si los dos gradientes son cero, el denominador es 0: devuelve 0.0 antes de dividir.",
         "types_hint_sum_over_steps": "Pista: sin relleno es la entropía cruzada de la tarea 3: la suma sobre los pasos reales de cada ejemplo, dividida entre el número de ejemplos m (no entre el número de pasos).",
         "types_hint_eos_included": "Pista: eos_index forma parte de la secuencia: cuando sale, se añade a la lista y después se para.",
+        "types_why_one_to_one": "Pista: ni la entrada ni la salida de esta tarea son secuencias: una entrada da una salida.",
+        "types_why_one_to_many": "Pista: la entrada de esta tarea es una sola x, no una secuencia, y la salida sí es una secuencia.",
+        "types_why_many_to_one": "Pista: la entrada de esta tarea es una secuencia y la salida es una sola respuesta para toda ella.",
+        "types_why_many_to_many": "Pista: en esta tarea la entrada y la salida son secuencias alineadas: una salida por cada paso de la entrada (T_y = T_x).",
+        "types_why_encoder_decoder": "Pista: la salida de esta tarea es una secuencia de otra longitud (T_y ≠ T_x) que no va paso a paso con la entrada: hay que leer toda la entrada antes de escribir.",
     },
     "en": {
         "missing": "I cannot find the function `{name}`. Did you run the cell that defines it?",
@@ -502,6 +507,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "bptt_hint_both_zero": "Hint: if both gradients are zero the denominator is 0: return 0.0 before dividing.",
         "types_hint_sum_over_steps": "Hint: without padding it is the cross-entropy of assignment 3: the sum over each example's real steps, divided by the number of examples m (not by the number of steps).",
         "types_hint_eos_included": "Hint: eos_index is part of the sequence: when it is drawn, it is appended and then sampling stops.",
+        "types_why_one_to_one": "Hint: neither the input nor the output of this task is a sequence: one input gives one output.",
+        "types_why_one_to_many": "Hint: the input of this task is a single x, not a sequence, and the output is a sequence.",
+        "types_why_many_to_one": "Hint: the input of this task is a sequence and the output is one single answer for all of it.",
+        "types_why_many_to_many": "Hint: in this task the input and the output are aligned sequences: one output for each input step (T_y = T_x).",
+        "types_why_encoder_decoder": "Hint: the output of this task is a sequence of another length (T_y ≠ T_x) that does not go step by step with the input: the whole input must be read before writing.",
     },
 }
 

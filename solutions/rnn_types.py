@@ -281,12 +281,12 @@ def encoder_decoder_forward(x, a0, encoder, decoder, T_y):
 
 
 def architecture_for(task):
-    """The type of RNN that fits a sequence problem of the lecture.
+    """The type of RNN that fits a sequence problem the notebook has not built.
 
     Arguments:
-    task -- str, one of "speech_recognition", "music_generation",
-            "sentiment_classification", "dna_sequence_analysis", "machine_translation",
-            "video_activity_recognition", "named_entity_recognition"
+    task -- str, one of "image_classification", "image_captioning", "spam_detection",
+            "part_of_speech_tagging", "text_summarization", "speech_recognition",
+            "dna_sequence_analysis", "video_activity_recognition"
 
     Returns:
     architecture -- str, one of "one-to-one", "one-to-many", "many-to-one",
@@ -299,13 +299,14 @@ def architecture_for(task):
     ValueError -- for any other task, naming it and listing the known tasks
     """
     architectures = {
+        "image_classification": "one-to-one",  # a photo -> a label: no sequence at all
+        "image_captioning": "one-to-many",  # a photo -> a sentence
+        "spam_detection": "many-to-one",  # an email -> spam or not
+        "part_of_speech_tagging": "many-to-many",  # one tag per word
+        "text_summarization": "encoder-decoder",  # a long text -> a shorter one, not word by word
         "speech_recognition": "encoder-decoder",  # audio -> a shorter transcript; many-to-many is right too
-        "music_generation": "one-to-many",  # nothing (or a genre) -> notes
-        "sentiment_classification": "many-to-one",  # a review -> a rating
         "dna_sequence_analysis": "many-to-many",  # one label per nucleotide
-        "machine_translation": "encoder-decoder",  # T_y differs from T_x
         "video_activity_recognition": "many-to-one",  # frames -> one activity
-        "named_entity_recognition": "many-to-many",  # one label per word
     }
     if not isinstance(task, str) or task not in architectures:
         raise ValueError(f"unknown task {task!r}; known tasks: {', '.join(sorted(architectures))}")
