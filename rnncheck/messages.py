@@ -261,6 +261,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "types_why_many_to_one": "Pista: la entrada de esta tarea es una secuencia y la salida es una sola respuesta para toda ella.",
         "types_why_many_to_many": "Pista: en esta tarea la entrada y la salida son secuencias alineadas: una salida por cada paso de la entrada (T_y = T_x).",
         "types_why_encoder_decoder": "Pista: la salida de esta tarea es una secuencia de otra longitud (T_y ≠ T_x) que no va paso a paso con la entrada: hay que leer toda la entrada antes de escribir.",
+        "types_hint_zero_state": "Pista: tu salida cambia al cambiar Waa, o de una llamada a otra; un paso desde a_prev = 0 no depende de Waa: empieza desde un estado de ceros, np.zeros((n_a, m)).",
+        "types_hint_greedy_feedback": "Pista: la decodificación voraz toma argmax(probs) en cada paso, y la entrada del paso siguiente es el one-hot de ese índice (no las probabilidades, ni ceros).",
     },
     "en": {
         "missing": "I cannot find the function `{name}`. Did you run the cell that defines it?",
@@ -512,6 +514,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "types_why_many_to_one": "Hint: the input of this task is a sequence and the output is one single answer for all of it.",
         "types_why_many_to_many": "Hint: in this task the input and the output are aligned sequences: one output for each input step (T_y = T_x).",
         "types_why_encoder_decoder": "Hint: the output of this task is a sequence of another length (T_y ≠ T_x) that does not go step by step with the input: the whole input must be read before writing.",
+        "types_hint_zero_state": "Hint: your output changes when Waa changes, or from one call to the next; one step from a_prev = 0 does not depend on Waa: start from a state of zeros, np.zeros((n_a, m)).",
+        "types_hint_greedy_feedback": "Hint: greedy decoding takes argmax(probs) at each step, and the input of the next step is the one-hot of that index (not the probabilities, nor zeros).",
     },
 }
 

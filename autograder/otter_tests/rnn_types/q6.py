@@ -20,6 +20,7 @@ from rnncheck import (
     say,
     to_array,
 )
+from rnncheck.answers import answer, naming_mistake
 from rnncheck.hidden import size
 from rnncheck.rnn_checks import random_parameters
 from rnncheck.rnn_examples import parameters_x2_a3_y2
@@ -58,11 +59,10 @@ def _pair(seed, n_x=3, n_a=4, n_y=5):
 def test_small_translation_with_T_y_greater_than_T_x(env):
     # T_y = 4 output steps: expected[:, i, t] = y<t+1> of example i
     expected = reference("encoder_decoder_forward", X, A0, ENCODER, DECODER, 4)
-    assert_close(
-        _y(env, X, A0, ENCODER, DECODER, 4),
-        expected,
-        "encoder_decoder_forward(x, a0, encoder, decoder, T_y=4)",
-    )
+    what = "encoder_decoder_forward(x, a0, encoder, decoder, T_y=4)"
+    given = answer(env, "encoder_decoder_forward", X, A0, ENCODER, DECODER, 4)
+    with naming_mistake(given):
+        assert_close(to_array(given.value, what, shape=(3, 2, 4)), expected, what)
 
 
 @test_case(points=1)
