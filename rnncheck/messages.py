@@ -263,6 +263,13 @@ MESSAGES: dict[str, dict[str, str]] = {
         "types_why_encoder_decoder": "Pista: la salida de esta tarea es una secuencia de otra longitud (T_y ≠ T_x) que no va paso a paso con la entrada: hay que leer toda la entrada antes de escribir.",
         "types_hint_zero_state": "Pista: tu salida cambia al cambiar Waa, o de una llamada a otra; un paso desde a_prev = 0 no depende de Waa: empieza desde un estado de ceros, np.zeros((n_a, m)).",
         "types_hint_greedy_feedback": "Pista: la decodificación voraz toma argmax(probs) en cada paso, y la entrada del paso siguiente es el one-hot de ese índice (no las probabilidades, ni ceros).",
+        "types_reverse_padding_moved": "`reverse_padded`: los pasos de relleno del ejemplo {example} (t >= lengths[{example}] = {length}) cambiaron de lugar o de valor; el relleno se queda donde estaba, tal cual: solo se invierten los pasos reales.",
+        "types_reverse_real_steps": "`reverse_padded`: los pasos reales del ejemplo {example} (t < lengths[{example}] = {length}) no están invertidos: el paso t debe ser x[:, {example}, {length} - 1 - t].",
+        "types_bi_padding_not_zero": "`bidirectional_forward`: en los pasos de relleno del ejemplo {example} (t >= lengths[{example}] = {length}) la salida debe valer exactamente 0, como en many_to_many_forward.",
+        "types_bi_backward_blind": "`bidirectional_forward`: la salida del paso 1 no cambió al cambiar la última palabra real de la frase; la dirección hacia atrás empieza en esa palabra y llega hasta el paso 1, así que y<1> debe verla.",
+        "types_bi_forward_blind": "`bidirectional_forward`: la salida del último paso real no cambió al cambiar forward['Wax']; la dirección hacia adelante llega a ese paso después de leer toda la frase.",
+        "types_bi_backward_parameters": "`bidirectional_forward`: la salida del paso 1 no cambió al cambiar backward['Wax']: la dirección hacia atrás usa sus propios parámetros, `backward`, no los de `forward`.",
+        "types_hint_reverse_twice": "Pista: invertir dos veces los mismos pasos reales devuelve x tal cual; si no, tu función toma un paso equivocado (el último paso real de cada ejemplo es lengths[i] - 1) o cambia el relleno.",
     },
     "en": {
         "missing": "I cannot find the function `{name}`. Did you run the cell that defines it?",
@@ -516,6 +523,13 @@ MESSAGES: dict[str, dict[str, str]] = {
         "types_why_encoder_decoder": "Hint: the output of this task is a sequence of another length (T_y ≠ T_x) that does not go step by step with the input: the whole input must be read before writing.",
         "types_hint_zero_state": "Hint: your output changes when Waa changes, or from one call to the next; one step from a_prev = 0 does not depend on Waa: start from a state of zeros, np.zeros((n_a, m)).",
         "types_hint_greedy_feedback": "Hint: greedy decoding takes argmax(probs) at each step, and the input of the next step is the one-hot of that index (not the probabilities, nor zeros).",
+        "types_reverse_padding_moved": "`reverse_padded`: the padded steps of example {example} (t >= lengths[{example}] = {length}) moved or changed; the padding stays where it was, as it was: only the real steps are reversed.",
+        "types_reverse_real_steps": "`reverse_padded`: the real steps of example {example} (t < lengths[{example}] = {length}) are not reversed: step t must be x[:, {example}, {length} - 1 - t].",
+        "types_bi_padding_not_zero": "`bidirectional_forward`: at the padded steps of example {example} (t >= lengths[{example}] = {length}) the output must be exactly 0, as in many_to_many_forward.",
+        "types_bi_backward_blind": "`bidirectional_forward`: the output of step 1 did not change when the last real word of the sentence changed; the backward direction starts at that word and reaches step 1, so y<1> must see it.",
+        "types_bi_forward_blind": "`bidirectional_forward`: the output of the last real step did not change when forward['Wax'] changed; the forward direction reaches that step after reading the whole sentence.",
+        "types_bi_backward_parameters": "`bidirectional_forward`: the output of step 1 did not change when backward['Wax'] changed: the backward direction uses its own parameters, `backward`, not those of `forward`.",
+        "types_hint_reverse_twice": "Hint: reversing the same real steps twice gives x back as it was; if not, your function takes a wrong step (each example's last real step is lengths[i] - 1) or changes the padding.",
     },
 }
 

@@ -17,12 +17,14 @@ from solutions import rnn_types
 from solutions.bptt import cross_entropy_loss
 from solutions.rnn_types import (
     architecture_for,
+    bidirectional_forward,
     encoder_decoder_forward,
     many_to_many_forward,
     many_to_one_forward,
     masked_cross_entropy,
     one_to_many_sample,
     one_to_one_forward,
+    reverse_padded,
 )
 from tests.solutions.numerics import (
     ROUNDING,
@@ -469,6 +471,84 @@ def test_encoder_decoder_forward_rejects_decoder_input_size_different_from_outpu
         encoder_decoder_forward(x, a0, encoder, decoder, 3)
 
 
+# --- reverse_padded and bidirectional_forward ------------------------------------------------
+
+
+@pytest.mark.parametrize("lengths", [None, [4, 2, 0], [1, 3, 4]], ids=["none", "4-2-0", "1-3-4"])
+def test_reverse_padded_reverses_each_examples_real_steps_and_keeps_its_padding(lengths):
+    x = np.random.default_rng(50).standard_normal((2, 3, 4))
+    result = reverse_padded(x, None if lengths is None else np.array(lengths))
+    for i, length in enumerate([4, 4, 4] if lengths is None else lengths):
+        steps = [x[:, i, t] for t in range(length)]
+        expected = steps[::-1] + [x[:, i, t] for t in range(length, 4)]
+        for t in range(4):
+            assert np.array_equal(result[:, i, t], expected[t])
+    assert np.array_equal(reverse_padded(result, None if lengths is None else np.array(lengths)), x)
+
+
+@pytest.mark.parametrize("lengths", [[5, 2], [-1, 2], [1.0, 2.0]], ids=["too-long", "negative", "floats"])
+def test_reverse_padded_rejects_bad_lengths(lengths):
+    with pytest.raises(ValueError, match="lengths"):
+        reverse_padded(np.zeros((2, 2, 4)), np.array(lengths))
+
+
+def bidirectional(n_a, n_x, n_y, seed):
+    """(forward, backward, Wy, by) drawn from a seed, large enough that tanh is not linear."""
+    rng = np.random.default_rng(seed)
+
+    def direction():
+        return {
+            "Wax": rng.normal(0.0, 0.7, (n_a, n_x)),
+            "Waa": rng.normal(0.0, 0.7, (n_a, n_a)),
+            "ba": rng.normal(0.0, 0.5, (n_a, 1)),
+        }
+
+    return direction(), direction(), rng.normal(0.0, 0.7, (n_y, 2 * n_a)), rng.normal(0.0, 0.5, (n_y, 1))
+
+
+def bidirectional_alone(x, forward, backward, Wy, by, length):
+    """(n_y, length): the outputs of one example x (n_x, T) over its first length steps, with
+    Python lists: the forward states in order, the backward states read from the last step."""
+
+    def run(steps, p):
+        a, states = np.zeros((p["Waa"].shape[0], 1)), []
+        for xt in steps:
+            a = np.tanh(p["Waa"] @ a + p["Wax"] @ xt[:, None] + p["ba"])
+            states.append(a)
+        return states
+
+    steps = [x[:, t] for t in range(length)]
+    ahead, behind = run(steps, forward), run(steps[::-1], backward)[::-1]
+    outputs = [rnn_cell.softmax(Wy @ np.vstack([f, b]) + by)[:, 0] for f, b in zip(ahead, behind)]
+    return np.array(outputs).T.reshape(Wy.shape[0], length)
+
+
+@pytest.mark.parametrize("lengths", [None, [5, 2, 0, 1], [3, 5, 4, 5]], ids=["none", "5-2-0-1", "3-5-4-5"])
+def test_bidirectional_forward_matches_each_example_alone_and_zeros_its_padding(lengths):
+    forward, backward, Wy, by = bidirectional(4, 3, 2, seed=51)
+    x = np.random.default_rng(52).standard_normal((3, 4, 5))
+    y = bidirectional_forward(x, forward, backward, Wy, by, None if lengths is None else np.array(lengths))
+    for i, length in enumerate([5] * 4 if lengths is None else lengths):
+        assert_close(y[:, i, :length], bidirectional_alone(x[:, i, :], forward, backward, Wy, by, length))
+        assert np.all(y[:, i, length:] == 0.0)
+
+
+def test_bidirectional_forward_first_output_sees_the_last_real_word_and_not_the_padding():
+    forward, backward, Wy, by = bidirectional(4, 3, 2, seed=53)
+    x = np.random.default_rng(54).standard_normal((3, 1, 5))
+    later = x.copy()
+    later[:, 0, 3] += 1.0  # the last real step of a sentence of 4 words
+    y = bidirectional_forward(x, forward, backward, Wy, by, np.array([4]))
+    assert not np.allclose(
+        bidirectional_forward(later, forward, backward, Wy, by, np.array([4]))[:, 0, 0], y[:, 0, 0]
+    )
+    padded = x.copy()
+    padded[:, 0, 4] = 50.0  # padding
+    assert np.allclose(
+        bidirectional_forward(padded, forward, backward, Wy, by, np.array([4])), y, rtol=0, atol=ROUNDING
+    )
+
+
 # --- every function leaves its arguments as they were --------------------------------------
 
 
@@ -489,6 +569,11 @@ def arguments_of_each_function():
         ),
         "one_to_many_sample": (sample, (parameters(8, 6, 6, seed=17, weights=2.0),)),
         "encoder_decoder_forward": (encoder_decoder_forward, (x, a0, encoder, decoder, 5)),
+        "reverse_padded": (reverse_padded, (x, np.array([2, 0, 6]))),
+        "bidirectional_forward": (
+            bidirectional_forward,
+            (x, *bidirectional(5, 3, 4, seed=28), np.array([2, 0, 6])),
+        ),
     }
 
 
