@@ -11,6 +11,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+import yaml
 
 from solutions import rnn_forward as rnn_cell  # shipped to students as rnn_cell
 from solutions import rnn_types
@@ -622,3 +623,44 @@ def test_the_shipped_name_model_was_trained_on_the_name_list_of_assignment_3():
     rng = np.random.default_rng(0)
     lengths = [len(one_to_many_sample(parameters, 20, rng, eos_index=0)) for _ in range(50)]
     assert np.median(lengths) < 12
+
+
+# --- the review classifier the notebook trains -------------------------------------------------
+
+
+REVIEWS = ROOT / "assignments" / "rnn_types" / "data" / "resenas.tsv"
+
+
+def test_the_review_set_is_balanced_and_well_formed():
+    rows = [line.split("\t") for line in REVIEWS.read_text(encoding="utf-8").splitlines()]
+    assert rows[0] == ["etiqueta", "reseña"]
+    labels = [int(label) for label, _ in rows[1:]]
+    assert len(labels) == 80 and sum(labels) == 40
+    assert all(text == text.strip().lower() and "  " not in text for _, text in rows[1:])
+
+
+@pytest.mark.parametrize("language", ["es", "en"])
+def test_the_trained_classifier_prints_what_the_notebook_says(language, monkeypatch, capsys):
+    # the prose of the cell before it quotes these numbers: loss 0.695 -> 0.016, 80 of 80, 8 of 12
+    cells = yaml.safe_load((ROOT / "assignments" / "rnn_types" / "notebook.yaml").read_text(encoding="utf-8"))
+    source = next(c["code"][language] for c in cells["cells"] if "classifier_gradients" in str(c.get("code")))
+    monkeypatch.chdir(REVIEWS.parent.parent)
+    namespace = {"np": np, "softmax": rnn_cell.softmax, "many_to_one_forward": many_to_one_forward}
+    exec(source, namespace | {"masked_cross_entropy": masked_cross_entropy})
+    printed = capsys.readouterr().out
+    first, last, right = {
+        "es": (
+            "época   0: pérdida 0.695",
+            "época 150: pérdida 0.016, exactitud 1.00",
+            "aciertos en reseñas nuevas: 8 de 12",
+        ),
+        "en": (
+            "epoch   0: loss 0.695",
+            "epoch 150: loss 0.016, accuracy 1.00",
+            "right on new reviews: 8 of 12",
+        ),
+    }[language]
+    assert first in printed and last in printed and right in printed, printed
+    missed = [line for line in printed.splitlines() if line.startswith(("mal", "wrong"))]
+    assert any("no me gustó la película" in line for line in missed)
+    assert any("el servicio fue excelente" in line for line in missed)
