@@ -11,8 +11,10 @@ of the cell shipped with the assignment, rnn_cell_forward, with the same paramet
 step. masked_cross_entropy is the loss of a padded batch, such as many_to_many_forward's
 output: the mask applies to the loss of each step.
 
-Each function below is self-contained (numpy and the shipped cell only): the build copies
-it, by name, into the student notebook to prove that the reference scores full marks.
+Each function below uses numpy and the shipped cell (and softmax) only, except that
+bidirectional_forward calls reverse_padded, graded on its own; when grading, that call runs
+the reference (isolation). The build copies each function, by name, into the student
+notebook to prove that the reference scores full marks.
 """
 
 import numpy as np
@@ -234,8 +236,9 @@ def encoder_decoder_forward(x, a0, encoder, decoder, T_y):
     Arguments:
     x -- float64 array (n_x, m, T_x), T_x >= 1, the input sequences
     a0 -- float64 array (n_a, m), the initial hidden state of the encoder
-    encoder -- dict with Wax (n_a, n_x), Waa (n_a, n_a), Wya (n_e, n_a), ba (n_a, 1),
-               by (n_e, 1); n_e is any output size, the encoder's outputs are not used
+    encoder -- dict with Wax (n_a, n_x), Waa (n_a, n_a), Wya (n_o, n_a), ba (n_a, 1),
+               by (n_o, 1); n_o, the size of the encoder's outputs, may be anything: those
+               outputs are not used
     decoder -- dict with Wax (n_a, n_y), Waa (n_a, n_a), Wya (n_y, n_a), ba (n_a, 1),
                by (n_y, 1)
     T_y -- int >= 0, the number of output steps
@@ -280,12 +283,12 @@ def encoder_decoder_forward(x, a0, encoder, decoder, T_y):
 
 
 def architecture_for(task):
-    """The type of RNN that fits a sequence problem of the lecture.
+    """The type of RNN that fits a sequence problem the notebook has not built.
 
     Arguments:
-    task -- str, one of "speech_recognition", "music_generation",
-            "sentiment_classification", "dna_sequence_analysis", "machine_translation",
-            "video_activity_recognition", "named_entity_recognition"
+    task -- str, one of "image_classification", "image_captioning", "spam_detection",
+            "part_of_speech_tagging", "text_summarization", "speech_recognition",
+            "dna_sequence_analysis", "video_activity_recognition"
 
     Returns:
     architecture -- str, one of "one-to-one", "one-to-many", "many-to-one",
@@ -298,14 +301,111 @@ def architecture_for(task):
     ValueError -- for any other task, naming it and listing the known tasks
     """
     architectures = {
+        "image_classification": "one-to-one",  # a photo -> a label: no sequence at all
+        "image_captioning": "one-to-many",  # a photo -> a sentence
+        "spam_detection": "many-to-one",  # an email -> spam or not
+        "part_of_speech_tagging": "many-to-many",  # one tag per word
+        "text_summarization": "encoder-decoder",  # a long text -> a shorter one, not word by word
         "speech_recognition": "encoder-decoder",  # audio -> a shorter transcript; many-to-many is right too
-        "music_generation": "one-to-many",  # nothing (or a genre) -> notes
-        "sentiment_classification": "many-to-one",  # a review -> a rating
         "dna_sequence_analysis": "many-to-many",  # one label per nucleotide
-        "machine_translation": "encoder-decoder",  # T_y differs from T_x
         "video_activity_recognition": "many-to-one",  # frames -> one activity
-        "named_entity_recognition": "many-to-many",  # one label per word
     }
     if not isinstance(task, str) or task not in architectures:
         raise ValueError(f"unknown task {task!r}; known tasks: {', '.join(sorted(architectures))}")
     return architectures[task]
+
+
+def reverse_padded(x, lengths=None):
+    """Reverse each example's real steps in time and leave its padding where it is.
+
+    Example: the input of the backward direction of a bidirectional RNN, which must read each
+    sentence from its last real word, not from the padding (TensorFlow's tf.reverse_sequence).
+
+    Arguments:
+    x -- float64 array (n, m, T): any sequences, such as inputs (n_x, m, T_x) or hidden states
+         (n_a, m, T_x)
+    lengths -- int array (m,) or None: example i has the real steps t < lengths[i], each length
+               in [0, T]; None means every example has T steps
+
+    Returns:
+    reversed -- float64 array (n, m, T), a new array: reversed[:, i, t] is
+                x[:, i, lengths[i] - 1 - t] for t < lengths[i], and x[:, i, t] at the padded
+                steps t >= lengths[i]; reversing twice gives x back
+    """
+    x = np.asarray(x, dtype=np.float64)
+    if x.ndim != 3:
+        raise ValueError(f"x must have shape (n, m, T), not {x.shape}")
+    _, m, T = x.shape
+    lengths = np.full(m, T) if lengths is None else np.asarray(lengths)
+    if lengths.shape != (m,):
+        raise ValueError(f"lengths must have shape (m,) = ({m},), not {lengths.shape}")
+    if not np.issubdtype(lengths.dtype, np.integer):
+        raise ValueError(f"lengths must hold integers, not {lengths.dtype}")
+    if m and (lengths.min() < 0 or lengths.max() > T):
+        raise ValueError(f"lengths must lie in [0, T] = [0, {T}], got {lengths.min()}..{lengths.max()}")
+
+    reversed_x = x.copy()
+    for i, length in enumerate(lengths):
+        reversed_x[:, i, :length] = x[:, i, :length][:, ::-1]
+    return reversed_x
+
+
+def bidirectional_forward(x, forward, backward, Wy, by, lengths=None):
+    """Bidirectional many-to-many: each output sees the whole sentence, before and after its step.
+
+    Example: named entity recognition, where whether a word is a name can depend on the words
+    that follow it. Two directions read the sentence, each from a zero state and with its own
+    parameters: the forward one from the first word to the last, the backward one from each
+    example's last real word to its first. y<t> = softmax(Wy [a_forward<t>; a_backward<t>] + by).
+
+    Arguments:
+    x -- float64 array (n_x, m, T_x), the padded input sequences
+    forward -- dict with Wax (n_a, n_x), Waa (n_a, n_a), ba (n_a, 1): the forward direction,
+               a<t> = tanh(Waa a<t-1> + Wax x<t> + ba) from a<0> = 0
+    backward -- dict with Wax (n_a, n_x), Waa (n_a, n_a), ba (n_a, 1): the backward direction,
+                the same step over the reversed real steps of each example (reverse_padded)
+    Wy -- float64 array (n_y, 2 n_a): its first n_a columns multiply a_forward<t>, the last
+          n_a a_backward<t>
+    by -- float64 array (n_y, 1)
+    lengths -- int array (m,) or None: example i is x[:, i, :lengths[i]], each length in
+               [0, T_x]; None means every example has T_x steps
+
+    Returns:
+    y_pred -- float64 array (n_y, m, T_x): y_pred[:, i, t] is y<t+1> of example i for
+              t < lengths[i], where a_backward<t+1> has read x<lengths[i]>, ..., x<t+1> of that
+              example only, and exactly 0 at the padded steps t >= lengths[i]
+    """
+    x = np.asarray(x, dtype=np.float64)
+    n_a = np.shape(forward["Waa"])[0]
+    if x.ndim != 3:
+        raise ValueError(f"x must have shape (n_x, m, T_x), not {x.shape}")
+    for name, direction in (("forward", forward), ("backward", backward)):
+        if np.shape(direction["Waa"]) != (n_a, n_a) or np.shape(direction["Wax"]) != (n_a, x.shape[0]):
+            raise ValueError(
+                f"{name}['Wax'] and {name}['Waa'] must have shapes (n_a, n_x) = ({n_a}, {x.shape[0]}) "
+                f"and (n_a, n_a), not {np.shape(direction['Wax'])} and {np.shape(direction['Waa'])}"
+            )
+    if np.ndim(Wy) != 2 or np.shape(Wy)[1] != 2 * n_a:
+        raise ValueError(f"Wy must have shape (n_y, 2 n_a) with 2 n_a = {2 * n_a}, not {np.shape(Wy)}")
+    x, lengths = _sequences(x, np.zeros((n_a, x.shape[1])), forward, lengths, shortest=0)
+    _, m, T_x = x.shape
+
+    def states(inputs, direction):
+        """(n_a, m, T_x): the hidden states of one direction over inputs, from a zero state."""
+        a = np.zeros((n_a, m))
+        found = np.zeros((n_a, m, T_x))
+        for t in range(T_x):
+            a = np.tanh(direction["Waa"] @ a + direction["Wax"] @ inputs[:, :, t] + direction["ba"])
+            found[:, :, t] = a
+        return found
+
+    a_forward = states(x, forward)
+    # the backward direction reads each example from its last real step; its states go back in place
+    a_backward = reverse_padded(states(reverse_padded(x, lengths), backward), lengths)
+
+    y_pred = np.zeros((np.shape(Wy)[0], m, T_x))
+    for t in range(T_x):
+        yt = softmax(Wy @ np.concatenate([a_forward[:, :, t], a_backward[:, :, t]]) + by)
+        real = t < lengths  # examples that still have a real step at step t + 1
+        y_pred[:, real, t] = yt[:, real]
+    return y_pred

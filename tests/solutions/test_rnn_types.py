@@ -11,18 +11,21 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+import yaml
 
 from solutions import rnn_forward as rnn_cell  # shipped to students as rnn_cell
 from solutions import rnn_types
 from solutions.bptt import cross_entropy_loss
 from solutions.rnn_types import (
     architecture_for,
+    bidirectional_forward,
     encoder_decoder_forward,
     many_to_many_forward,
     many_to_one_forward,
     masked_cross_entropy,
     one_to_many_sample,
     one_to_one_forward,
+    reverse_padded,
 )
 from tests.solutions.numerics import (
     ROUNDING,
@@ -40,14 +43,15 @@ NAME_MODEL = ROOT / "assignments" / "rnn_types" / "data" / "modelo_nombres.npz"
 NAMES = ROOT / "assignments" / "bptt" / "data" / "nombres.txt"
 
 # task -> its architecture, or the set of the right ones
-LECTURE_ARCHITECTURES = {
+ARCHITECTURES = {
+    "image_classification": "one-to-one",
+    "image_captioning": "one-to-many",
+    "spam_detection": "many-to-one",
+    "part_of_speech_tagging": "many-to-many",
+    "text_summarization": "encoder-decoder",
     "speech_recognition": {"encoder-decoder", "many-to-many"},  # T_y != T_x: both designs are defensible
-    "music_generation": "one-to-many",
-    "sentiment_classification": "many-to-one",
     "dna_sequence_analysis": "many-to-many",
-    "machine_translation": "encoder-decoder",
     "video_activity_recognition": "many-to-one",
-    "named_entity_recognition": "many-to-many",
 }
 
 # The parameters of this file: standard normal weights (times `weights`) and biases.
@@ -468,6 +472,84 @@ def test_encoder_decoder_forward_rejects_decoder_input_size_different_from_outpu
         encoder_decoder_forward(x, a0, encoder, decoder, 3)
 
 
+# --- reverse_padded and bidirectional_forward ------------------------------------------------
+
+
+@pytest.mark.parametrize("lengths", [None, [4, 2, 0], [1, 3, 4]], ids=["none", "4-2-0", "1-3-4"])
+def test_reverse_padded_reverses_each_examples_real_steps_and_keeps_its_padding(lengths):
+    x = np.random.default_rng(50).standard_normal((2, 3, 4))
+    result = reverse_padded(x, None if lengths is None else np.array(lengths))
+    for i, length in enumerate([4, 4, 4] if lengths is None else lengths):
+        steps = [x[:, i, t] for t in range(length)]
+        expected = steps[::-1] + [x[:, i, t] for t in range(length, 4)]
+        for t in range(4):
+            assert np.array_equal(result[:, i, t], expected[t])
+    assert np.array_equal(reverse_padded(result, None if lengths is None else np.array(lengths)), x)
+
+
+@pytest.mark.parametrize("lengths", [[5, 2], [-1, 2], [1.0, 2.0]], ids=["too-long", "negative", "floats"])
+def test_reverse_padded_rejects_bad_lengths(lengths):
+    with pytest.raises(ValueError, match="lengths"):
+        reverse_padded(np.zeros((2, 2, 4)), np.array(lengths))
+
+
+def bidirectional(n_a, n_x, n_y, seed):
+    """(forward, backward, Wy, by) drawn from a seed, large enough that tanh is not linear."""
+    rng = np.random.default_rng(seed)
+
+    def direction():
+        return {
+            "Wax": rng.normal(0.0, 0.7, (n_a, n_x)),
+            "Waa": rng.normal(0.0, 0.7, (n_a, n_a)),
+            "ba": rng.normal(0.0, 0.5, (n_a, 1)),
+        }
+
+    return direction(), direction(), rng.normal(0.0, 0.7, (n_y, 2 * n_a)), rng.normal(0.0, 0.5, (n_y, 1))
+
+
+def bidirectional_alone(x, forward, backward, Wy, by, length):
+    """(n_y, length): the outputs of one example x (n_x, T) over its first length steps, with
+    Python lists: the forward states in order, the backward states read from the last step."""
+
+    def run(steps, p):
+        a, states = np.zeros((p["Waa"].shape[0], 1)), []
+        for xt in steps:
+            a = np.tanh(p["Waa"] @ a + p["Wax"] @ xt[:, None] + p["ba"])
+            states.append(a)
+        return states
+
+    steps = [x[:, t] for t in range(length)]
+    ahead, behind = run(steps, forward), run(steps[::-1], backward)[::-1]
+    outputs = [rnn_cell.softmax(Wy @ np.vstack([f, b]) + by)[:, 0] for f, b in zip(ahead, behind)]
+    return np.array(outputs).T.reshape(Wy.shape[0], length)
+
+
+@pytest.mark.parametrize("lengths", [None, [5, 2, 0, 1], [3, 5, 4, 5]], ids=["none", "5-2-0-1", "3-5-4-5"])
+def test_bidirectional_forward_matches_each_example_alone_and_zeros_its_padding(lengths):
+    forward, backward, Wy, by = bidirectional(4, 3, 2, seed=51)
+    x = np.random.default_rng(52).standard_normal((3, 4, 5))
+    y = bidirectional_forward(x, forward, backward, Wy, by, None if lengths is None else np.array(lengths))
+    for i, length in enumerate([5] * 4 if lengths is None else lengths):
+        assert_close(y[:, i, :length], bidirectional_alone(x[:, i, :], forward, backward, Wy, by, length))
+        assert np.all(y[:, i, length:] == 0.0)
+
+
+def test_bidirectional_forward_first_output_sees_the_last_real_word_and_not_the_padding():
+    forward, backward, Wy, by = bidirectional(4, 3, 2, seed=53)
+    x = np.random.default_rng(54).standard_normal((3, 1, 5))
+    later = x.copy()
+    later[:, 0, 3] += 1.0  # the last real step of a sentence of 4 words
+    y = bidirectional_forward(x, forward, backward, Wy, by, np.array([4]))
+    assert not np.allclose(
+        bidirectional_forward(later, forward, backward, Wy, by, np.array([4]))[:, 0, 0], y[:, 0, 0]
+    )
+    padded = x.copy()
+    padded[:, 0, 4] = 50.0  # padding
+    assert np.allclose(
+        bidirectional_forward(padded, forward, backward, Wy, by, np.array([4])), y, rtol=0, atol=ROUNDING
+    )
+
+
 # --- every function leaves its arguments as they were --------------------------------------
 
 
@@ -488,6 +570,11 @@ def arguments_of_each_function():
         ),
         "one_to_many_sample": (sample, (parameters(8, 6, 6, seed=17, weights=2.0),)),
         "encoder_decoder_forward": (encoder_decoder_forward, (x, a0, encoder, decoder, 5)),
+        "reverse_padded": (reverse_padded, (x, np.array([2, 0, 6]))),
+        "bidirectional_forward": (
+            bidirectional_forward,
+            (x, *bidirectional(5, 3, 4, seed=28), np.array([2, 0, 6])),
+        ),
     }
 
 
@@ -500,21 +587,19 @@ def test_does_not_modify_its_arguments(name):
 # --- architecture_for ------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(
-    "task, expected", sorted(LECTURE_ARCHITECTURES.items()), ids=sorted(LECTURE_ARCHITECTURES)
-)
-def test_architecture_for_lecture_task(task, expected):
+@pytest.mark.parametrize("task, expected", sorted(ARCHITECTURES.items()), ids=sorted(ARCHITECTURES))
+def test_architecture_for_known_task(task, expected):
     right = expected if isinstance(expected, set) else {expected}
     assert architecture_for(task) in right
 
 
-@pytest.mark.parametrize("task", ["image_captioning", "", "music"], ids=["unknown", "empty", "prefix"])
+@pytest.mark.parametrize("task", ["weather_forecasting", "", "image"], ids=["unknown", "empty", "prefix"])
 def test_architecture_for_unknown_task_raises_naming_it_and_the_known_tasks(task):
     with pytest.raises(ValueError) as raised:
         architecture_for(task)
     message = str(raised.value)
     assert repr(task) in message
-    for known in LECTURE_ARCHITECTURES:
+    for known in ARCHITECTURES:
         assert known in message
 
 
@@ -538,3 +623,44 @@ def test_the_shipped_name_model_was_trained_on_the_name_list_of_assignment_3():
     rng = np.random.default_rng(0)
     lengths = [len(one_to_many_sample(parameters, 20, rng, eos_index=0)) for _ in range(50)]
     assert np.median(lengths) < 12
+
+
+# --- the review classifier the notebook trains -------------------------------------------------
+
+
+REVIEWS = ROOT / "assignments" / "rnn_types" / "data" / "resenas.tsv"
+
+
+def test_the_review_set_is_balanced_and_well_formed():
+    rows = [line.split("\t") for line in REVIEWS.read_text(encoding="utf-8").splitlines()]
+    assert rows[0] == ["etiqueta", "reseña"]
+    labels = [int(label) for label, _ in rows[1:]]
+    assert len(labels) == 80 and sum(labels) == 40
+    assert all(text == text.strip().lower() and "  " not in text for _, text in rows[1:])
+
+
+@pytest.mark.parametrize("language", ["es", "en"])
+def test_the_trained_classifier_prints_what_the_notebook_says(language, monkeypatch, capsys):
+    # the prose of the cell before it quotes these numbers: loss 0.695 -> 0.016, 80 of 80, 8 of 12
+    cells = yaml.safe_load((ROOT / "assignments" / "rnn_types" / "notebook.yaml").read_text(encoding="utf-8"))
+    source = next(c["code"][language] for c in cells["cells"] if "classifier_gradients" in str(c.get("code")))
+    monkeypatch.chdir(REVIEWS.parent.parent)
+    namespace = {"np": np, "softmax": rnn_cell.softmax, "many_to_one_forward": many_to_one_forward}
+    exec(source, namespace | {"masked_cross_entropy": masked_cross_entropy})
+    printed = capsys.readouterr().out
+    first, last, right = {
+        "es": (
+            "época   0: pérdida 0.695",
+            "época 150: pérdida 0.016, exactitud 1.00",
+            "aciertos en reseñas nuevas: 8 de 12",
+        ),
+        "en": (
+            "epoch   0: loss 0.695",
+            "epoch 150: loss 0.016, accuracy 1.00",
+            "right on new reviews: 8 of 12",
+        ),
+    }[language]
+    assert first in printed and last in printed and right in printed, printed
+    missed = [line for line in printed.splitlines() if line.startswith(("mal", "wrong"))]
+    assert any("no me gustó la película" in line for line in missed)
+    assert any("el servicio fue excelente" in line for line in missed)

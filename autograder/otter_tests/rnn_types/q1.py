@@ -1,8 +1,10 @@
 """q1 · one_to_one_forward: x (n_x, m) -> y (n_y, m), one step of the cell from a_prev = 0.
 
 Expected values are the reference's, recorded at build time (rnncheck.reference); the inputs
-are written out by hand (the parameters are shared with q2, q3 and q5: rnncheck.rnn_examples).
+are written out by hand (the parameters are shared with q2, q3 and q6: rnncheck.rnn_examples).
 """
+
+import contextlib
 
 import numpy as np
 from otter.test_files import test_case
@@ -14,10 +16,12 @@ from rnncheck import (
     call,
     check_against_reference,
     hidden_rng,
+    matches,
     reference,
     say,
     to_array,
 )
+from rnncheck.compare import hinted
 from rnncheck.hidden import size
 from rnncheck.rnn_checks import random_parameters
 from rnncheck.rnn_examples import parameters_x2_a3_y2
@@ -29,21 +33,36 @@ PARAMETERS = parameters_x2_a3_y2()  # n_x = 2, n_a = 3, n_y = 2
 X = np.array([[1.0, 0.0, -2.0], [0.5, 1.0, 0.3]])  # m = 3 examples
 
 
+def _y(env, x, parameters, what):
+    return to_array(call(env, "one_to_one_forward", x, parameters), what, shape=(2, x.shape[1]))
+
+
+def _state_hint(env, x, y, what):
+    """Around a values check of y, the student's one_to_one_forward(x, PARAMETERS): a hint that
+    the state did not start at zero when y changes with Waa (a step from a_prev = 0 cannot see
+    it) or from one call to the next."""
+    other = dict(PARAMETERS, Waa=np.full((3, 3), 3.0))
+    if matches(_y(env, x, PARAMETERS, what), y) and matches(_y(env, x, other, what), y):
+        return contextlib.nullcontext()
+    return hinted("types_hint_zero_state")
+
+
 @test_case(points=1.5)
 def test_three_examples(env):
-    y = to_array(
-        call(env, "one_to_one_forward", X, PARAMETERS), "one_to_one_forward(x, parameters)", shape=(2, 3)
-    )
+    what = "one_to_one_forward(x, parameters)"
+    y = _y(env, X, PARAMETERS, what)
     # softmax(Wya tanh(Wax X + ba) + by)
-    assert_close(y, reference("one_to_one_forward", X, PARAMETERS), "one_to_one_forward(x, parameters)")
+    with _state_hint(env, X, y, what):
+        assert_close(y, reference("one_to_one_forward", X, PARAMETERS), what)
 
 
 @test_case(points=0.5)
 def test_one_example(env):
-    y = call(env, "one_to_one_forward", X[:, [2]], PARAMETERS)
-    y = to_array(y, "one_to_one_forward(x (2, 1), parameters)", shape=(2, 1))
+    what = "one_to_one_forward(x (2, 1), parameters)"
+    y = _y(env, X[:, [2]], PARAMETERS, what)
     expected = reference("one_to_one_forward", X, PARAMETERS)[:, [2]]  # the third example of the batch
-    assert_close(y, expected, "one_to_one_forward(x (2, 1), parameters)")
+    with _state_hint(env, X[:, [2]], y, what):
+        assert_close(y, expected, what)
 
 
 @test_case(points=0.5)

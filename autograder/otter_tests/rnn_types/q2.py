@@ -18,6 +18,7 @@ from rnncheck import (
     say,
     to_array,
 )
+from rnncheck.answers import answer, naming_mistake
 from rnncheck.hidden import sequence_lengths, size
 from rnncheck.rnn_checks import random_parameters
 from rnncheck.rnn_examples import padded_batch_x2_m3_t4, parameters_x2_a3_y2
@@ -35,29 +36,37 @@ def _y(env, x, a0, lengths, what):
     return to_array(call(env, "many_to_one_forward", x, a0, PARAMETERS, lengths), what, shape=(2, x.shape[1]))
 
 
+def _assert_output(env, x, a0, lengths, expected, what):
+    """The student's many_to_one_forward(x, a0, PARAMETERS[, lengths]) equals expected; a failure
+    names the catalogued mistake whose output it equals."""
+    given = answer(env, "many_to_one_forward", x, a0, PARAMETERS, *([] if lengths is None else [lengths]))
+    with naming_mistake(given):
+        assert_close(to_array(given.value, what, shape=(2, x.shape[1])), expected, what)
+
+
 @test_case(points=1.5)
 def test_reads_each_examples_last_real_step(env):
     what = "many_to_one_forward(x, a0, parameters, lengths=[4, 2, 1])"
     expected = reference("many_to_one_forward", X, A0, PARAMETERS, LENGTHS)  # y<lengths[i]> of example i
-    assert_close(_y(env, X, A0, LENGTHS, what), expected, what)
+    _assert_output(env, X, A0, LENGTHS, expected, what)
 
 
 @test_case(points=0.5)
 def test_without_lengths_reads_the_last_step(env):
     what = "many_to_one_forward(x, a0, parameters)"
-    y = to_array(call(env, "many_to_one_forward", X, A0, PARAMETERS), what, shape=(2, 3))
-    assert_close(y, reference("many_to_one_forward", X, A0, PARAMETERS), what)  # y<T_x> of every example
+    expected = reference("many_to_one_forward", X, A0, PARAMETERS)  # y<T_x> of every example
+    _assert_output(env, X, A0, None, expected, what)
 
 
 @test_case(points=0.5)
 def test_lengths_of_one_and_a_single_example(env):
     what = "many_to_one_forward(x, a0, parameters, lengths=[1, 1, 1])"
     first = reference("many_to_one_forward", X, A0, PARAMETERS, np.array([1, 1, 1]))  # y<1> of every example
-    assert_close(_y(env, X, A0, np.array([1, 1, 1]), what), first, what)
+    _assert_output(env, X, A0, np.array([1, 1, 1]), first, what)
     what = "many_to_one_forward(x (2, 1, 4), a0 (3, 1), parameters, lengths=[2])"
     # example 1 alone: what the batch gives it, y<2>
     second = reference("many_to_one_forward", X, A0, PARAMETERS, LENGTHS)[:, [1]]
-    assert_close(_y(env, X[:, [1], :], A0[:, [1]], np.array([2]), what), second, what)
+    _assert_output(env, X[:, [1], :], A0[:, [1]], np.array([2]), second, what)
 
 
 @test_case(points=1)

@@ -20,6 +20,7 @@ from rnncheck import (
     say,
     to_array,
 )
+from rnncheck.answers import answer, naming_mistake
 from rnncheck.hidden import sequence_lengths, size
 from rnncheck.rnn_checks import random_parameters
 from rnncheck.rnn_examples import padded_batch_x2_m3_t4, parameters_x2_a3_y2
@@ -50,7 +51,9 @@ def _batch(seed, m, T_x):
 def test_small_batch_with_lengths(env):
     what = "many_to_many_forward(x, a0, parameters, lengths=[4, 2, 0])"
     expected = reference("many_to_many_forward", X, A0, PARAMETERS, LENGTHS)  # [:, i, t] = y<t+1>, or 0
-    assert_close(_y(env, X, A0, PARAMETERS, LENGTHS, what), expected, what)
+    given = answer(env, "many_to_many_forward", X, A0, PARAMETERS, LENGTHS)
+    with naming_mistake(given):
+        assert_close(to_array(given.value, what, shape=(2, 3, 4)), expected, what)
 
 
 @test_case(points=1)
@@ -113,10 +116,12 @@ def test_shapes_for_one_example_one_step_and_no_lengths(env):
         "many_to_many_forward(x (3, 3, 1), a0, parameters, lengths=[1, 0, 1])",
     )
     what = "many_to_many_forward(x, a0, parameters)"
-    y = to_array(call(env, "many_to_many_forward", X, A0, PARAMETERS), what, shape=(2, 3, 4))
+    given = answer(env, "many_to_many_forward", X, A0, PARAMETERS)
+    y = to_array(given.value, what, shape=(2, 3, 4))
     # example 0 has all T_x = 4 steps: without lengths it gets what it gets with them
     expected = reference("many_to_many_forward", X, A0, PARAMETERS, LENGTHS)[:, 0, :]
-    assert_close(y[:, 0, :], expected, what + "[:, 0, :]")
+    with naming_mistake(given):
+        assert_close(y[:, 0, :], expected, what + "[:, 0, :]")
 
 
 @test_case(points=1.5, hidden=True)

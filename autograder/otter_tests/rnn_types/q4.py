@@ -1,313 +1,153 @@
-"""q4 · one_to_many_sample: one rng.choice per step, the drawn one-hot fed back, stop after eos.
+"""q4 · masked_cross_entropy: -log y_pred summed over each example's real steps, mean over the m examples.
 
-Every expected sequence and probability is the reference's, recorded at build time: the
-sampler's own sequences (rnncheck.reference("one_to_many_sample", ...), whose answer key holds
-the state of the generator it draws from), and the model's probabilities from other reference
-functions of this notebook, which compute them without drawing: many_to_many_forward fed the
-one-hot inputs a script of draws gives (script_probabilities), one_to_one_forward of each
-one-hot when Waa = 0 (transitions). The generator that counts the draws is
-rnncheck.sampling.RecordingRng.
-
-Literals that remain, each small enough to follow by hand and run against the reference by
-every build (the build fails if the reference fails a case): MELODY, written out; its greedy
-sequence 1, 3, 2, 0, 1, 3, 2, 0 (the reference's greedy decoding of MELODY); the scripted
-draws and the prefix at which eos_index stops them ([1, 3, 2] for eos 2, [1] for eos 1); and
-[0, 0, 0] for the four-way tie of a model whose outputs are all uniform.
+The expected losses are written as the sums of logarithms they are (LOSS: the probabilities
+picked at the real steps), so that a student can check them by hand; the build checks them
+against the reference, which must pass every case.
 """
-
-import contextlib
 
 import numpy as np
 from otter.test_files import test_case
 
 from rnncheck import (
     Feedback,
-    assert_close,
     assert_inputs_unchanged,
     assert_same,
     call,
     check_against_reference,
     hidden_rng,
-    recorded,
-    reference,
+    matches,
     say,
+    to_float,
 )
+from rnncheck.answers import answer, naming_mistake
 from rnncheck.compare import hinted
-from rnncheck.hidden import size
-from rnncheck.rnn_checks import random_parameters
-from rnncheck.sampling import (
-    RecordingRng,
-    assert_one_draw_per_step,
-    index_list,
-    one_hot_inputs,
-    transition_frequencies,
-)
+from rnncheck.hidden import sequence_lengths, size
 
 OK_FORMAT = False
 name = "q4"
 
-# n_x = n_y = 4 (the input of step t + 1 is the one-hot of the index drawn at step t), n_a = 3.
-# Greedy decoding of this model repeats the "melody" 1, 3, 2, 0.
-MELODY = {
-    "Wax": np.array([[-0.6, 1.5, 0.6, -0.9], [1.0, -2.2, 0.9, -0.8], [0.9, 0.7, -1.2, 0.8]]),
-    "Waa": np.array([[0.2, -0.3, 1.0], [0.4, -0.6, -0.5], [0.2, 0.2, -0.4]]),
-    "Wya": np.array([[1.8, 0.1, -1.3], [-0.6, -0.3, -2.3], [-1.2, -2.7, -0.4], [0.9, -1.9, 0.5]]),
-    "ba": np.array([[-0.4], [0.0], [-0.2]]),
-    "by": np.array([[-0.4], [-0.2], [-0.4], [0.1]]),
-}
-GREEDY_MELODY = [1, 3, 2, 0, 1, 3, 2, 0]
-SCRIPT = [2, 0, 3, 1, 1]  # the indices a scripted generator "draws" at steps 1..5
+# n_y = 3 classes, m = 3 examples padded to T = 4 steps, lengths 4, 2 and 0, as
+# many_to_many_forward gives them: each real column sums to 1, each padded column is 0.
+Y_PRED = np.array(
+    [
+        [[0.7, 0.1, 0.25, 0.2], [0.5, 0.3, 0.0, 0.0], [0.0, 0.0, 0.0, 0.0]],
+        [[0.2, 0.6, 0.25, 0.5], [0.3, 0.3, 0.0, 0.0], [0.0, 0.0, 0.0, 0.0]],
+        [[0.1, 0.3, 0.5, 0.3], [0.2, 0.4, 0.0, 0.0], [0.0, 0.0, 0.0, 0.0]],
+    ]
+)
+Y = np.array([[0, 1, 2, 1], [0, 2, 0, 0], [0, 0, 0, 0]])  # padded with 0
+LENGTHS = np.array([4, 2, 0])
+# picked: 0.7, 0.6, 0.5, 0.5 (example 0) and 0.5, 0.4 (example 1); example 2 adds 0 but counts in m
+LOSS = -(np.log(0.7) + np.log(0.6) + np.log(0.5) + np.log(0.5) + np.log(0.5) + np.log(0.4)) / 3
+
+# The same batch with something else at the padded steps: probabilities that are not 0, and
+# labels that are no class at all.
+OTHER_Y_PRED = Y_PRED.copy()
+OTHER_Y_PRED[:, 1, 2:] = [[0.1, 0.6], [0.1, 0.2], [0.8, 0.2]]
+OTHER_Y_PRED[:, 2, :] = [[0.3, 0.2, 0.5, 0.1], [0.3, 0.7, 0.25, 0.1], [0.4, 0.1, 0.25, 0.8]]
+OTHER_Y = np.array([[0, 1, 2, 1], [0, 2, -1, 99], [-1, -1, 99, 2]])
 
 
-def script_probabilities():
-    """(5, 4): row t holds MELODY's probabilities at step t + 1 when the indices drawn are
-    SCRIPT (row 0, from x<1> = 0 and a<0> = 0, is softmax(Wya tanh(ba) + by)): the outputs of
-    the reference's many_to_many_forward on the inputs those draws feed back."""
-    y_pred = reference("many_to_many_forward", one_hot_inputs(SCRIPT, 4), np.zeros((3, 1)), MELODY)
-    return y_pred[:, 0, :].T
+def _finite(value, what):
+    """A student's loss as a float; Feedback naming the mask when it is not finite."""
+    loss = to_float(value, what)
+    if not np.isfinite(loss):
+        raise Feedback(say("types_loss_not_finite", value=loss))
+    return loss
 
 
-def _indices(env, what, n_y, *args, **kwargs):
-    """The student's one_to_many_sample(*args, **kwargs), checked to be a list of ints in [0, n_y)."""
-    return index_list(call(env, "one_to_many_sample", *args, **kwargs), what, n_y)
+def _loss(env, y_pred, y, lengths, what):
+    """The student's masked_cross_entropy(y_pred, y, lengths), finite (see _finite)."""
+    return _finite(call(env, "masked_cross_entropy", y_pred, y, lengths), what)
+
+
+@test_case(points=1.5)
+def test_small_padded_batch(env):
+    what = "masked_cross_entropy(y_pred, y, lengths=[4, 2, 0])"
+    given = answer(env, "masked_cross_entropy", Y_PRED, Y, LENGTHS)
+    with naming_mistake(given):
+        assert_same(_finite(given.value, what), LOSS, what)
+
+
+@test_case(points=1)
+def test_whatever_the_padded_steps_hold_changes_nothing(env):
+    what = "masked_cross_entropy(y_pred, y, lengths=[4, 2, 0])"
+    given = answer(env, "masked_cross_entropy", OTHER_Y_PRED, Y, LENGTHS)
+    with naming_mistake(given):
+        loss = to_float(given.value, what)
+        if not matches(loss, LOSS):
+            raise Feedback(say("types_loss_padding_matters", change="y_pred"))
+    try:
+        loss = _loss(env, OTHER_Y_PRED, OTHER_Y, LENGTHS, what)
+    except Feedback as failure:
+        raise Feedback(f"{failure} {say('types_padding_labels')}") from None
+    if not matches(loss, LOSS):
+        raise Feedback(say("types_loss_padding_matters", change="y"))
 
 
 @test_case(points=0.5)
-def test_returns_a_list_of_T_y_indices(env):
-    for T_y in (0, 1, 6):
-        what = f"one_to_many_sample(parameters, {T_y}, rng)"
-        indices = _indices(env, what, 4, MELODY, T_y, np.random.default_rng(0))
-        assert_same(len(indices), T_y, f"len({what})")
-
-
-@test_case(points=1)
-def test_one_draw_per_step_with_the_models_probabilities(env):
-    rng = RecordingRng(seed=3)
-    indices = _indices(env, "one_to_many_sample(parameters, 6, rng)", 4, MELODY, 6, rng)
-    assert_same(len(indices), 6, "len(one_to_many_sample(parameters, 6, rng))")
-    assert_one_draw_per_step(rng, indices)
-    assert_close(rng.calls[0][1], script_probabilities()[0], say("types_choice_p", call=1))
-
-
-@test_case(points=1)
-def test_feeds_back_the_one_hot_of_each_drawn_index(env):
-    rng = RecordingRng(script=SCRIPT)
-    what = "one_to_many_sample(parameters, 5, rng)"
-    indices = _indices(env, what, 4, MELODY, 5, rng)
-    assert_one_draw_per_step(rng, indices)
-    assert_same(indices, SCRIPT, what)
-    for step, expected in enumerate(script_probabilities()):
-        try:
-            assert_close(rng.calls[step][1], expected, say("types_choice_p", call=step + 1))
-        except Feedback as failure:
-            raise Feedback(f"{failure} {say('types_feed_one_hot')}") from None
-
-
-@test_case(points=0.5)
-def test_stops_right_after_eos_which_is_included(env):
-    rng = RecordingRng(script=[1, 3, 2, 0, 2, 1])
-    what = "one_to_many_sample(parameters, 6, rng, eos_index=2)"
-    indices = _indices(env, what, 4, MELODY, 6, rng, eos_index=2)
-    if not rng.calls:  # np.random instead of rng: the draws are not the test's
-        assert_one_draw_per_step(rng, indices, eos_index=2)
-    # [1, 3]: it stopped at eos without taking it
-    with hinted("types_hint_eos_included") if indices == [1, 3] else contextlib.nullcontext():
-        assert_same(indices, [1, 3, 2], what)
-    assert_one_draw_per_step(rng, indices, eos_index=2)
-    what = "one_to_many_sample(parameters, 6, rng, eos_index=1)"
-    indices = _indices(env, what, 4, MELODY, 6, RecordingRng(script=[1, 3]), eos_index=1)
-    assert_same(indices, [1], what)
-
-
-@test_case(points=0.5)
-def test_same_seed_gives_the_same_sequence(env):
-    what = "one_to_many_sample(parameters, 15, np.random.default_rng(7))"
-    first = _indices(env, what, 4, MELODY, 15, np.random.default_rng(7))
-    second = _indices(env, what, 4, MELODY, 15, np.random.default_rng(7))
-    if first != second:
-        raise Feedback(say("types_not_reproducible", seed=7))
-
-
-@test_case(points=1)
-def test_greedy_is_argmax_deterministic_and_leaves_rng_alone(env):
-    rng = RecordingRng(seed=0)
-    what = "one_to_many_sample(parameters, 8, rng, greedy=True)"
-    indices = _indices(env, what, 4, MELODY, 8, rng, greedy=True)
-    if rng.calls:
-        raise Feedback(say("types_greedy_draws", count=len(rng.calls), methods=rng.summary()))
-    assert_same(indices, GREEDY_MELODY, what)
-    what = "one_to_many_sample(parameters, 8, None, greedy=True)"
-    assert_same(call(env, "one_to_many_sample", MELODY, 8, None, greedy=True), GREEDY_MELODY, what)
-    # With Wya = 0 and by = 0 every step's probs are uniform, a four-way tie: the lowest index, 0
-    uniform = dict(MELODY, Wya=np.zeros((4, 3)), by=np.zeros((4, 1)))
-    what = "one_to_many_sample(parameters (Wya = 0, by = 0), 3, None, greedy=True)"
-    assert_same(call(env, "one_to_many_sample", uniform, 3, None, greedy=True), [0, 0, 0], what)
-
-
-# With Waa = 0, the state of step t + 1 depends only on the index drawn at step t, so the
-# sequence is a Markov chain whose row j, transitions()[j], is the model's distribution of the
-# next index after index j: softmax(Wya tanh(Wax[:, j] + ba) + by).
-MARKOV = dict(MELODY, Waa=np.zeros((3, 3)))
-
-
-def transitions():
-    """(4, 4): row j is MARKOV's distribution of the index that follows index j, the reference's
-    one_to_one_forward of the one-hot of j (one step of the cell from a zero state, which is
-    what a<t> = tanh(Wax x<t> + ba) is when Waa = 0)."""
-    return reference("one_to_one_forward", np.eye(4), MARKOV).T
-
-
-DRAWS = 500
-# Each index is followed about 70 times or more in 500 draws (the chain spends 14 % of its steps
-# at index 0, more at the others), so each frequency has a standard deviation of at most
-# sqrt(0.25 / 70) ~ 0.06. Every correct sampler draws the same sequence from the fixed seed (one
-# rng.choice per step), whose largest difference is 0.11 (at most 0.17 over 300 other seeds);
-# feeding back the probabilities, zeros or the argmax instead of the drawn index moves some
-# frequency by 0.4 or more (at least 0.33 over those seeds). 0.25 sits between. (500 draws keep
-# the check fast: the whole of grader.check("q4") takes milliseconds.)
-FREQUENCY_TOLERANCE = 0.25
-
-
-@test_case(points=1)
-def test_frequencies_of_many_draws_follow_the_models_probabilities(env):
-    what = f"one_to_many_sample(parameters, {DRAWS}, np.random.default_rng(2024))"
-    indices = _indices(env, what, 4, MARKOV, DRAWS, np.random.default_rng(2024))
-    assert_same(len(indices), DRAWS, f"len({what})")
-    frequencies, expected = transition_frequencies(indices, 4), transitions()
-    difference = np.abs(frequencies - expected)
-    previous, index = np.unravel_index(int(np.argmax(difference)), difference.shape)
-    if difference[previous, index] > FREQUENCY_TOLERANCE:
-        raise Feedback(
-            say(
-                "types_distribution",
-                draws=DRAWS,
-                previous=previous,
-                index=index,
-                actual=frequencies[previous, index],
-                expected=expected[previous, index],
-                tolerance=FREQUENCY_TOLERANCE,
-            )
-        )
-
-
-def _model(rng, n_y, n_a, scale):
-    """The parameters of a one-to-many model (n_x = n_y) drawn from the generator rng."""
-    return random_parameters(rng, n_a, n_y, n_y, Wax=scale, Wya=scale)
+def test_no_padding_one_step_and_only_padding(env):
+    # lengths = T, the cross-entropy of assignment 3: example 1 adds 0.1 and 0.6 (its steps 3
+    # and 4), example 2 picks 0.3, 0.2, 0.5, 0.1
+    what = "masked_cross_entropy(y_pred, y, lengths=[4, 4, 4])"
+    full = _loss(env, OTHER_Y_PRED, Y, np.array([4, 4, 4]), what)
+    added = np.log(0.1) + np.log(0.6) + np.log(0.3) + np.log(0.2) + np.log(0.5) + np.log(0.1)
+    with hinted("types_hint_sum_over_steps"):
+        assert_same(full, LOSS - added / 3, what)
+    what = "masked_cross_entropy(y_pred (2, 1, 1), [[1]], lengths=[1])"
+    one = _loss(env, np.array([[[0.25]], [[0.75]]]), np.array([[1]]), np.array([1]), what)
+    assert_same(one, -np.log(0.75), what)
+    what = "masked_cross_entropy(zeros (3, 2, 4), y, lengths=[0, 0])"
+    none = _loss(env, np.zeros((3, 2, 4)), np.full((2, 4), -1), np.array([0, 0]), what)
+    assert_same(none, 0.0, what)
 
 
 @test_case(points=1.5, hidden=True)
-def test_unseen_models_sampled_with_seeded_generators(env):
-    models = hidden_rng("q4 sampled models")
+def test_unseen_padded_batches(env):
+    rng = hidden_rng("q4 unseen padded batches")
 
-    for n_y, n_a, scale in [
-        (size(models, 4, 6), size(models, 3, 5), models.uniform(1.5, 2.5)),
-        (3, size(models, 5, 7), models.uniform(0.8, 1.2)),
-        (size(models, 6, 8), size(models, 2, 4), models.uniform(2.5, 3.5)),
-    ]:
-        parameters = _model(models, n_y, n_a, scale)
-        for T_y in (0, 1, size(models, 25, 35), size(models, 25, 35)):
-            seed = size(models, 0, 2**31)
-            what = f"one_to_many_sample(parameters (n_y = {n_y}), {T_y}, np.random.default_rng({seed}))"
-            # the reference draws from its own copy of the generator: both start from its state
-            rng = np.random.default_rng(seed)
-            check_against_reference(env, "one_to_many_sample", parameters, T_y, rng, what=what)
-        T_y, seed = size(models, 25, 35), size(models, 0, 2**31)
-        full = reference("one_to_many_sample", parameters, T_y, np.random.default_rng(seed))
-        # the first index that first appears after step 1 makes a stop in mid-sequence
-        eos_index = next((i for t, i in enumerate(full) if t > 0 and i not in full[:t]), full[0])
-        what = f"one_to_many_sample(parameters (n_y = {n_y}), {T_y}, rng (seed {seed}), {eos_index=})"
-        rng = np.random.default_rng(seed)
+    def drawn_lengths(m, T):  # among them T (no padding), 0 (no real step) and 1
+        return sequence_lengths(rng, m, T, shortest=0, including=[T, 0, 1])
+
+    cases = []  # n_y, m, T, lengths, what the padded steps hold
+    m, T = size(rng, 4, 6), size(rng, 5, 8)
+    cases.append((size(rng, 3, 6), m, T, drawn_lengths(m, T), "zeros"))
+    m, T = size(rng, 4, 6), size(rng, 5, 8)
+    cases.append((size(rng, 3, 6), m, T, drawn_lengths(m, T), "probabilities"))
+    m, T = size(rng, 2, 4), size(rng, 3, 6)
+    cases.append((size(rng, 2, 5), m, T, np.full(m, T), "zeros"))  # no padding
+    T = size(rng, 3, 6)
+    cases.append((size(rng, 2, 5), 1, T, np.array([size(rng, 1, T - 1)]), "zeros"))  # one example
+    m = size(rng, 3, 5)  # one step: each example has it or not
+    cases.append((size(rng, 2, 4), m, 1, rng.permutation(np.arange(m) % 2), "zeros"))
+    m = size(rng, 2, 3)  # no example has a real step
+    cases.append((size(rng, 2, 4), m, size(rng, 2, 4), np.zeros(m, dtype=np.int64), "probabilities"))
+    m, T = size(rng, 3, 5), size(rng, 4, 6)
+    cases.append((size(rng, 6, 9), m, T, drawn_lengths(m, T), "peaked"))  # tiny probabilities too
+    for n_y, m, T, lengths, padding in cases:
+        logits = rng.normal(0.0, 8.0 if padding == "peaked" else 1.5, (n_y, m, T))
+        weights = np.exp(logits - logits.max(axis=0))
+        y_pred = weights / weights.sum(axis=0)
+        y = rng.integers(0, n_y, (m, T))
+        padded = np.arange(T)[np.newaxis, :] >= lengths[:, np.newaxis]
+        y[padded] = rng.integers(-3, n_y + 4, int(padded.sum()))  # padding labels: any int
+        if padding == "zeros":
+            y_pred[:, padded] = 0.0
         check_against_reference(
-            env, "one_to_many_sample", parameters, T_y, rng, eos_index=eos_index, what=what
+            env,
+            "masked_cross_entropy",
+            y_pred,
+            y,
+            lengths,
+            what=f"masked_cross_entropy(y_pred {y_pred.shape}, y, lengths={lengths.tolist()})",
         )
 
 
-@test_case(points=1, hidden=True)
-def test_unseen_models_greedy(env):
-    def greedy_sequence(parameters, T_y, fed_back):
-        """The reference's greedy decoding over T_y steps, feeding back the one-hot of each index
-        (the contract), or instead zeros or the probabilities (two mistakes), each from a
-        reference function of this notebook: zeros fed back is the model with Wax = 0 (x<t>
-        enters only through Wax x<t>); the probabilities fed back are what encoder_decoder_forward
-        feeds its decoder, whose outputs' argmax is the sequence when the encoder leaves a zero
-        state (zero weights and biases: tanh(0) = 0, as a<0> = 0 here)."""
-        if fed_back == "one-hot":
-            return reference("one_to_many_sample", parameters, T_y, None, greedy=True)
-        if fed_back == "zeros":
-            silenced = dict(parameters, Wax=np.zeros_like(parameters["Wax"]))
-            return reference("one_to_many_sample", silenced, T_y, None, greedy=True)
-        n_a = parameters["Waa"].shape[0]
-        encoder = {"Wax": np.zeros((n_a, 1)), "Waa": np.zeros((n_a, n_a)), "Wya": np.zeros((1, n_a))}
-        encoder.update(ba=np.zeros((n_a, 1)), by=np.zeros((1, 1)))
-        x, a0 = np.zeros((1, 1, 1)), np.zeros((n_a, 1))
-        y_pred = reference("encoder_decoder_forward", x, a0, encoder, parameters, T_y)
-        return [int(i) for i in np.argmax(y_pred[:, 0, :], axis=0)]
-
-    models = hidden_rng("q4 greedy models")
-
-    candidates = []  # n_y, parameters, T_y
-    for _ in range(20):
-        n_y, n_a = size(models, 3, 7), size(models, 3, 7)
-        candidates.append((n_y, _model(models, n_y, n_a, models.uniform(0.8, 2.5)), size(models, 10, 14)))
-
-    def telling():
-        # Greedy decoding often falls into the same short cycle whatever is fed back: keep three
-        # models (about half of them) whose sequence changes when the one-hot is not fed back.
-        found = [
-            number
-            for number, (_, parameters, T_y) in enumerate(candidates)
-            if all(
-                greedy_sequence(parameters, T_y, "one-hot") != greedy_sequence(parameters, T_y, other)
-                for other in ("probabilities", "zeros")
-            )
-        ]
-        return (found + [number for number in range(len(candidates)) if number not in found])[:3]
-
-    # chosen when the build records answers (from the reference's answers), so that grading
-    # uses the very same models
-    for number in recorded("q4 greedy models that depend on the one-hot fed back", telling):
-        n_y, parameters, length = candidates[number]
-        # eos: an index of the greedy sequence after the first step (it stops there or earlier),
-        # and any index (which the sequence may never reach)
-        greedy = reference("one_to_many_sample", parameters, length, None, greedy=True)
-        for T_y, eos_index in [
-            (0, None),
-            (1, None),
-            (length, None),
-            (length, greedy[size(models, 1, length - 1)]),
-            (length, size(models, 0, n_y - 1)),
-        ]:
-            check_against_reference(
-                env,
-                "one_to_many_sample",
-                parameters,
-                T_y,
-                None,
-                eos_index=eos_index,
-                greedy=True,
-                what=f"one_to_many_sample(parameters (n_y = {n_y}), {T_y}, None, {eos_index}, greedy=True)",
-            )
-
-
 @test_case(points=0.5, hidden=True)
-def test_one_draw_per_step_with_eos_on_an_unseen_model(env):
-    models = hidden_rng("q4 one draw per step")
-    n_y, n_a = int(models.integers(3, 6)), int(models.integers(4, 7))
-    parameters = _model(models, n_y, n_a, 1.0)
-    T_y, eos_index = int(models.integers(20, 31)), int(models.integers(n_y))
-    # the first draw is scripted not to be eos, so that every run takes two steps or more
-    first = (eos_index + int(models.integers(1, n_y))) % n_y
-    for seed in models.integers(0, 2**31, size=3).tolist():
-        rng = RecordingRng(seed=seed, script=[first])
-        what = f"one_to_many_sample(parameters, {T_y}, rng, eos_index={eos_index})"
-        indices = _indices(env, what, n_y, parameters, T_y, rng, eos_index=eos_index)
-        assert_one_draw_per_step(rng, indices, eos_index=eos_index)
-
-
-@test_case(points=0.5, hidden=True)
-def test_parameters_unchanged(env):
-    models = hidden_rng("q4 parameters unchanged")
-    n_y, n_a = int(models.integers(3, 6)), int(models.integers(2, 6))
-    parameters = _model(models, n_y, n_a, 1.5)
-    T_y, eos_index = int(models.integers(5, 16)), int(models.integers(n_y))
-    assert_inputs_unchanged(env, "one_to_many_sample", parameters, T_y, None, eos_index, True)
+def test_inputs_unchanged(env):
+    rng = hidden_rng("q4 inputs unchanged")
+    n_y, m, T = (int(s) for s in rng.integers(2, 5, size=3))
+    weights = rng.uniform(0.1, 1.0, (n_y, m, T))
+    lengths = rng.integers(0, T + 1, m)
+    y = rng.integers(0, n_y, (m, T))
+    assert_inputs_unchanged(env, "masked_cross_entropy", weights / weights.sum(axis=0), y, lengths)

@@ -1,153 +1,124 @@
-"""q7 · masked_cross_entropy: -log y_pred summed over each example's real steps, mean over the m examples.
+"""q7 · architecture_for: the type of RNN of tasks the notebook has not built; ValueError for any other task.
 
-The expected losses are written as the sums of logarithms they are (LOSS: the probabilities
-picked at the real steps), so that a student can check them by hand; the build checks them
-against the reference, which must pass every case.
+The public answers are written out, one task of each architecture (a wrong one is told what
+decides it); the lecture's other three tasks are hidden and compared with the reference.
 """
 
-import numpy as np
 from otter.test_files import test_case
 
 from rnncheck import (
     Feedback,
-    assert_inputs_unchanged,
+    assert_raises_value_error,
     assert_same,
     call,
     check_against_reference,
     hidden_rng,
-    matches,
+    reference,
     say,
-    to_float,
 )
-from rnncheck.answers import answer, naming_mistake
 from rnncheck.compare import hinted
-from rnncheck.hidden import sequence_lengths, size
+from rnncheck.student import limited, student_function
 
 OK_FORMAT = False
 name = "q7"
 
-# n_y = 3 classes, m = 3 examples padded to T = 4 steps, lengths 4, 2 and 0, as
-# many_to_many_forward gives them: each real column sums to 1, each padded column is 0.
-Y_PRED = np.array(
-    [
-        [[0.7, 0.1, 0.25, 0.2], [0.5, 0.3, 0.0, 0.0], [0.0, 0.0, 0.0, 0.0]],
-        [[0.2, 0.6, 0.25, 0.5], [0.3, 0.3, 0.0, 0.0], [0.0, 0.0, 0.0, 0.0]],
-        [[0.1, 0.3, 0.5, 0.3], [0.2, 0.4, 0.0, 0.0], [0.0, 0.0, 0.0, 0.0]],
-    ]
-)
-Y = np.array([[0, 1, 2, 1], [0, 2, 0, 0], [0, 0, 0, 0]])  # padded with 0
-LENGTHS = np.array([4, 2, 0])
-# picked: 0.7, 0.6, 0.5, 0.5 (example 0) and 0.5, 0.4 (example 1); example 2 adds 0 but counts in m
-LOSS = -(np.log(0.7) + np.log(0.6) + np.log(0.5) + np.log(0.5) + np.log(0.5) + np.log(0.4)) / 3
-
-# The same batch with something else at the padded steps: probabilities that are not 0, and
-# labels that are no class at all.
-OTHER_Y_PRED = Y_PRED.copy()
-OTHER_Y_PRED[:, 1, 2:] = [[0.1, 0.6], [0.1, 0.2], [0.8, 0.2]]
-OTHER_Y_PRED[:, 2, :] = [[0.3, 0.2, 0.5, 0.1], [0.3, 0.7, 0.25, 0.1], [0.4, 0.1, 0.25, 0.8]]
-OTHER_Y = np.array([[0, 1, 2, 1], [0, 2, -1, 99], [-1, -1, 99, 2]])
-
-
-def _finite(value, what):
-    """A student's loss as a float; Feedback naming the mask when it is not finite."""
-    loss = to_float(value, what)
-    if not np.isfinite(loss):
-        raise Feedback(say("types_loss_not_finite", value=loss))
-    return loss
-
-
-def _loss(env, y_pred, y, lengths, what):
-    """The student's masked_cross_entropy(y_pred, y, lengths), finite (see _finite)."""
-    return _finite(call(env, "masked_cross_entropy", y_pred, y, lengths), what)
-
-
-@test_case(points=1.5)
-def test_small_padded_batch(env):
-    what = "masked_cross_entropy(y_pred, y, lengths=[4, 2, 0])"
-    given = answer(env, "masked_cross_entropy", Y_PRED, Y, LENGTHS)
-    with naming_mistake(given):
-        assert_same(_finite(given.value, what), LOSS, what)
-
-
-@test_case(points=1)
-def test_whatever_the_padded_steps_hold_changes_nothing(env):
-    what = "masked_cross_entropy(y_pred, y, lengths=[4, 2, 0])"
-    given = answer(env, "masked_cross_entropy", OTHER_Y_PRED, Y, LENGTHS)
-    with naming_mistake(given):
-        loss = to_float(given.value, what)
-        if not matches(loss, LOSS):
-            raise Feedback(say("types_loss_padding_matters", change="y_pred"))
-    try:
-        loss = _loss(env, OTHER_Y_PRED, OTHER_Y, LENGTHS, what)
-    except Feedback as failure:
-        raise Feedback(f"{failure} {say('types_padding_labels')}") from None
-    if not matches(loss, LOSS):
-        raise Feedback(say("types_loss_padding_matters", change="y"))
+ARCHITECTURES = ["one-to-one", "one-to-many", "many-to-one", "many-to-many", "encoder-decoder"]
+# One task of each architecture, none of them built in this notebook, then the three other
+# tasks of the lecture (the four it built name their architectures in the section titles).
+SHOWN = {
+    "image_classification": "one-to-one",
+    "image_captioning": "one-to-many",
+    "spam_detection": "many-to-one",
+    "part_of_speech_tagging": "many-to-many",
+    "text_summarization": "encoder-decoder",
+}
+TASKS = [*SHOWN, "speech_recognition", "dna_sequence_analysis", "video_activity_recognition"]
 
 
 @test_case(points=0.5)
-def test_no_padding_one_step_and_only_padding(env):
-    # lengths = T, the cross-entropy of assignment 3: example 1 adds 0.1 and 0.6 (its steps 3
-    # and 4), example 2 picks 0.3, 0.2, 0.5, 0.1
-    what = "masked_cross_entropy(y_pred, y, lengths=[4, 4, 4])"
-    full = _loss(env, OTHER_Y_PRED, Y, np.array([4, 4, 4]), what)
-    added = np.log(0.1) + np.log(0.6) + np.log(0.3) + np.log(0.2) + np.log(0.5) + np.log(0.1)
-    with hinted("types_hint_sum_over_steps"):
-        assert_same(full, LOSS - added / 3, what)
-    what = "masked_cross_entropy(y_pred (2, 1, 1), [[1]], lengths=[1])"
-    one = _loss(env, np.array([[[0.25]], [[0.75]]]), np.array([[1]]), np.array([1]), what)
-    assert_same(one, -np.log(0.75), what)
-    what = "masked_cross_entropy(zeros (3, 2, 4), y, lengths=[0, 0])"
-    none = _loss(env, np.zeros((3, 2, 4)), np.full((2, 4), -1), np.array([0, 0]), what)
-    assert_same(none, 0.0, what)
+def test_every_task_gets_an_architecture(env):
+    for task in TASKS:
+        answer = call(env, "architecture_for", task)
+        if type(answer) is not str or answer not in ARCHITECTURES:
+            shown = repr(answer) if len(repr(answer)) < 80 else repr(answer)[:80] + "…"
+            raise Feedback(
+                say("types_not_architecture", task=task, value=shown, choices=", ".join(ARCHITECTURES))
+            )
+
+
+def value_error_message(env, task):
+    """str() of the ValueError that the student's architecture_for(task) raises. Feedback, from
+    assert_raises_value_error, when it raises none; the grading engine passes a student's
+    exception back with its type and message, so this reads the same there."""
+    assert_raises_value_error(env, "architecture_for", f"task = {task!r}", task)
+    function = student_function(env, "architecture_for")
+    try:
+        with limited(function):
+            function(task)
+    except ValueError as error:
+        return str(error)
+    except BaseException:  # it raised ValueError a moment ago: only a flaky function gets here
+        pass
+    return ""
+
+
+@test_case(points=1)
+def test_one_task_of_each_architecture(env):
+    for task, architecture in SHOWN.items():
+        answer = call(env, "architecture_for", task)
+        # what sets the architecture apart: is the input a sequence, the output, are they aligned
+        with hinted("types_why_" + architecture.replace("-", "_")):
+            assert_same(answer, architecture, f"architecture_for({task!r})")
+
+
+@test_case(points=0.5)
+def test_unknown_task_is_a_value_error(env):
+    assert_raises_value_error(env, "architecture_for", "task = 'weather_forecasting'", "weather_forecasting")
+
+
+@test_case(points=0.5)
+def test_value_error_names_the_task_and_lists_the_known_ones(env):
+    task = "weather_forecasting"
+    message = value_error_message(env, task)
+    missing = [repr(name) for name in [task] + TASKS if name not in message]
+    if missing:
+        shown = message if len(message) < 200 else message[:200] + "…"
+        raise Feedback(say("types_error_message", task=task, message=shown, missing=", ".join(missing)))
+
+
+# A transcript is shorter than its audio (T_y != T_x) and in the same order: reading the whole
+# audio before writing (encoder-decoder) and an output at each audio step, merged afterwards
+# into the transcript (many-to-many, as CTC does), are both defensible.
+SPEECH_RECOGNITION = ["encoder-decoder", "many-to-many"]
 
 
 @test_case(points=1.5, hidden=True)
-def test_unseen_padded_batches(env):
-    rng = hidden_rng("q7 unseen padded batches")
-
-    def drawn_lengths(m, T):  # among them T (no padding), 0 (no real step) and 1
-        return sequence_lengths(rng, m, T, shortest=0, including=[T, 0, 1])
-
-    cases = []  # n_y, m, T, lengths, what the padded steps hold
-    m, T = size(rng, 4, 6), size(rng, 5, 8)
-    cases.append((size(rng, 3, 6), m, T, drawn_lengths(m, T), "zeros"))
-    m, T = size(rng, 4, 6), size(rng, 5, 8)
-    cases.append((size(rng, 3, 6), m, T, drawn_lengths(m, T), "probabilities"))
-    m, T = size(rng, 2, 4), size(rng, 3, 6)
-    cases.append((size(rng, 2, 5), m, T, np.full(m, T), "zeros"))  # no padding
-    T = size(rng, 3, 6)
-    cases.append((size(rng, 2, 5), 1, T, np.array([size(rng, 1, T - 1)]), "zeros"))  # one example
-    m = size(rng, 3, 5)  # one step: each example has it or not
-    cases.append((size(rng, 2, 4), m, 1, rng.permutation(np.arange(m) % 2), "zeros"))
-    m = size(rng, 2, 3)  # no example has a real step
-    cases.append((size(rng, 2, 4), m, size(rng, 2, 4), np.zeros(m, dtype=np.int64), "probabilities"))
-    m, T = size(rng, 3, 5), size(rng, 4, 6)
-    cases.append((size(rng, 6, 9), m, T, drawn_lengths(m, T), "peaked"))  # tiny probabilities too
-    for n_y, m, T, lengths, padding in cases:
-        logits = rng.normal(0.0, 8.0 if padding == "peaked" else 1.5, (n_y, m, T))
-        weights = np.exp(logits - logits.max(axis=0))
-        y_pred = weights / weights.sum(axis=0)
-        y = rng.integers(0, n_y, (m, T))
-        padded = np.arange(T)[np.newaxis, :] >= lengths[:, np.newaxis]
-        y[padded] = rng.integers(-3, n_y + 4, int(padded.sum()))  # padding labels: any int
-        if padding == "zeros":
-            y_pred[:, padded] = 0.0
-        check_against_reference(
-            env,
-            "masked_cross_entropy",
-            y_pred,
-            y,
-            lengths,
-            what=f"masked_cross_entropy(y_pred {y_pred.shape}, y, lengths={lengths.tolist()})",
+def test_the_lecture_tasks_not_built_here(env):
+    for task in ["dna_sequence_analysis", "video_activity_recognition"]:
+        with hinted("types_why_" + reference("architecture_for", task).replace("-", "_")):
+            check_against_reference(env, "architecture_for", task, what=f"architecture_for({task!r})")
+    answer = call(env, "architecture_for", "speech_recognition")
+    if type(answer) is not str or answer not in SPEECH_RECOGNITION:
+        shown = repr(answer) if len(repr(answer)) < 80 else repr(answer)[:80] + "…"
+        choices = ", ".join(map(repr, SPEECH_RECOGNITION))
+        raise Feedback(
+            say("types_architecture_choices", task="speech_recognition", value=shown, choices=choices)
         )
 
 
 @test_case(points=0.5, hidden=True)
-def test_inputs_unchanged(env):
-    rng = hidden_rng("q7 inputs unchanged")
-    n_y, m, T = (int(s) for s in rng.integers(2, 5, size=3))
-    weights = rng.uniform(0.1, 1.0, (n_y, m, T))
-    lengths = rng.integers(0, T + 1, m)
-    y = rng.integers(0, n_y, (m, T))
-    assert_inputs_unchanged(env, "masked_cross_entropy", weights / weights.sum(axis=0), y, lengths)
+def test_other_unknown_tasks_are_value_errors(env):
+    rng = hidden_rng("q7 unknown tasks")
+    # Near misses of known tasks: a letter in upper case, other separators, a stray blank,
+    # one word of the name; and the empty string.
+    first, second, third, fourth = (str(task) for task in rng.permutation(TASKS)[:4])
+    letter = int(rng.choice([i for i, character in enumerate(first) if character != "_"]))
+    tasks = [
+        "",
+        first[:letter] + first[letter].upper() + first[letter + 1 :],
+        second.replace("_", str(rng.choice([" ", "-", ""]))),
+        str(rng.choice(["", " ", "\t"])) + third + str(rng.choice([" ", "\n", "."])),
+        str(rng.choice(fourth.split("_"))),
+    ]
+    for task in rng.permutation(tasks).tolist():
+        assert_raises_value_error(env, "architecture_for", f"task = {task!r}", task)

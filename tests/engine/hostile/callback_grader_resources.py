@@ -1,6 +1,6 @@
-"""rnn_types q4: make the grader work and hold memory for us: it must keep to the call and memory limits.
+"""rnn_types q5: make the grader work and hold memory for us: it must keep to the call and memory limits.
 
-rnn_types q4: make the grader spend resources through the recording generator: (1) one heavy
+rnn_types q5: make the grader spend resources through the recording generator: (1) one heavy
 callback with small arguments (multinomial over 10**5 categories, 200 times: under the engine's
 CALLBACK_LIMIT) started just before the call's 2 s limit; (2) rng.choice over one 1 MB string,
 60 times, builds a 229 MiB str array in the grader that comes back as a handle and stays there,

@@ -1,6 +1,6 @@
-"""rnn_types q4: call tofile() on a grader-side ndarray handle: nothing written, later neighbours intact.
+"""rnn_types q5: call tofile() on a grader-side ndarray handle: nothing written, later neighbours intact.
 
-rnn_types q4: turn a callback's result into a handle to a grader-side ndarray (rng.choice over
+rnn_types q5: turn a callback's result into a handle to a grader-side ndarray (rng.choice over
 strings gives a str array, which is not plain data) and call its public methods: tofile() would
 write files as root outside the sandbox (markers in /tmp and the submissions folder, the
 autograder's seed.txt). Nothing may be written, and neighbours graded later in the same slot

@@ -1,6 +1,6 @@
-"""rnn_types q4: abuse the recording generator: private parts refused, no undue points.
+"""rnn_types q5: abuse the recording generator: private parts refused, no undue points.
 
-rnn_types q4: abuse the recording generator the test passes (rnncheck.sampling.RecordingRng, a
+rnn_types q5: abuse the recording generator the test passes (rnncheck.sampling.RecordingRng, a
 handle to the grader's object):
 rng.standard_normal(size=10**11), rng.bit_generator, rng._rng, raw callbacks to __reduce__,
 __getattribute__, __dict__, __init__: private attributes are refused, the 800 GB draw fails, and

@@ -1,6 +1,6 @@
-"""rnn_types q4: rng.spawn(10**6) through the recording generator: refused at once.
+"""rnn_types q5: rng.spawn(10**6) through the recording generator: refused at once.
 
-rnn_types q4: ask the recording generator the test passes for a million child generators (one
+rnn_types q5: ask the recording generator the test passes for a million child generators (one
 small argument, 24-31 s of work in the grader per call before): spawn is not a method that draws,
 so it is refused at once, and the submissions graded after it keep their exact scores.
 """

@@ -2,22 +2,25 @@
 
 
 def architecture_for(task):
-    if task in ("speech_recognition", "machine_translation"):
+    if task in ("speech_recognition", "text_summarization"):
         return "encoder-decoder"
-    elif task == "music_generation":
+    elif task == "image_captioning":
         return "one-to-many"
-    elif task in ("sentiment_classification", "video_activity_recognition"):
+    elif task in ("spam_detection", "video_activity_recognition"):
         return "many-to-one"
-    elif task in ("dna_sequence_analysis", "named_entity_recognition"):
+    elif task in ("dna_sequence_analysis", "part_of_speech_tagging"):
         return "many-to-many"
+    elif task == "image_classification":
+        return "one-to-one"
     else:
         known = [
             "speech_recognition",
-            "machine_translation",
-            "music_generation",
-            "sentiment_classification",
+            "text_summarization",
+            "image_captioning",
+            "spam_detection",
             "video_activity_recognition",
             "dna_sequence_analysis",
-            "named_entity_recognition",
+            "part_of_speech_tagging",
+            "image_classification",
         ]
         raise ValueError(f"unknown task {task!r}, expected one of {known}")

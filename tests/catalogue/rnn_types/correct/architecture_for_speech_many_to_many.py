@@ -1,13 +1,14 @@
 """architecture_for with speech recognition as many-to-many: an output at each audio step, merged afterwards."""
 
 ARCHITECTURES = {
+    "image_classification": "one-to-one",
+    "image_captioning": "one-to-many",
+    "spam_detection": "many-to-one",
+    "part_of_speech_tagging": "many-to-many",
+    "text_summarization": "encoder-decoder",
     "speech_recognition": "many-to-many",
-    "music_generation": "one-to-many",
-    "sentiment_classification": "many-to-one",
     "dna_sequence_analysis": "many-to-many",
-    "machine_translation": "encoder-decoder",
     "video_activity_recognition": "many-to-one",
-    "named_entity_recognition": "many-to-many",
 }
 
 

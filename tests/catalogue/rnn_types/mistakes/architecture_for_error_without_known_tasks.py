@@ -8,13 +8,14 @@ FEEDBACK = {
 
 def architecture_for(task):
     architectures = {
+        "image_classification": "one-to-one",
+        "image_captioning": "one-to-many",
+        "spam_detection": "many-to-one",
+        "part_of_speech_tagging": "many-to-many",
+        "text_summarization": "encoder-decoder",
         "speech_recognition": "encoder-decoder",
-        "music_generation": "one-to-many",
-        "sentiment_classification": "many-to-one",
         "dna_sequence_analysis": "many-to-many",
-        "machine_translation": "encoder-decoder",
         "video_activity_recognition": "many-to-one",
-        "named_entity_recognition": "many-to-many",
     }
     if task not in architectures:
         raise ValueError(f"unknown task: {task}")

@@ -6,11 +6,12 @@ dict.get hides the error: the caller gets None and fails later, far from the cau
 
 def architecture_for(task):
     return {
+        "image_classification": "one-to-one",
+        "image_captioning": "one-to-many",
+        "spam_detection": "many-to-one",
+        "part_of_speech_tagging": "many-to-many",
+        "text_summarization": "encoder-decoder",
         "speech_recognition": "encoder-decoder",
-        "music_generation": "one-to-many",
-        "sentiment_classification": "many-to-one",
         "dna_sequence_analysis": "many-to-many",
-        "machine_translation": "encoder-decoder",
         "video_activity_recognition": "many-to-one",
-        "named_entity_recognition": "many-to-many",
     }.get(task)

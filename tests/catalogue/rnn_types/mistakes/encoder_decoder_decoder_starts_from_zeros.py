@@ -8,6 +8,12 @@ import numpy as np
 from solutions.rnn_forward import rnn_cell_forward
 
 
+FEEDBACK = {
+    "es": "el decodificador empieza desde ceros y no desde el último estado del codificador",
+    "en": "the decoder starts from zeros, not from the encoder's last state",
+}
+
+
 def encoder_decoder_forward(x, a0, encoder, decoder, T_y):
     a = a0
     for t in range(x.shape[2]):

@@ -8,6 +8,12 @@ import numpy as np
 from solutions.rnn_forward import rnn_cell_forward
 
 
+FEEDBACK = {
+    "es": "alimenta al decodificador con el one-hot del argmax, no con su salida anterior y_pred completa",
+    "en": "feeds the decoder the one-hot of the argmax, not its whole previous output y_pred",
+}
+
+
 def encoder_decoder_forward(x, a0, encoder, decoder, T_y):
     a = a0
     for t in range(x.shape[2]):

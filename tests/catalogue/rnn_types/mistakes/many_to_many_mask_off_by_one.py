@@ -8,6 +8,12 @@ import numpy as np
 from solutions.rnn_forward import rnn_cell_forward
 
 
+FEEDBACK = {
+    "es": "pone en cero también el último paso real: los pasos reales son t < lengths[i] (contando desde 0)",
+    "en": "also zeroes the last real step: the real steps are t < lengths[i] (counting from 0)",
+}
+
+
 def many_to_many_forward(x, a0, parameters, lengths=None):
     n_x, m, T_x = x.shape
     if lengths is None:

@@ -9,6 +9,12 @@ import numpy as np
 from solutions.rnn_forward import rnn_cell_forward
 
 
+FEEDBACK = {
+    "es": "lee la salida un paso después del último paso real: el paso t = lengths[i] - 1 (contando desde 0) es el último",
+    "en": "reads the output one step past the last real step: step t = lengths[i] - 1 (counting from 0) is the last one",
+}
+
+
 def many_to_one_forward(x, a0, parameters, lengths=None):
     n_x, m, T_x = x.shape
     if lengths is None:
