@@ -16,8 +16,10 @@ from typing import Any
 
 import numpy as np
 
-from rnncheck.answers import ROUNDED, answer_key, encode, rounded_keys
+from rnncheck.answers import ROUNDED, answer_key, encode, gradient_entries, rounded_keys
 from rnncheck.compare import matches
+
+from .gradient_variants import variants
 
 
 class DuplicateLabel(ValueError):
@@ -62,9 +64,34 @@ class Recorder:
                 seen.append({"feedback": feedback, "value": encoded})
         exact = answer_key(name, args, kwargs)
         self.entries[exact] = {"name": name, "expected": encode(value), "mistakes": seen}
+        wrong_terms = self._variants(name, args, kwargs, value)
+        if wrong_terms:
+            self.entries[exact]["variants"] = wrong_terms
         for key in rounded_keys(name, args, kwargs):
             self.rounded.setdefault(key, set()).add(exact)
         return value
+
+    def _variants(self, name: str, args: tuple, kwargs: dict, value: Any) -> list[dict[str, Any]]:
+        """What the reference gives with one term wrong (autograder.gradient_variants), each
+        variant kept with the entries where it differs from the reference's value. A variant
+        that the function's callee may hold is kept with the call (probe) that shows it, and
+        that call is recorded too, so that the check can ask the student's callee."""
+        expected = gradient_entries(value)
+        if expected is None:
+            return []
+        kept = []
+        for variant in variants(self.reference, name, copy.deepcopy(args), copy.deepcopy(kwargs)):
+            got = gradient_entries(variant.value) or {}
+            differing = {k: v for k, v in got.items() if k in expected and not matches(v, expected[k])}
+            if not differing:
+                continue
+            item = {"term": variant.term, "value": encode(differing)}
+            if variant.callee is not None and variant.probe is not None:
+                item.update(callee=variant.callee, probe=encode(list(variant.probe)))
+                if answer_key(variant.callee, variant.probe, {}) not in self.entries:
+                    self.expected(variant.callee, variant.probe, {})
+            kept.append(item)
+        return kept
 
     def computed(self, label: str, compute: Callable[[], Any]) -> Any:
         """compute(), kept under label; DuplicateLabel if label already holds another value.
