@@ -270,6 +270,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "term_divided_by_m_twice": "dividir entre m dos veces",
         "term_output_sign_flipped": "invertir el signo de dz_y (es y_pred − one_hot(y), no one_hot(y) − y_pred)",
         "term_output_last_step_only": "calcular dWya y dby solo con el último paso en lugar de sumarlos sobre todos los pasos",
+        "rnn_hint_first_a_prev": "Pista: el primer paso recibe a_prev = a0, y la caché del paso 1 guarda otro a_prev: ¿el estado oculto empieza desde ceros en lugar de a0?",
+        "tests_header": '{question} · {title}\n\nPruebas públicas de {question}: las que corre `grader.check("{question}")` en tu notebook. Al calificar se corren además pruebas ocultas, con otras entradas.\n\nCasos (puntos):\n{cases}',
+        "tests_notebook_question": "una pregunta sobre el notebook completo",
     },
     "en": {
         "missing": "I cannot find the function `{name}`. Did you run the cell that defines it?",
@@ -530,19 +533,25 @@ MESSAGES: dict[str, dict[str, str]] = {
         "term_divided_by_m_twice": "divide by m twice",
         "term_output_sign_flipped": "flip the sign of dz_y (it is y_pred − one_hot(y), not one_hot(y) − y_pred)",
         "term_output_last_step_only": "compute dWya and dby from the last step only instead of summing them over all the steps",
+        "rnn_hint_first_a_prev": "Hint: the first step gets a_prev = a0, and the cache of step 1 holds another a_prev: does the hidden state start from zeros instead of a0?",
+        "tests_header": '{question} · {title}\n\nThe public tests of {question}: those `grader.check("{question}")` runs in your notebook. Grading also runs hidden tests, with other inputs.\n\nCases (points):\n{cases}',
+        "tests_notebook_question": "a question on the notebook as a whole",
     },
 }
 
 
 def language() -> str:
-    """The language of the messages: RNNCHECK_LANG, else language.txt, else "es"."""
+    """The language of the messages: RNNCHECK_LANG, else language.txt, else "es" (else the one
+    language a student release's copy holds)."""
     chosen = os.environ.get("RNNCHECK_LANG")
     if not chosen:
         path = os.path.join(os.path.dirname(__file__), "language.txt")
         if os.path.isfile(path):
             with open(path, encoding="utf-8") as f:
                 chosen = f.read().strip()
-    return chosen if chosen and chosen in MESSAGES else "es"
+    if chosen and chosen in MESSAGES:
+        return chosen
+    return "es" if "es" in MESSAGES else next(iter(MESSAGES))  # a release ships its language only
 
 
 def say(key: str, **values: Any) -> str:
