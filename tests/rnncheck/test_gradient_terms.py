@@ -183,9 +183,7 @@ def test_a_callee_is_named_with_its_caller(monkeypatch):
     given = answer(env, "rnn_backward", DA, CACHES)
     with pytest.raises(Feedback) as caught, naming_mistake(given):
         raise Feedback("dWaa …")
-    assert "corrige `rnn_cell_backward` (que `rnn_backward` llama); `rnn_backward` no es la causa" in str(
-        caught.value
-    )
+    assert "corrige `rnn_cell_backward`; `rnn_backward` solo la usa" in str(caught.value)
 
 
 def test_check_against_reference_names_the_term_of_the_function_it_checks():
