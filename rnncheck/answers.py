@@ -25,6 +25,7 @@ import glob
 import hashlib
 import json
 import os
+import re
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any, NamedTuple
 
@@ -303,16 +304,21 @@ def gradient_entries(value: Any) -> dict[str, Any] | None:
     return None
 
 
-def _wrong_terms(given: Answer, term: str | None = None) -> Iterator[tuple[str, dict[str, Any]]]:
+def _wrong_terms(
+    given: Answer, term: str | None = None, first: str = ""
+) -> Iterator[tuple[str, dict[str, Any]]]:
     """(entry name, recorded variant) for each entry where the value of `given` differs from the
-    reference's and equals what a variant with one term wrong gives (of `term` only, if given)."""
+    reference's and equals what a variant with one term wrong gives (of `term` only, if given);
+    the entries named in the text `first` (a failure's message) come first."""
     entry = _lookup(given.name, given.args, given.kwargs)
     if entry is None:
         return
     got, expected = gradient_entries(given.value), gradient_entries(decode(entry["expected"]))
     if not got or not expected:
         return
-    for key, value in expected.items():
+    named = [key for key in expected if re.search(rf"\b{re.escape(str(key))}\b", first)]
+    for key in named + [key for key in expected if key not in named]:
+        value = expected[key]
         if key not in got or matches(got[key], value):
             continue
         for variant in entry.get("variants", ()):
@@ -336,15 +342,16 @@ def _blamed(given: Answer, variant: dict[str, Any]) -> str:
     return given.name if shown is None else _blamed(inner, shown[1])
 
 
-def wrong_term(given: Answer) -> tuple[str, str, str] | None:
+def wrong_term(given: Answer, first: str = "") -> tuple[str, str, str] | None:
     """(entry, term, function): the first entry of given's result (a gradient) that equals the
     reference's with one term wrong, the term (a key of rnncheck.messages, "term_" + term), and
     the student function that holds it; None when none does, while recording, or when nothing
-    was recorded for these arguments (never a failure of its own)."""
+    was recorded for these arguments (never a failure of its own). Entries named in the text
+    `first` (the failure's message) are looked at first."""
     if _recorder is not None:
         return None
     try:
-        found = next(_wrong_terms(given), None)
+        found = next(_wrong_terms(given, first=first), None)
         return None if found is None else (found[0], found[1]["term"], _blamed(given, found[1]))
     except Exception:  # arguments that cannot be recorded were never recorded; a hint is optional
         return None
@@ -353,7 +360,7 @@ def wrong_term(given: Answer) -> tuple[str, str, str] | None:
 def with_term(failure: Feedback, given: Answer) -> Feedback:
     """failure with a sentence naming the wrong term of given's gradient, and the function that
     holds it, appended (see wrong_term); failure itself when no term is found."""
-    found = wrong_term(given)
+    found = wrong_term(given, first=str(failure))
     if found is None:
         return failure
     key, term, function = found

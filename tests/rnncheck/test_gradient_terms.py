@@ -193,3 +193,17 @@ def test_check_against_reference_names_the_term_of_the_function_it_checks():
     says = "omitir la derivada de tanh: .* corrige ese término en `rnn_backward`"
     with pytest.raises(Feedback, match=says):
         check_against_reference(env, "rnn_backward", DA, CACHES, what="rnn_backward(...)")
+
+
+def test_the_entry_the_failure_names_is_the_one_explained():
+    env = {"rnn_cell_backward": cell}
+    env["rnn_backward"] = backward_calling(env)
+    env["rnn_loss_and_gradients"] = loss_and_gradients_calling(env, divide=0)
+    given = answer(env, "rnn_loss_and_gradients", X, Y, A0, PARAMETERS)
+    assert wrong_term(given)[0] == "dWax"
+    assert wrong_term(given, first="El gradiente dWya no coincide")[0] == "dWya"
+    with (
+        pytest.raises(Feedback, match=r"\. dby coincide con lo que se obtiene al no dividir"),
+        naming_mistake(given),
+    ):
+        raise Feedback("El gradiente dby no coincide con las diferencias centrales.")
