@@ -43,11 +43,14 @@ class Recorder:
         self.computing = 0  # > 0 while a `recorded` value is computed (see computed)
         self.rounded: dict[str, set[str]] = {}  # rounded key -> the exact keys it stands for
 
-    def expected(self, name: str, args: tuple, kwargs: dict) -> Any:
+    def expected(self, name: str, args: tuple, kwargs: dict, probes: bool = False) -> Any:
         """The reference's name(*args, **kwargs), kept with what each mistake returns. Each runs
         on its own deep copy of the arguments: the caller's arrays and generators are left
         unchanged (a Generator is keyed by the state it starts from, rnncheck.answers.encode).
-        Asked while a `recorded` value is computed, it only returns the reference's result."""
+        Asked while a `recorded` value is computed, it only returns the reference's result.
+        probes -- also record the calls that show whether a callee holds a wrong term (asked
+                  by rnncheck.answers.answer, whose failures ask the student's callees; a
+                  hidden case's check_against_reference never does)."""
         value = self.reference[name](*copy.deepcopy(args), **copy.deepcopy(kwargs))
         if self.computing:
             return value
@@ -64,14 +67,16 @@ class Recorder:
                 seen.append({"feedback": feedback, "value": encoded})
         exact = answer_key(name, args, kwargs)
         self.entries[exact] = {"name": name, "expected": encode(value), "mistakes": seen}
-        wrong_terms = self._variants(name, args, kwargs, value)
+        wrong_terms = self._variants(name, args, kwargs, value, probes)
         if wrong_terms:
             self.entries[exact]["variants"] = wrong_terms
         for key in rounded_keys(name, args, kwargs):
             self.rounded.setdefault(key, set()).add(exact)
         return value
 
-    def _variants(self, name: str, args: tuple, kwargs: dict, value: Any) -> list[dict[str, Any]]:
+    def _variants(
+        self, name: str, args: tuple, kwargs: dict, value: Any, probes: bool
+    ) -> list[dict[str, Any]]:
         """What the reference gives with one term wrong (autograder.gradient_variants), each
         variant kept with the entries where it differs from the reference's value. A variant
         that the function's callee may hold is kept with the call (probe) that shows it, and
@@ -86,10 +91,10 @@ class Recorder:
             if not differing:
                 continue
             item = {"term": variant.term, "value": encode(differing)}
-            if variant.callee is not None and variant.probe is not None:
+            if probes and variant.callee is not None and variant.probe is not None:
                 item.update(callee=variant.callee, probe=encode(list(variant.probe)))
                 if answer_key(variant.callee, variant.probe, {}) not in self.entries:
-                    self.expected(variant.callee, variant.probe, {})
+                    self.expected(variant.callee, variant.probe, {}, probes=True)
             kept.append(item)
         return kept
 

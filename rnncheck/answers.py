@@ -237,7 +237,7 @@ def answer(env: dict[str, Any], name: str, *args: Any, **kwargs: Any) -> Answer:
     later name a mistake whose result the student's equals.
     """
     if _recorder is not None:
-        _recorder.expected(name, args, kwargs)
+        _recorder.expected(name, args, kwargs, probes=True)
     return Answer(name, args, kwargs, call(env, name, *args, **kwargs), env)
 
 

@@ -86,10 +86,10 @@ def loss_and_gradients_calling(env, divide=1):
 
 def record(tmp_path, monkeypatch):
     recorder = Recorder(REFERENCE)
-    with answers.recording(recorder):
-        reference("rnn_cell_backward", DA_NEXT, CACHE)
-        reference("rnn_backward", DA, CACHES)
-        reference("rnn_loss_and_gradients", X, Y, A0, PARAMETERS)
+    with answers.recording(recorder):  # as a public case records: with the probes of callees
+        answer(REFERENCE, "rnn_cell_backward", DA_NEXT, CACHE)
+        answer(REFERENCE, "rnn_backward", DA, CACHES)
+        answer(REFERENCE, "rnn_loss_and_gradients", X, Y, A0, PARAMETERS)
     recorder.save(str(tmp_path / "answers" / "bptt.json"))
     monkeypatch.setattr(answers, "ANSWERS_DIR", str(tmp_path / "answers"))
     monkeypatch.setattr(answers, "_answers", None)
@@ -184,6 +184,14 @@ def test_a_callee_is_named_with_its_caller(monkeypatch):
     with pytest.raises(Feedback) as caught, naming_mistake(given):
         raise Feedback("dWaa …")
     assert "corrige `rnn_cell_backward`; `rnn_backward` solo la usa" in str(caught.value)
+
+
+def test_a_hidden_case_records_no_probes_and_names_the_term_without_asking_callees(tmp_path, monkeypatch):
+    recorder = Recorder(REFERENCE)
+    with answers.recording(recorder):
+        reference("rnn_backward", DA, CACHES)
+    (entry,) = recorder.entries.values()
+    assert entry["variants"] and not any("probe" in variant for variant in entry["variants"])
 
 
 def test_check_against_reference_names_the_term_of_the_function_it_checks():
