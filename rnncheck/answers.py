@@ -311,7 +311,7 @@ def _wrong_terms(
     reference's and equals what a variant with one term wrong gives (of `term` only, if given);
     the entries named in the text `first` (a failure's message) come first."""
     entry = _lookup(given.name, given.args, given.kwargs)
-    if entry is None:
+    if entry is None or not entry.get("variants"):
         return
     got, expected = gradient_entries(given.value), gradient_entries(decode(entry["expected"]))
     if not got or not expected:
