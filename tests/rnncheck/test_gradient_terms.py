@@ -36,9 +36,10 @@ def cell(da_next, cache, power=1, transposed=True, flip=False):
     }
 
 
-def backward_calling(env, pre=False, overwrite=False, carry=True):
+def backward_calling(env, pre=False, overwrite=False, carry=True, flip=False):
     """A student's rnn_backward that calls env's rnn_cell_backward: pre applies tanh' before the
-    call as well, overwrite keeps one step's weight gradients, carry=False drops da_prev."""
+    call as well, overwrite keeps one step's weight gradients, carry=False drops da_prev, flip
+    flips the sign of every gradient."""
 
     def rnn_backward(da, caches):
         steps, x = caches
@@ -53,7 +54,7 @@ def backward_calling(env, pre=False, overwrite=False, carry=True):
             grads["dx"][:, :, t], da_prev = step["dxt"], step["da_prev"]
             for key in ("dWax", "dWaa", "dba"):
                 grads[key] = step[key] if overwrite else grads[key] + step[key]
-        return {**grads, "da0": da_prev}
+        return {key: -value if flip else value for key, value in {**grads, "da0": da_prev}.items()}
 
     return rnn_backward
 
@@ -215,3 +216,19 @@ def test_the_entry_the_failure_names_is_the_one_explained():
         naming_mistake(given),
     ):
         raise Feedback("El gradiente dby no coincide con las diferencias centrales.")
+
+
+def test_a_term_that_would_change_a_right_entry_is_not_the_one_named():
+    # a sign flipped below dz_y changes dWax as a flip of dz_y would, but leaves dWya right:
+    # it is not the output gradient's
+    env = {"rnn_cell_backward": lambda da_next, cache: cell(da_next, cache, flip=True)}
+    env["rnn_backward"] = backward_calling(env)
+    env["rnn_loss_and_gradients"] = loss_and_gradients_calling(env)
+    found = term_of(env, "rnn_loss_and_gradients", X, Y, A0, PARAMETERS)
+    assert found[1:] == ("sign_flipped", "rnn_cell_backward")
+    # every result of rnn_backward negated is no recorded term: nothing is named, rather than
+    # the output gradient's sign
+    env = {"rnn_cell_backward": cell}
+    env["rnn_backward"] = backward_calling(env, flip=True)
+    env["rnn_loss_and_gradients"] = loss_and_gradients_calling(env)
+    assert term_of(env, "rnn_loss_and_gradients", X, Y, A0, PARAMETERS) is None
