@@ -199,7 +199,7 @@ def test_check_against_reference_names_the_term_of_the_function_it_checks():
     # grading runs rnn_backward with the reference cell (isolation): the term is its own
     env = {"rnn_cell_backward": lambda da_next, cache: cell(da_next, cache, power=0)}
     env["rnn_backward"] = backward_calling(env)
-    says = "omitir la derivada de tanh: .* corrige ese término en `rnn_backward`"
+    says = "omitir la derivada de tanh .* corrige ese término en `rnn_backward`"
     with pytest.raises(Feedback, match=says):
         check_against_reference(env, "rnn_backward", DA, CACHES, what="rnn_backward(...)")
 
