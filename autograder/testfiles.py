@@ -108,7 +108,8 @@ def without_notes(source: str) -> str:
 def with_header(source: str, header: str) -> str:
     """The public test file source in the release's language: its own (English) notes taken
     out, and `header`, written in that language, as its docstring."""
-    return f'"""{header.strip()}\n"""\n\n' + without_notes(source)
+    text = header.strip().replace("\\", "\\\\").replace('"""', '\\"\\"\\"')
+    return f'"""{text}\n"""\n\n' + without_notes(source)
 
 
 def run(source: str, env: dict[str, Any], path: str = "<test>") -> ExceptionTestFile:
