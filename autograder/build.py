@@ -40,7 +40,7 @@ from . import assignment as assignments
 from .assignment import SUPPORT_PACKAGE, Assignment
 from .fill import extract
 from .notebook import render, with_docstrings, without_bodies
-from .testfiles import has_hidden_cases, public_source, record_answers
+from .testfiles import has_hidden_cases, public_cases, public_source, record_answers, with_header
 from .versions import NUMPY
 
 PYTHON_VERSION = "3.11"
@@ -81,11 +81,28 @@ def write_notebook(build: Build) -> None:
     nbformat.write(nb, build.student / build.assignment.notebook_name)
 
 
+def public_tests_header(build: Build, question: str, source: str) -> str:
+    """The docstring of a shipped public test file, in the release's language: the question, the
+    first line of its function's docstring, and its public cases with their points."""
+    messages = MESSAGES[build.language]
+    function = build.assignment.questions.get(question, "")
+    if function:
+        summary = build.assignment.docstrings(build.language).get(function, "").strip().split("\n")[0]
+        title = f"`{function}`" + (f": {summary}" if summary else "")
+    else:
+        title = messages["tests_notebook_question"]
+    cases = "\n".join(f"- {name} ({points:g})" for name, points in public_cases(source))
+    return messages["tests_header"].format(question=question, title=title, cases=cases)
+
+
 def write_public_tests(build: Build) -> None:
+    """The public test cases, their English notes replaced by a header in the release's language."""
     tests = build.student / "tests"
     tests.mkdir(parents=True, exist_ok=True)
     for path in build.assignment.test_files:
-        (tests / path.name).write_text(public_source(path.read_text(encoding="utf-8")), encoding="utf-8")
+        source = public_source(path.read_text(encoding="utf-8"))
+        header = public_tests_header(build, path.stem, source)
+        (tests / path.name).write_text(with_header(source, header), encoding="utf-8")
 
 
 def shipped_files(assignment: Assignment) -> dict[Path, Path]:
@@ -150,9 +167,29 @@ def _write_checker(target: Path, build: Build, test_sources: dict[str, str]) -> 
         (target / "seed.txt").write_text(f"{build.seed}\n", encoding="utf-8")
 
 
+def messages_of(source: str, language: str) -> str:
+    """rnncheck/messages.py's source with the MESSAGES of `language` only (the other languages'
+    dictionaries taken out, line for line)."""
+    dropped: set[int] = set()
+    for node in ast.parse(source).body:
+        if not isinstance(node, ast.AnnAssign) or not isinstance(node.value, ast.Dict):
+            continue
+        if isinstance(node.target, ast.Name) and node.target.id == "MESSAGES":
+            for key, value in zip(node.value.keys, node.value.values):
+                if isinstance(key, ast.Constant) and key.value != language:
+                    dropped.update(range(key.lineno - 1, value.end_lineno or value.lineno))
+    lines = source.splitlines(keepends=True)
+    return "".join(line for i, line in enumerate(lines) if i not in dropped)
+
+
 def write_checker(build: Build) -> None:
+    """The student release's rnncheck: the public answers, and the messages of its language only.
+    (The autograder zip keeps every language: Gradescope's start-up reads them, engine.gradescope.)"""
     sources = {p.name: p.read_text(encoding="utf-8") for p in sorted((build.student / "tests").glob("q*.py"))}
-    _write_checker(build.student / "rnncheck", build, sources)
+    target = build.student / "rnncheck"
+    _write_checker(target, build, sources)
+    messages = target / "messages.py"
+    messages.write_text(messages_of(messages.read_text(encoding="utf-8"), build.language), encoding="utf-8")
 
 
 REFERENCE_CODE_DOC = (

@@ -16,8 +16,10 @@ from typing import Any
 
 import numpy as np
 
-from rnncheck.answers import ROUNDED, answer_key, encode, rounded_keys
+from rnncheck.answers import ROUNDED, answer_key, encode, gradient_entries, rounded_keys
 from rnncheck.compare import matches
+
+from .gradient_variants import variants
 
 
 class DuplicateLabel(ValueError):
@@ -45,11 +47,14 @@ class Recorder:
         self.computing = 0  # > 0 while a `recorded` value is computed (see computed)
         self.rounded: dict[str, set[str]] = {}  # rounded key -> the exact keys it stands for
 
-    def expected(self, name: str, args: tuple, kwargs: dict) -> Any:
+    def expected(self, name: str, args: tuple, kwargs: dict, probes: bool = False) -> Any:
         """The reference's name(*args, **kwargs), kept with what each mistake returns. Each runs
         on its own deep copy of the arguments: the caller's arrays and generators are left
         unchanged (a Generator is keyed by the state it starts from, rnncheck.answers.encode).
-        Asked while a `recorded` value is computed, it only returns the reference's result."""
+        Asked while a `recorded` value is computed, it only returns the reference's result.
+        probes -- also record the calls that show whether a callee holds a wrong term (asked
+                  by rnncheck.answers.answer, whose failures ask the student's callees; a
+                  hidden case's check_against_reference never does)."""
         value = self.reference[name](*copy.deepcopy(args), **copy.deepcopy(kwargs))
         if self.computing:
             return value
@@ -69,9 +74,36 @@ class Recorder:
         seen = own + others
         exact = answer_key(name, args, kwargs)
         self.entries[exact] = {"name": name, "expected": encode(value), "mistakes": seen}
+        wrong_terms = self._variants(name, args, kwargs, value, probes)
+        if wrong_terms:
+            self.entries[exact]["variants"] = wrong_terms
         for key in rounded_keys(name, args, kwargs):
             self.rounded.setdefault(key, set()).add(exact)
         return value
+
+    def _variants(
+        self, name: str, args: tuple, kwargs: dict, value: Any, probes: bool
+    ) -> list[dict[str, Any]]:
+        """What the reference gives with one term wrong (autograder.gradient_variants), each
+        variant kept with the entries where it differs from the reference's value. A variant
+        that the function's callee may hold is kept with the call (probe) that shows it, and
+        that call is recorded too, so that the check can ask the student's callee."""
+        expected = gradient_entries(value)
+        if expected is None:
+            return []
+        kept = []
+        for variant in variants(self.reference, name, copy.deepcopy(args), copy.deepcopy(kwargs)):
+            got = gradient_entries(variant.value) or {}
+            differing = {k: v for k, v in got.items() if k in expected and not matches(v, expected[k])}
+            if not differing:
+                continue
+            item = {"term": variant.term, "value": encode(differing)}
+            if probes and variant.callee is not None and variant.probe is not None:
+                item.update(callee=variant.callee, probe=encode(list(variant.probe)))
+                if answer_key(variant.callee, variant.probe, {}) not in self.entries:
+                    self.expected(variant.callee, variant.probe, {}, probes=True)
+            kept.append(item)
+        return kept
 
     def computed(self, label: str, compute: Callable[[], Any]) -> Any:
         """compute(), kept under label; DuplicateLabel if label already holds another value.

@@ -8,8 +8,11 @@ so removing a hidden function removes everything it would reveal.
 from __future__ import annotations
 
 import ast
+import io
+import re
 import shutil
 import tempfile
+import tokenize
 from contextlib import chdir
 from pathlib import Path
 from typing import Any
@@ -56,6 +59,58 @@ def public_source(source: str) -> str:
             drop.update(range(first - 1, last))
     kept = [line for i, line in enumerate(lines) if i not in drop]
     return "\n".join(kept).rstrip("\n") + "\n"
+
+
+def public_cases(source: str) -> list[tuple[str, float]]:
+    """(name, points) of each public test case of the test file source, in order."""
+    cases = []
+    for node in ast.parse(source).body:
+        if isinstance(node, ast.FunctionDef) and not _is_hidden(node):
+            for decorator in node.decorator_list:
+                if isinstance(decorator, ast.Call) and getattr(decorator.func, "id", None) == "test_case":
+                    points = [k.value for k in decorator.keywords if k.arg == "points"]
+                    cases.append((node.name, float(ast.literal_eval(points[0]) if points else 1)))
+    return cases
+
+
+def without_notes(source: str) -> str:
+    """source without its comments and docstrings, the code and its layout otherwise as they are
+    (a body that was only a docstring becomes `...`)."""
+    lines = source.splitlines()
+    dropped: set[int] = set()  # 0-based line numbers
+    for token in tokenize.generate_tokens(io.StringIO(source).readline):
+        if token.type == tokenize.COMMENT:
+            row, col = token.start
+            code = lines[row - 1][:col].rstrip()
+            lines[row - 1] = code
+            if not code:
+                dropped.add(row - 1)
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, (ast.Module, ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            first = node.body[0] if node.body else None
+            if (
+                isinstance(first, ast.Expr)
+                and isinstance(first.value, ast.Constant)
+                and isinstance(first.value.value, str)
+            ):
+                span = range(first.lineno - 1, first.end_lineno or first.lineno)
+                if len(node.body) == 1:
+                    lines[span[0]] = " " * first.col_offset + "..."
+                    span = span[1:]
+                dropped.update(span)
+                after = span.stop
+                while not isinstance(node, ast.Module) and after < len(lines) and not lines[after].strip():
+                    dropped.add(after)  # the blank line that set the docstring apart
+                    after += 1
+    kept = [line for i, line in enumerate(lines) if i not in dropped]
+    return re.sub(r"\n{3,}(?=\S)", "\n\n\n", "\n".join(kept).strip("\n")) + "\n"
+
+
+def with_header(source: str, header: str) -> str:
+    """The public test file source in the release's language: its own (English) notes taken
+    out, and `header`, written in that language, as its docstring."""
+    text = header.strip().replace("\\", "\\\\").replace('"""', '\\"\\"\\"')
+    return f'"""{text}\n"""\n\n' + without_notes(source)
 
 
 def run(source: str, env: dict[str, Any], path: str = "<test>") -> ExceptionTestFile:

@@ -25,6 +25,7 @@ import glob
 import hashlib
 import json
 import os
+import re
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any, NamedTuple
 
@@ -218,12 +219,14 @@ def known_mistake(name: str, args: Sequence[Any], kwargs: dict[str, Any], actual
 
 
 class Answer(NamedTuple):
-    """A call of a student function and what it returned: what likely_mistake compares."""
+    """A call of a student function and what it returned: what likely_mistake compares; env,
+    the notebook's namespace, lets wrong_term ask the student's other functions."""
 
     name: str
     args: tuple
     kwargs: dict
     value: Any
+    env: Any = None
 
 
 def answer(env: dict[str, Any], name: str, *args: Any, **kwargs: Any) -> Answer:
@@ -234,8 +237,8 @@ def answer(env: dict[str, Any], name: str, *args: Any, **kwargs: Any) -> Answer:
     later name a mistake whose result the student's equals.
     """
     if _recorder is not None:
-        _recorder.expected(name, args, kwargs)
-    return Answer(name, args, kwargs, call(env, name, *args, **kwargs))
+        _recorder.expected(name, args, kwargs, probes=True)
+    return Answer(name, args, kwargs, call(env, name, *args, **kwargs), env)
 
 
 def likely_mistake(given: Answer) -> str | None:
@@ -267,7 +270,7 @@ def naming_mistake(given: Answer) -> Iterator[Answer]:
     except Feedback as failure:
         if failure.mistake is not None:  # named already
             raise
-        raise with_mistake(failure, likely_mistake(given)) from None
+        raise with_term(with_mistake(failure, likely_mistake(given)), given) from None
 
 
 def check_against_reference(
@@ -283,7 +286,90 @@ def check_against_reference(
         assert_same(actual, expected, what or f"{name}(...)")
     except Feedback as failure:
         mistake = known_mistake(name, args, kwargs, actual)
-        if mistake is None:
-            raise
-        raise with_mistake(failure, mistake) from None
+        # Grading runs a function with the reference of those it calls: the term is its own.
+        raise with_term(with_mistake(failure, mistake), Answer(name, args, kwargs, actual)) from None
     return actual
+
+
+# Wrong terms of a gradient (gradient_variants, build side) ------------------------------------
+
+
+def gradient_entries(value: Any) -> dict[str, Any] | None:
+    """A gradient function's result by entry name: a gradients dict as it is, a tuple (loss,
+    gradients) as the gradients with "loss" added; None for anything else."""
+    if isinstance(value, dict):
+        return value
+    if isinstance(value, tuple) and len(value) == 2 and isinstance(value[1], dict):
+        return {"loss": value[0], **value[1]}
+    return None
+
+
+def _wrong_terms(
+    given: Answer, term: str | None = None, first: str = ""
+) -> Iterator[tuple[str, dict[str, Any]]]:
+    """(entry name, recorded variant) for each entry where the value of `given` differs from the
+    reference's and equals what a variant with one term wrong gives (of `term` only, if given);
+    the entries named in the text `first` (a failure's message) come first."""
+    entry = _lookup(given.name, given.args, given.kwargs)
+    if entry is None or not entry.get("variants"):
+        return
+    got, expected = gradient_entries(given.value), gradient_entries(decode(entry["expected"]))
+    if not got or not expected:
+        return
+    named = [key for key in expected if re.search(rf"\b{re.escape(str(key))}\b", first)]
+    for key in named + [key for key in expected if key not in named]:
+        value = expected[key]
+        if key not in got or matches(got[key], value):
+            continue
+        for variant in entry.get("variants", ()):
+            wrong = decode(variant["value"])
+            if (term in (None, variant["term"])) and key in wrong and matches(got[key], wrong[key]):
+                # not the term if an entry it changes is right (a sign flipped in dz_y changes
+                # dWya too; one flipped inside rnn_backward leaves dWya right)
+                if not any(k in got and matches(got[k], expected[k]) for k in wrong if k in expected):
+                    yield key, variant
+
+
+def _blamed(given: Answer, variant: dict[str, Any]) -> str:
+    """The function that holds the wrong term of variant: the callee that given's function may
+    call, when the student's callee shows the same term on the recorded probe (and so on down),
+    else given's function itself."""
+    callee = variant.get("callee")
+    if not callee or given.env is None:
+        return given.name
+    try:
+        inner = answer(given.env, callee, *decode(variant["probe"]))
+        shown = next(_wrong_terms(inner, variant["term"]), None)
+    except Exception:  # the callee is missing or fails: the term is the caller's
+        return given.name
+    return given.name if shown is None else _blamed(inner, shown[1])
+
+
+def wrong_term(given: Answer, first: str = "") -> tuple[str, str, str] | None:
+    """(entry, term, function): the first entry of given's result (a gradient) that equals the
+    reference's with one term wrong, the term (a key of rnncheck.messages, "term_" + term), and
+    the student function that holds it; None when none does, while recording, or when nothing
+    was recorded for these arguments (never a failure of its own). Entries named in the text
+    `first` (the failure's message) are looked at first."""
+    if _recorder is not None:
+        return None
+    try:
+        found = next(_wrong_terms(given, first=first), None)
+        return None if found is None else (found[0], found[1]["term"], _blamed(given, found[1]))
+    except Exception:  # arguments that cannot be recorded were never recorded; a hint is optional
+        return None
+
+
+def with_term(failure: Feedback, given: Answer) -> Feedback:
+    """failure with a sentence naming the wrong term of given's gradient, and the function that
+    holds it, appended (see wrong_term); failure itself when no term is found."""
+    found = wrong_term(given, first=str(failure))
+    if found is None:
+        return failure
+    key, term, function = found
+    phrase = say("term_" + term)
+    if function == given.name:
+        sentence = say("gradient_term", entry=key, term=phrase, function=function)
+    else:
+        sentence = say("gradient_term_callee", entry=key, term=phrase, function=function, caller=given.name)
+    return Feedback(f"{failure} {sentence}", mistake=failure.mistake or phrase)

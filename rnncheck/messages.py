@@ -270,6 +270,23 @@ MESSAGES: dict[str, dict[str, str]] = {
         "types_bi_forward_blind": "`bidirectional_forward`: la salida del último paso real no cambió al cambiar forward['Wax']; la dirección hacia adelante llega a ese paso después de leer toda la frase.",
         "types_bi_backward_parameters": "`bidirectional_forward`: la salida del paso 1 no cambió al cambiar backward['Wax']: la dirección hacia atrás usa sus propios parámetros, `backward`, no los de `forward`.",
         "types_hint_reverse_twice": "Pista: invertir dos veces los mismos pasos reales devuelve x tal cual; si no, tu función toma un paso equivocado (el último paso real de cada ejemplo es lengths[i] - 1) o cambia el relleno.",
+        "gradient_term": "{entry} coincide con lo que se obtiene al {term}: corrige ese término en `{function}`.",
+        "gradient_term_callee": "{entry} coincide con lo que se obtiene al {term}, y tu `{function}` hace lo mismo: corrige `{function}`; `{caller}` solo la usa.",
+        "term_tanh_twice": "aplicar dos veces la derivada de tanh, (1 − a<t>**2)",
+        "term_tanh_missing": "omitir la derivada de tanh (dz = da · (1 − a<t>**2), no da)",
+        "term_tanh_of_a_prev": "tomar la derivada de tanh en a_prev (1 − a_prev**2) en lugar de en a_next",
+        "term_waa_not_transposed": "usar Waa en lugar de su transpuesta para regresar el gradiente (da_prev = Waa^T dz)",
+        "term_dwaa_transposed": "transponer el producto de dWaa (a_prev dz^T en lugar de dz a_prev^T)",
+        "term_sign_flipped": "cambiar el signo de dz",
+        "term_not_accumulated": "quedarse con los gradientes de los pesos de un solo paso (= en lugar de +=; se suman sobre todos los pasos)",
+        "term_not_carried": "no sumar a da<t> el gradiente que regresa del paso t + 1 (da_prev)",
+        "term_not_divided_by_m": "no dividir dz_y = y_pred − one_hot(y) entre m (la pérdida es el promedio sobre los m ejemplos)",
+        "term_divided_by_m_twice": "dividir entre m dos veces",
+        "term_output_sign_flipped": "invertir el signo de dz_y (es y_pred − one_hot(y), no one_hot(y) − y_pred)",
+        "term_output_last_step_only": "calcular dWya y dby solo con el último paso en lugar de sumarlos sobre todos los pasos",
+        "rnn_hint_first_a_prev": "Pista: el primer paso recibe a_prev = a0, y la caché del paso 1 guarda otro a_prev: ¿el estado oculto empieza desde ceros en lugar de a0?",
+        "tests_header": '{question} · {title}\n\nPruebas públicas de {question}: las que corre `grader.check("{question}")` en tu notebook. Al calificar se corren además pruebas ocultas, con otras entradas.\n\nCasos (puntos):\n{cases}',
+        "tests_notebook_question": "una pregunta sobre el notebook completo",
     },
     "en": {
         "missing": "I cannot find the function `{name}`. Did you run the cell that defines it?",
@@ -530,19 +547,39 @@ MESSAGES: dict[str, dict[str, str]] = {
         "types_bi_forward_blind": "`bidirectional_forward`: the output of the last real step did not change when forward['Wax'] changed; the forward direction reaches that step after reading the whole sentence.",
         "types_bi_backward_parameters": "`bidirectional_forward`: the output of step 1 did not change when backward['Wax'] changed: the backward direction uses its own parameters, `backward`, not those of `forward`.",
         "types_hint_reverse_twice": "Hint: reversing the same real steps twice gives x back as it was; if not, your function takes a wrong step (each example's last real step is lengths[i] - 1) or changes the padding.",
+        "gradient_term": "{entry} matches what you get if you {term}: fix that term in `{function}`.",
+        "gradient_term_callee": "{entry} matches what you get if you {term}, and your `{function}` does the same: fix `{function}`; `{caller}` only uses it.",
+        "term_tanh_twice": "apply the tanh derivative, (1 − a<t>**2), twice",
+        "term_tanh_missing": "leave out the tanh derivative (dz = da · (1 − a<t>**2), not da)",
+        "term_tanh_of_a_prev": "take the tanh derivative at a_prev (1 − a_prev**2) instead of at a_next",
+        "term_waa_not_transposed": "use Waa instead of its transpose to carry the gradient back (da_prev = Waa^T dz)",
+        "term_dwaa_transposed": "transpose the product of dWaa (a_prev dz^T instead of dz a_prev^T)",
+        "term_sign_flipped": "flip the sign of dz",
+        "term_not_accumulated": "keep the weight gradients of one step only (= instead of +=; they are summed over all the steps)",
+        "term_not_carried": "do not add to da<t> the gradient that comes back from step t + 1 (da_prev)",
+        "term_not_divided_by_m": "do not divide dz_y = y_pred − one_hot(y) by m (the loss is the mean over the m examples)",
+        "term_divided_by_m_twice": "divide by m twice",
+        "term_output_sign_flipped": "flip the sign of dz_y (it is y_pred − one_hot(y), not one_hot(y) − y_pred)",
+        "term_output_last_step_only": "compute dWya and dby from the last step only instead of summing them over all the steps",
+        "rnn_hint_first_a_prev": "Hint: the first step gets a_prev = a0, and the cache of step 1 holds another a_prev: does the hidden state start from zeros instead of a0?",
+        "tests_header": '{question} · {title}\n\nThe public tests of {question}: those `grader.check("{question}")` runs in your notebook. Grading also runs hidden tests, with other inputs.\n\nCases (points):\n{cases}',
+        "tests_notebook_question": "a question on the notebook as a whole",
     },
 }
 
 
 def language() -> str:
-    """The language of the messages: RNNCHECK_LANG, else language.txt, else "es"."""
+    """The language of the messages: RNNCHECK_LANG, else language.txt, else "es" (else the one
+    language a student release's copy holds)."""
     chosen = os.environ.get("RNNCHECK_LANG")
     if not chosen:
         path = os.path.join(os.path.dirname(__file__), "language.txt")
         if os.path.isfile(path):
             with open(path, encoding="utf-8") as f:
                 chosen = f.read().strip()
-    return chosen if chosen and chosen in MESSAGES else "es"
+    if chosen and chosen in MESSAGES:
+        return chosen
+    return "es" if "es" in MESSAGES else next(iter(MESSAGES))  # a release ships its language only
 
 
 def say(key: str, **values: Any) -> str:

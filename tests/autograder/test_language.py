@@ -95,6 +95,26 @@ def release_texts(folder: Path, notebook: str):
         if module.parent.name not in ("rnncheck", "tests"):
             for text in code_texts(module.read_text(encoding="utf-8")):
                 yield module.parent.name, text
+    for test_file in sorted(folder.glob("tests/q*.py")):
+        for text in note_texts(test_file.read_text(encoding="utf-8")):
+            yield f"tests/{test_file.name}", text
+
+
+def note_texts(source):
+    """The comments and docstrings of Python code: the notes a student reads in a shipped test
+    file (its other strings are test inputs, the course's Spanish data among them, and labels)."""
+    texts = [text for text in code_texts(source) if text not in _string_constants(source)]
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, (ast.Module, ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            docstring = ast.get_docstring(node, clean=False)
+            if docstring:
+                texts.append(docstring)
+    return texts
+
+
+def _string_constants(source):
+    nodes = ast.walk(ast.parse(source))
+    return {n.value for n in nodes if isinstance(n, ast.Constant) and isinstance(n.value, str)}
 
 
 # The course's Spanish examples, Spanish in every release on purpose (the data is Spanish):
@@ -167,3 +187,18 @@ def test_a_spanish_column_name_printed_in_the_english_release_is_found():
     )
     assert untranslated_column_names(nb, folder, "en") == [printed[0][:120]]
     assert untranslated_column_names(nb, folder, "es") == []
+
+
+def test_shipped_test_files_are_checked_for_their_notes():
+    source = '"""q1 · the public tests of the loss."""\n# Checks each step of the loss.\nx = "el gato"\n'
+    assert [language_of(text) for text in note_texts(source)] == ["en", "en"]
+
+
+@pytest.mark.parametrize(("language", "other"), [("es", "en"), ("en", "es")])
+def test_the_release_ships_the_messages_of_its_language_only(builds, english_builds, language, other):
+    build = (builds if language == "es" else english_builds)["bptt"]
+    source = (build.student / "rnncheck" / "messages.py").read_text(encoding="utf-8")
+    namespace = {}
+    exec(compile(source, "messages.py", "exec"), namespace)
+    assert list(namespace["MESSAGES"]) == [language]
+    assert f'"{other}": {{' not in source

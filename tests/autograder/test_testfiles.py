@@ -6,7 +6,15 @@ import pytest
 
 from autograder import assignment as assignments
 from autograder.recorder import DuplicateLabel, Recorder
-from autograder.testfiles import ReferenceFailed, public_source, record_answers, run
+from autograder.testfiles import (
+    ReferenceFailed,
+    public_cases,
+    public_source,
+    record_answers,
+    run,
+    with_header,
+    without_notes,
+)
 from rnncheck import answers
 from tests.conftest import ASSIGNMENTS
 
@@ -114,3 +122,23 @@ def test_a_mistake_of_the_called_function_itself_is_named_before_one_of_a_callee
         answers.reference("rank", [2, 1, 3])
     (entry,) = recorder.entries.values()
     assert [m["feedback"] for m in entry["mistakes"]] == ["rank reverses", "score negates"]
+def _without_docstrings(tree):
+    for node in ast.walk(tree):
+        if isinstance(node, (ast.Module, ast.FunctionDef, ast.ClassDef)) and ast.get_docstring(node):
+            node.body = node.body[1:] or [ast.Expr(ast.Constant(...))]
+    return ast.dump(tree)
+
+
+@pytest.mark.parametrize("name", ASSIGNMENTS)
+def test_shipped_test_files_keep_their_code_without_notes(name):
+    for path in assignments.load(name).test_files:
+        source = public_source(path.read_text(encoding="utf-8"))
+        shipped = with_header(source, 'q · `f`: \\langle a """ b')
+        assert "#" not in "".join(line.split('"')[0] for line in without_notes(source).splitlines())
+        assert ast.get_docstring(ast.parse(shipped)) == 'q · `f`: \\langle a """ b'
+        assert _without_docstrings(ast.parse(shipped)) == _without_docstrings(ast.parse(source))
+        assert [case for case, _ in public_cases(source)] == [
+            node.name
+            for node in ast.parse(source).body
+            if isinstance(node, ast.FunctionDef) and "test_" in node.name
+        ]

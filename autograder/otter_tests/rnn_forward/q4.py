@@ -21,6 +21,7 @@ from rnncheck import (
     say,
 )
 from rnncheck.answers import answer, naming_mistake
+from rnncheck.compare import hinted
 from rnncheck.hidden import size
 from rnncheck.rnn_checks import (
     assert_columns_sum_to_one,
@@ -98,7 +99,8 @@ def test_caches_in_contract_form(env):
     _, _, caches = forward_outputs(call(env, "rnn_forward", X, A0, PARAMETERS), 2, 3, 2, 3)
     steps, cached_x = step_caches(caches, 3, strict=True)
     assert_close(cached_x, X, "caches[1] (x)")
-    assert_same(steps[0][1], A0, "caches[0][0][1] (a_prev)")
+    with hinted("rnn_hint_first_a_prev"):
+        assert_same(steps[0][1], A0, "caches[0][0][1] (a_prev)")
 
 
 @test_case(points=1.5)
