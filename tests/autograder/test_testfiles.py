@@ -122,6 +122,8 @@ def test_a_mistake_of_the_called_function_itself_is_named_before_one_of_a_callee
         answers.reference("rank", [2, 1, 3])
     (entry,) = recorder.entries.values()
     assert [m["feedback"] for m in entry["mistakes"]] == ["rank reverses", "score negates"]
+
+
 def _without_docstrings(tree):
     for node in ast.walk(tree):
         if isinstance(node, (ast.Module, ast.FunctionDef, ast.ClassDef)) and ast.get_docstring(node):
