@@ -256,6 +256,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "bptt_hint_both_zero": "Pista: si los dos gradientes son cero, el denominador es 0: devuelve 0.0 antes de dividir.",
         "types_hint_sum_over_steps": "Pista: sin relleno es la entropía cruzada de la tarea 3: la suma sobre los pasos reales de cada ejemplo, dividida entre el número de ejemplos m (no entre el número de pasos).",
         "types_hint_eos_included": "Pista: eos_index forma parte de la secuencia: cuando sale, se añade a la lista y después se para.",
+        "engine_progress": "{name}: sigue corriendo {what} ({seconds} s)",
+        "engine_progress_call": "`{function}`, en la revisión de {question}",
+        "engine_progress_start": "el inicio del notebook",
     },
     "en": {
         "missing": "I cannot find the function `{name}`. Did you run the cell that defines it?",
@@ -502,6 +505,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "bptt_hint_both_zero": "Hint: if both gradients are zero the denominator is 0: return 0.0 before dividing.",
         "types_hint_sum_over_steps": "Hint: without padding it is the cross-entropy of assignment 3: the sum over each example's real steps, divided by the number of examples m (not by the number of steps).",
         "types_hint_eos_included": "Hint: eos_index is part of the sequence: when it is drawn, it is appended and then sampling stops.",
+        "engine_progress": "{name}: still running {what} ({seconds} s)",
+        "engine_progress_call": "`{function}`, in the check of {question}",
+        "engine_progress_start": "the notebook's start",
     },
 }
 
