@@ -259,6 +259,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "engine_progress": "{name}: sigue corriendo {what} ({seconds} s)",
         "engine_progress_call": "`{function}`, en la revisión de {question}",
         "engine_progress_start": "el inicio del notebook",
+        "call_stuck_inside": "… `{name}` lleva más de {seconds} s dentro de `{inner}`, en una sola operación que Python no puede interrumpir (¿una operación de numpy enorme?). Se detendrá cuando esa operación termine; si no termina, interrumpe el kernel (el botón ■) o pulsa Ctrl+C en la terminal.",
+        "check_still_running_inside": "… sigue corriendo {what}, dentro de `{inner}` ({seconds} s)",
     },
     "en": {
         "missing": "I cannot find the function `{name}`. Did you run the cell that defines it?",
@@ -508,6 +510,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "engine_progress": "{name}: still running {what} ({seconds} s)",
         "engine_progress_call": "`{function}`, in the check of {question}",
         "engine_progress_start": "the notebook's start",
+        "call_stuck_inside": "… `{name}` has run for more than {seconds} s inside `{inner}`, in one operation Python cannot interrupt (a huge numpy operation?). It will be stopped when that operation ends; if it never does, interrupt the kernel (the ■ button) or press Ctrl+C in the terminal.",
+        "check_still_running_inside": "… still running {what}, inside `{inner}` ({seconds} s)",
     },
 }
 
