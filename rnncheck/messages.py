@@ -237,7 +237,6 @@ MESSAGES: dict[str, dict[str, str]] = {
         "export_differs": "{question}: el notebook guardado, corrido de arriba abajo, pasa {saved} de sus pruebas públicas, no {live} como aquí. Revisa {cell}.",
         "export_refused": "No escribí el archivo de entrega: arregla eso, guarda el notebook (Ctrl+S) y vuelve a ejecutar esta celda.",
         "export_stale_removed": "(Borré {path}, de una exportación anterior, para que no lo entregues por error.)",
-        "export_fresh_failed": "No pude correr el notebook guardado en un proceso nuevo ({detail}); lo empaqueto tal como está guardado.",
         "check_cell_comment": "# ¿NameError? Ejecuta antes la celda que empieza con «# Prepara la tarea».",
         "wr_hint_dictionary_order": "Pista: con las mismas palabras listadas en otro orden cambia la respuesta: tu función desempata por el orden del diccionario, no por el menor índice.",
         "wr_hint_count_every_appearance": "Pista: cuenta cada aparición de una palabra, también las repetidas dentro de una misma frase.",
@@ -261,6 +260,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "engine_progress_start": "el inicio del notebook",
         "call_stuck_inside": "… `{name}` lleva más de {seconds} s dentro de `{inner}`, en una sola operación que Python no puede interrumpir (¿una operación de numpy enorme?). Se detendrá cuando esa operación termine; si no termina, interrumpe el kernel (el botón ■) o pulsa Ctrl+C en la terminal.",
         "check_still_running_inside": "… sigue corriendo {what}, dentro de `{inner}` ({seconds} s)",
+        "export_fresh_failed_run": "Aviso: no pude correr el notebook guardado en un proceso nuevo de Python, como lo corre la calificación ({python} -m rnncheck: {detail}). Lo empaqueté tal como está guardado, sin esa comprobación. Antes de entregarlo, reinicia el kernel y ejecuta todas las celdas (Kernel > Restart Kernel and Run All Cells), guarda el notebook y vuelve a ejecutar esta celda; si el aviso sigue, entrega el archivo y manda este mensaje a tu profesor.",
     },
     "en": {
         "missing": "I cannot find the function `{name}`. Did you run the cell that defines it?",
@@ -488,7 +488,6 @@ MESSAGES: dict[str, dict[str, str]] = {
         "export_differs": "{question}: the saved notebook, run top to bottom, passes {saved} of its public tests, not {live} as here. Look at {cell}.",
         "export_refused": "I did not write the file to submit: fix that, save the notebook (Ctrl+S) and run this cell again.",
         "export_stale_removed": "(I deleted {path}, from an earlier export, so that you do not submit it by mistake.)",
-        "export_fresh_failed": "I could not run the saved notebook in a fresh process ({detail}); I packed it as it is saved.",
         "check_cell_comment": "# NameError? Run the cell that begins with “# Set up the assignment” first.",
         "wr_hint_dictionary_order": "Hint: with the same words listed in another order the answer changes: your function breaks ties by the dictionary's order, not by the lower index.",
         "wr_hint_count_every_appearance": "Hint: count every appearance of a word, repeated ones within one sentence too.",
@@ -512,6 +511,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "engine_progress_start": "the notebook's start",
         "call_stuck_inside": "… `{name}` has run for more than {seconds} s inside `{inner}`, in one operation Python cannot interrupt (a huge numpy operation?). It will be stopped when that operation ends; if it never does, interrupt the kernel (the ■ button) or press Ctrl+C in the terminal.",
         "check_still_running_inside": "… still running {what}, inside `{inner}` ({seconds} s)",
+        "export_fresh_failed_run": "Warning: I could not run the saved notebook in a fresh Python process, as grading runs it ({python} -m rnncheck: {detail}). I packed it as it is saved, without that check. Before you submit it, restart the kernel and run every cell (Kernel > Restart Kernel and Run All Cells), save the notebook and run this cell again; if the warning stays, submit the file and send this message to your instructor.",
     },
 }
 

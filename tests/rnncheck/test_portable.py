@@ -343,3 +343,28 @@ def test_redefined_sees_a_decorated_function_as_saved(tmp_path, monkeypatch):
     env = kernel_env(path, [0, 1], monkeypatch)
     assert env["tokenize"].__name__ == "tokenize" and hasattr(env["tokenize"], "__code__")
     assert rnncheck_notebook.redefined(env, str(path)) == {}
+
+
+@pytest.mark.parametrize("python", ["missing", "broken"])
+def test_export_whose_fresh_run_cannot_start_warns_what_and_what_to_do_and_still_writes(
+    windows, tmp_path, monkeypatch, capsys, python
+):
+    # the kernel's checks passed: the file is packed, with a warning that names the Python that
+    # could not run the saved notebook, why, and what the student should do before submitting
+    path = release(tmp_path / "tarea", TOKENIZE, ENCODE)
+    env = kernel_env(path, [0, 1, 3], monkeypatch)
+    executable = tmp_path / "python"
+    if python == "broken":  # starts, then ends at once, as a Python without its packages would
+        executable.write_text(
+            "#!/bin/sh\necho \"ModuleNotFoundError: No module named 'numpy'\" >&2\nexit 1\n"
+        )
+        executable.chmod(0o755)
+        detail = "exit status 1: ModuleNotFoundError: No module named 'numpy'"
+    else:
+        detail = f"[Errno 2] No such file or directory: '{executable}'"
+    monkeypatch.setattr(sys, "executable", str(executable))
+    shown = export(path, env, monkeypatch, capsys)
+    assert say("export_fresh_failed_run", python=str(executable), detail=detail) in shown, shown
+    target = path.parent / f"tarea{say('export_suffix')}.zip"
+    assert say("export_done", path=str(target), notebook=str(path)) in shown
+    assert target.is_file()
