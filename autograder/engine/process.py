@@ -320,12 +320,15 @@ class StudentProcess:
 
     def read_notes(self) -> str:
         """What the student process wrote to the notes pipe since it was last read (at most
-        NOTES bytes of it, the latest)."""
+        NOTES bytes of it, the latest; a few reads at most, however fast it writes)."""
         if self.notes is None:
             return ""
         text = b""
         with contextlib.suppress(OSError):
-            while chunk := os.read(self.notes, NOTES):
+            for _ in range(4):  # the pipe holds 64 KiB: more is a process that keeps writing
+                chunk = os.read(self.notes, NOTES)
+                if not chunk:
+                    break
                 text = (text + chunk)[-NOTES:]
         return text.decode("utf-8", "replace")
 

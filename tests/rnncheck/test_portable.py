@@ -13,6 +13,7 @@ function that loops. tests/autograder/test_release_environment.py runs every pub
 every built assignment under the simulated Windows."""
 
 import ast
+import contextlib
 import io
 import json
 import linecache
@@ -52,22 +53,31 @@ multiprocessing.set_start_method("spawn", force=True)
 """
 
 
+@contextlib.contextmanager
+def simulated(folder, monkeypatch, sitecustomize):
+    """Within this block, the processes this one starts run sitecustomize at startup (its folder
+    on PYTHONPATH, yielded), and this one's multiprocessing uses spawn, as Windows and macOS do."""
+    folder.mkdir()
+    (folder / "sitecustomize.py").write_text(sitecustomize, encoding="utf-8")
+    monkeypatch.setenv("PYTHONPATH", str(folder))
+    method = multiprocessing.get_start_method(allow_none=True)
+    multiprocessing.set_start_method("spawn", force=True)
+    try:
+        yield folder
+    finally:
+        multiprocessing.set_start_method(method, force=True)
+
+
 @pytest.fixture
 def windows(tmp_path, monkeypatch):
     """This process and its children as on Windows, as far as Linux allows; the folder of the
     sitecustomize that does it to children."""
-    site = tmp_path / "windows"
-    site.mkdir()
-    (site / "sitecustomize.py").write_text(WINDOWS, encoding="utf-8")
-    monkeypatch.setenv("PYTHONPATH", str(site))
     for name in ("SIGALRM", "setitimer", "ITIMER_REAL", "alarm"):
         monkeypatch.delattr(signal, name, raising=False)
     monkeypatch.delattr(os, "fork", raising=False)
     monkeypatch.setitem(sys.modules, "resource", None)
-    method = multiprocessing.get_start_method(allow_none=True)
-    multiprocessing.set_start_method("spawn", force=True)
-    yield site
-    multiprocessing.set_start_method(method, force=True)
+    with simulated(tmp_path / "windows", monkeypatch, WINDOWS) as site:
+        yield site
 
 
 # What macOS is, as far as Linux can show it, set at startup in every process the test starts:
@@ -103,20 +113,16 @@ def _no_proc_here(event, args):
 def macos(tmp_path, monkeypatch):
     """This process and its children as on macOS, as far as Linux allows; the folder of the
     sitecustomize that does it to children."""
-    site = tmp_path / "macos"
-    site.mkdir()
-    (site / "sitecustomize.py").write_text(MACOS, encoding="utf-8")
-    monkeypatch.setenv("PYTHONPATH", str(site))
     monkeypatch.setattr(sys, "platform", "darwin")
     if not _NO_PROC[1:]:
         sys.addaudithook(_no_proc_here)
         _NO_PROC.append(True)
     _NO_PROC[0] = True
-    method = multiprocessing.get_start_method(allow_none=True)
-    multiprocessing.set_start_method("spawn", force=True)
-    yield site
-    _NO_PROC[0] = False
-    multiprocessing.set_start_method(method, force=True)
+    try:
+        with simulated(tmp_path / "macos", monkeypatch, MACOS) as site:
+            yield site
+    finally:
+        _NO_PROC[0] = False
 
 
 @pytest.fixture(params=["windows", "macos"])
