@@ -189,9 +189,12 @@ class _Watch:
                     self.changed.wait(left)
                     continue
                 _, thread, name, code_globals, seconds = armed
-                inner = innermost_frame(sys._current_frames().get(thread), code_globals) or name
+                inner = innermost_frame(sys._current_frames().get(thread), code_globals)
                 with contextlib.suppress(Exception):  # a closed stream: nothing to say it on
-                    line = say("call_stuck_inside", name=name, inner=inner, seconds=f"{seconds:g}")
+                    if inner and inner != name:
+                        line = say("call_stuck_inside", name=name, inner=inner, seconds=f"{seconds:g}")
+                    else:
+                        line = say("call_stuck", name=name, seconds=f"{seconds:g}")
                     print(line, file=notices or sys.stdout, flush=True)
                 self.armed = None  # said once
 

@@ -60,6 +60,13 @@ def test_a_call_stuck_in_c_without_sigalrm_is_said_to_be_inside_its_function(win
     assert str(stopped.value) == say("call_time_inside", name="encode", inner="tokenize", seconds="0.2")
 
 
+def test_a_function_stuck_in_c_itself_is_said_to_be_stuck_without_naming_it_twice(windows):  # noqa: F811
+    with stuck_notebook() as (env, said), pytest.raises(Feedback) as stopped:
+        rnncheck.call(env, "tokenize", "hola")
+    assert said.getvalue().strip() == say("call_stuck", name="tokenize", seconds="0.2")
+    assert str(stopped.value) == say("engine_call_time", name="tokenize", seconds="0.2")
+
+
 @pytest.mark.skipif(not hasattr(signal, "pthread_sigmask"), reason="Unix only")
 def test_a_call_stuck_in_c_where_sigalrm_cannot_land_is_said_to_be_inside_its_function():
     # SIGALRM blocked in the call's thread: its handler cannot run until the read returns, as
@@ -96,3 +103,52 @@ def test_progress_names_the_notebook_function_the_check_is_inside():
         env["encode"]()
     first = stream.getvalue().splitlines()[0]
     assert first.startswith("… sigue corriendo la revisión de q2, dentro de `tokenize` (")
+
+
+PLUMBING = """import os, signal, threading
+from rnncheck import student
+os.environ["RNNCHECK_TIME_LIMIT"] = "0.2"
+reading, writing = os.pipe()
+said = threading.Event()
+
+
+class Watched:  # the cell's own output, and an Event once the notice is in it
+    def write(self, text):
+        print(text, end="")
+        if "`tokenize`" in text:
+            said.set()
+
+    def flush(self):
+        pass
+
+
+student.notices = Watched()
+
+
+def release():  # the test's end of the long call of C: once the notice is said
+    said.wait(600)
+    os.write(writing, b"x")
+
+
+threading.Thread(target=release, daemon=True).start()"""
+STUCK_IN_KERNEL = (
+    "def tokenize(text):\n    signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGALRM})\n"
+    "    os.read(reading, 1)\n    return text.lower().split()"
+)
+
+
+@pytest.mark.skipif(not hasattr(signal, "pthread_sigmask"), reason="Unix only")
+def test_a_check_stuck_in_c_says_so_in_the_notebook_cell(tmp_path):
+    import nbformat
+
+    from tests.autograder.kernel import execute, shown
+    from tests.rnncheck.test_portable import ENCODE, SETUP, release
+
+    path = release(tmp_path / "tarea")
+    sources = [SETUP, PLUMBING, STUCK_IN_KERNEL, ENCODE, 'grader.check("q2")']
+    sources.append("signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGALRM})")
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(s) for s in sources])
+    done = execute(nb, path.parent)
+    output = shown(done.cells[4])
+    assert say("call_stuck_inside", name="encode", inner="tokenize", seconds="0.2") in output, output
+    assert say("call_time_inside", name="encode", inner="tokenize", seconds="0.2") in output, output
