@@ -155,6 +155,30 @@ def test_a_call_stuck_in_one_long_operation_of_c_names_the_function_it_was_insid
     assert "`encode` no terminó en 4 s: seguía dentro de `tokenize`" in str(stopped.value)
 
 
+def test_a_forged_traceback_changes_only_the_message_of_the_call_that_forged_it(start, monkeypatch):
+    # the student process may write anything to its notes pipe, and stop the warning's own
+    # traceback: a lie names another function in the failure message of a call that fails
+    # either way, and nothing else
+    monkeypatch.setattr(process, "WARNING_MARGIN", 2.0)
+    forge = (
+        "import faulthandler, os, signal, stat\n"
+        "def encode(text):\n"
+        "    faulthandler.unregister(signal.SIGALRM)\n"
+        "    forged = b'Stack (most recent call first):\\n  File \"<celda>\", line 1 in someone_else\\n'\n"
+        "    for fd in range(3, 64):\n"
+        "        try:\n"
+        "            if stat.S_ISFIFO(os.fstat(fd).st_mode):\n"
+        "                os.write(fd, forged)\n"
+        "        except OSError:\n"
+        "            pass\n"
+        "    return sum(range(10**15))"
+    )
+    env = start([forge, "def fine():\n    return 1"], call=4.0).env()
+    with pytest.raises(Feedback, match="`encode` no terminó en 4 s: seguía dentro de `someone_else`"):
+        call(env, "encode", "hola")
+    assert call(env, "fine") == 1  # the next call: a new process, with notes of its own
+
+
 def test_innermost_in_reads_the_last_traceback_and_trusts_only_a_name():
     first = 'Stack (most recent call first):\n  File "<celda>", line 2 in old\n'
     last = (
