@@ -17,6 +17,7 @@ import dataclasses
 import json
 import os
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 from . import assignment as assignments
@@ -25,6 +26,7 @@ from .engine.batch import Options, grade_all
 from .engine.grading import MANIFEST
 from .engine.outcome import GRADED
 from .engine.process import InfrastructureError
+from .engine.progress import PROGRESS_EVERY
 from .engine.session import Budget
 from .engine.text import clean
 
@@ -132,10 +134,17 @@ def refuse_unconfined(missing: dict[str, str]) -> None:
 
 
 def main(
-    *, path: str | Path, assignment: str | None = None, language: str | None = None
+    *,
+    path: str | Path,
+    assignment: str | None = None,
+    language: str | None = None,
+    on_progress: Callable[[str], None] | None = None,
+    progress_every: float = PROGRESS_EVERY,
 ) -> list[QuestionResult]:
     """Grade the file with the public tests of its assignment, in the grading sandbox; one
     result per question. language -- of the messages; default: the notebook's own, else es.
+    on_progress -- receives, every progress_every seconds while the file is graded, a line that
+    says which cell, question or function is running (engine.progress)
 
     Raises FileNotFoundError, ValueError (the assignment cannot be told, or the file cannot be
     graded: the reason), Refused (no sandbox here)."""
@@ -154,7 +163,11 @@ def main(
         folder = public_autograder(chosen, language, Path(temporary))
         try:
             outcome = grade_all(
-                folder, [(path.name, path)], Options(jobs=1, budget=budget()), on_sandbox=refuse_unconfined
+                folder,
+                [(path.name, path)],
+                Options(jobs=1, budget=budget(), progress_every=progress_every),
+                on_sandbox=refuse_unconfined,
+                on_progress=on_progress,
             )[0]
         except InfrastructureError as error:
             raise Refused(

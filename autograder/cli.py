@@ -170,7 +170,12 @@ def check(path: str, assignment: str | None, language: str | None) -> None:
     """Public tests of every question of a notebook or .py file, one line each, graded in the
     grading sandbox (it refuses to run where this machine has none)."""
     try:
-        results = check_module.main(path=path, assignment=assignment, language=language)
+        results = check_module.main(
+            path=path,
+            assignment=assignment,
+            language=language,
+            on_progress=lambda line: click.echo(line, err=True),
+        )
     except check_module.Refused as error:  # the machine, not the input: status 1
         raise click.ClickException(str(error)) from None
     except (ValueError, OSError) as error:

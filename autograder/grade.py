@@ -48,6 +48,7 @@ from .engine.batch import Options, grade_all
 from .engine.confine import Limits
 from .engine.grading import MANIFEST
 from .engine.outcome import ERROR, GRADED, Outcome
+from .engine.progress import PROGRESS_EVERY
 from .engine.session import Budget
 from .engine.submission import SUFFIXES, choose
 from .engine.text import clean
@@ -460,6 +461,7 @@ def run(
     submitted: str | Path | None = None,
     clear_policy: bool = False,
     lms_column: str | None = None,
+    progress_every: float = PROGRESS_EVERY,
 ) -> Gradebook:
     """Grade every submission in `submissions`; write the gradebook, its exports and feedback.
 
@@ -475,6 +477,8 @@ def run(
               the store); clear_policy forgets what the last run kept
     lms_column -- the assignment's column title in the Canvas and Moodle exports
               (default: the assignment's name; "Title (12345)" updates Canvas assignment 12345)
+    progress_every -- seconds between the lines on stderr that say what of a submission is
+              still running, while one is graded that long (engine.progress)
     Raises BadInput (nothing written) for a folder, zip or output that will not do,
     identity.BadList and policy.BadPolicy (ValueErrors, nothing written) for a class list or
     policy that will not do, and store.StoreError for a store of another assignment or in use.
@@ -560,6 +564,7 @@ def run(
             jobs=jobs or Options().jobs,
             limits=Limits(memory=memory * 2**20, cpu=int(timeout) + 10),
             budget=Budget(cell=min(Budget.cell, timeout), call=min(Budget.call, timeout), submission=timeout),
+            progress_every=progress_every,
         )
         try:
             if todo:
@@ -569,6 +574,7 @@ def run(
                     options,
                     on_outcome=keep,
                     on_sandbox=lambda missing: bar.write(describe_sandbox(missing), file=sys.stderr),
+                    on_progress=lambda line: bar.write(line, file=sys.stderr),
                 )
         except KeyboardInterrupt:  # counted in the store: Ctrl-C may have come mid-keep()
             stored = sum(store.get(name, hashes[name], zip_hash) is not None for name, _ in todo_all)

@@ -24,10 +24,11 @@ import time
 from collections.abc import Callable, Iterator
 from typing import Any, TextIO
 
+from . import student
 from .cells import cell_name
 from .messages import say
 from .notebook import Summary, check_question, code_cells, questions
-from .student import innermost, stopped_after
+from .student import innermost, innermost_frame, stopped_after
 
 CELL_TIME_LIMIT = 60.0  # seconds; RNNCHECK_CELL_TIME_LIMIT overrides it
 SKIPPED_TAG = "otter_ignore"
@@ -81,19 +82,29 @@ def cells_to_run(path: str) -> list[tuple[int, str]]:
 
 
 @contextlib.contextmanager
-def progress(what: str, stream: TextIO | None, every: float = PROGRESS_EVERY) -> Iterator[None]:
+def progress(
+    what: str, stream: TextIO | None, every: float = PROGRESS_EVERY, env: dict[str, Any] | None = None
+) -> Iterator[None]:
     """While this block runs, a line on stream every `every` seconds says what is still running,
-    so that a long wait is never silent (nothing when stream is None)."""
+    so that a long wait is never silent (nothing when stream is None), and, given env (the
+    notebook's globals), the innermost function of the notebook that this thread is running
+    then (read from its frames: it works while that function is inside numpy)."""
     if stream is None:
         yield
         return
     done = threading.Event()
     start = time.monotonic()
+    watched = threading.get_ident()
 
     def tell() -> None:
         while not done.wait(every):
             seconds = int(time.monotonic() - start)
-            print(say("check_still_running", what=what, seconds=seconds), file=stream, flush=True)
+            inner = innermost_frame(sys._current_frames().get(watched), env) if env is not None else ""
+            if inner:
+                line = say("check_still_running_inside", what=what, inner=inner, seconds=seconds)
+            else:
+                line = say("check_still_running", what=what, seconds=seconds)
+            print(line, file=stream, flush=True)
 
     teller = threading.Thread(target=tell, name="rnncheck progress", daemon=True)
     teller.start()
@@ -117,7 +128,7 @@ def run_cells(cells: list[tuple[int, str]], env: dict[str, Any], stream: TextIO 
         output = io.StringIO()
         try:
             with contextlib.ExitStack() as stack:
-                stack.enter_context(progress(cell_name(source), stream))
+                stack.enter_context(progress(cell_name(source), stream, env=env))
                 stack.enter_context(contextlib.redirect_stdout(output))
                 stack.enter_context(contextlib.redirect_stderr(output))
                 stack.enter_context(stopped_after(limit, CellTimeUp))
@@ -140,7 +151,7 @@ def check_each(env: dict[str, Any], stream: TextIO | None) -> Summary:
     (and, every PROGRESS_EVERY seconds, that one is still running)."""
     checks = []
     for question in questions():
-        with progress(say("check_question_running", question=question), stream):
+        with progress(say("check_question_running", question=question), stream, env=env):
             checks.append(check_question(question, env))
         if stream is not None:
             print(Summary([checks[-1]]).lines()[0], file=stream, flush=True)
@@ -165,6 +176,7 @@ def main(arguments: list[str]) -> int:
     sys.path.insert(0, os.path.dirname(path))
     # progress goes where a person sees it: the terminal, or stderr beside the JSON
     stream = sys.stderr if as_json else sys.stdout
+    student.notices = stream  # a call stuck in C is said to be there too (rnncheck.student.limited)
     if not as_json:
         print(say("check_running", path=os.path.basename(path)), flush=True)
     env: dict[str, Any] = {"__name__": "__main__"}

@@ -297,10 +297,13 @@ def run_saved(path: str) -> dict[str, Any]:
         )
         assert process.stderr is not None
         start = time.monotonic()
+        last = ""  # the last line of what the run printed that is not progress: why it ended
         for line in process.stderr:  # a line at least every 10 s (rnncheck.__main__.progress)
             text = line.decode("utf-8", "replace").rstrip()
             if text.startswith("…"):
                 print(text, flush=True)
+            elif text.strip():
+                last = text.strip()
             if time.monotonic() - start > FRESH_TIME_LIMIT:
                 process.kill()
         code = process.wait()
@@ -309,7 +312,7 @@ def run_saved(path: str) -> dict[str, Any]:
     try:
         found = json.loads(output[-1])
     except (IndexError, ValueError):
-        raise RuntimeError(f"exit status {code}") from None
+        raise RuntimeError(f"exit status {code}: {last[:200]}" if last else f"exit status {code}") from None
     if not isinstance(found, dict) or "questions" not in found:
         reason = found.get("error", code) if isinstance(found, dict) else code
         raise RuntimeError(f"{reason}")
@@ -453,8 +456,9 @@ class Notebook:
         print(say("export_checking"), flush=True)
         try:
             problems = differences(live, run_saved(path), env, path)
-        except (RuntimeError, OSError) as error:
-            print(say("export_fresh_failed", detail=str(error)[:200]))
+        except (RuntimeError, OSError) as error:  # packed anyway: the kernel's checks passed
+            detail = str(error)[:300] or type(error).__name__
+            print(say("export_fresh_failed_run", python=sys.executable, detail=detail))
             problems = []
         if problems:
             print("\n".join(problems))

@@ -19,9 +19,12 @@ import hashlib
 import inspect
 import os
 import signal
+import sys
 import threading
+import time
+import types
 from collections.abc import Callable, Iterator
-from typing import Any
+from typing import Any, TextIO
 
 import numpy as np
 
@@ -33,6 +36,13 @@ MAX_DETAIL = 300
 # Seconds one call of a student function may take in a check: the reference takes
 # milliseconds, a slow but correct loop well under a second. RNNCHECK_TIME_LIMIT overrides it.
 TIME_LIMIT = 10.0
+# Seconds past its time limit after which a call that is still running, stuck in one operation
+# of C that no stop can interrupt (a huge numpy product), is said to be, once, with the notebook
+# function it is in: the stop is repeated every second, so by then it did not land.
+NOTICE_AFTER = 1.0
+# Where that is said: None for sys.stdout as it is then (the notebook's cell, the terminal);
+# `python -m rnncheck --json` sets its stream of progress lines.
+notices: TextIO | None = None
 
 
 class TimeUp(BaseException):
@@ -142,30 +152,96 @@ def stopped_after(
     return _alarm(seconds, error) if _alarm_here() else _timer_thread(seconds, error)
 
 
+class _Watch:
+    """One thread that watches the call being checked, NOTICE_AFTER seconds past its time limit:
+    if it is still running then, it reads where from the frames of the thread that runs it
+    (sys._current_frames, which works while that thread is inside numpy or any other C code)
+    and says once which notebook function it is in (call_stuck_inside)."""
+
+    def __init__(self) -> None:
+        self.changed = threading.Condition()
+        self.armed: tuple[float, int, str, Any, float] | None = None  # due, thread, name, globals, limit
+        self.thread: threading.Thread | None = None
+
+    def arm(self, seconds: float, name: str, code_globals: Any) -> None:
+        with self.changed:
+            due = time.monotonic() + seconds + NOTICE_AFTER
+            self.armed = (due, threading.get_ident(), name, code_globals, seconds)
+            self.changed.notify()
+        if self.thread is None or not self.thread.is_alive():  # none yet, or a forked process
+            self.thread = threading.Thread(target=self.run, name="rnncheck notice", daemon=True)
+            self.thread.start()
+
+    def disarm(self) -> None:
+        with self.changed:
+            self.armed = None
+            self.changed.notify()
+
+    def run(self) -> None:
+        with self.changed:
+            while True:
+                armed = self.armed
+                if armed is None:
+                    self.changed.wait()
+                    continue
+                left = armed[0] - time.monotonic()
+                if left > 0:
+                    self.changed.wait(left)
+                    continue
+                _, thread, name, code_globals, seconds = armed
+                inner = innermost_frame(sys._current_frames().get(thread), code_globals)
+                with contextlib.suppress(Exception):  # a closed stream: nothing to say it on
+                    if inner and inner != name:
+                        line = say("call_stuck_inside", name=name, inner=inner, seconds=f"{seconds:g}")
+                    else:
+                        line = say("call_stuck", name=name, seconds=f"{seconds:g}")
+                    print(line, file=notices or sys.stdout, flush=True)
+                self.armed = None  # said once
+
+
+_watch = _Watch()
+
+
 @contextlib.contextmanager
-def limited(function: Any) -> Iterator[None]:
+def limited(function: Any, name: str = "") -> Iterator[None]:
     """Within this block, TimeUp interrupts a call of function that runs past time_limit(),
-    again every second until it stops (stopped_after). A function that runs elsewhere (the
-    grading engine's proxies, which keep their own limit) is not timed."""
+    again every second until it stops (stopped_after); if it is still running NOTICE_AFTER
+    seconds later, stuck in C, a line says which notebook function it is in (name: what the
+    notebook calls it, default its __name__). A function that runs elsewhere (the grading
+    engine's proxies, which keep their own limit) is not timed."""
     if getattr(function, "runs_elsewhere", False):
         yield
         return
-    with stopped_after(time_limit()):
-        yield
+    seconds = time_limit()
+    _watch.arm(seconds, name or getattr(function, "__name__", "?"), getattr(function, "__globals__", None))
+    try:
+        with stopped_after(seconds):
+            yield
+    finally:
+        _watch.disarm()
+
+
+def innermost_frame(frame: types.FrameType | None, code_globals: Any) -> str:
+    """The name of the innermost function running in frame, or in one of its callers, whose
+    code belongs to code_globals (the notebook's functions share their globals), or ''.
+    Comprehensions and lambdas (`<listcomp>`, `<lambda>`) count as the function around them."""
+    while frame is not None:
+        code = frame.f_code
+        if frame.f_globals is code_globals and not code.co_name.startswith("<"):
+            return code.co_name
+        frame = frame.f_back
+    return ""
 
 
 def innermost(stopped: BaseException, code_globals: Any) -> str:
-    """The name of the innermost function still running when `stopped` was raised into it
-    whose code belongs to code_globals (the notebook's functions share their globals), or ''.
-    Comprehensions and lambdas (`<listcomp>`, `<lambda>`) count as the function around them."""
-    names = []
+    """innermost_frame of the frame where `stopped` was raised (the innermost function of
+    code_globals still running then), or ''."""
     trace = stopped.__traceback__
-    while trace is not None:
-        code = trace.tb_frame.f_code
-        if trace.tb_frame.f_globals is code_globals and not code.co_name.startswith("<"):
-            names.append(code.co_name)
+    if trace is None:
+        return ""
+    while trace.tb_next is not None:
         trace = trace.tb_next
-    return names[-1] if names else ""
+    return innermost_frame(trace.tb_frame, code_globals)
 
 
 def _time_up(name: str, function: Any, stopped: BaseException) -> Feedback:
@@ -193,7 +269,7 @@ def call(env: Any, name: str, *args: Any, **kwargs: Any) -> Any:
     function = student_function(env, name)
     args, kwargs = copy.deepcopy(args), copy.deepcopy(kwargs)
     try:
-        with limited(function):
+        with limited(function, name):
             return function(*args, **kwargs)
     except Feedback:
         raise
@@ -273,7 +349,7 @@ def assert_inputs_unchanged(env: Any, name: str, *args: Any) -> None:
     given = copy.deepcopy(args)
     raised = None
     try:
-        with limited(function):
+        with limited(function, name):
             function(*given)
     except Feedback:
         raise
@@ -295,7 +371,7 @@ def assert_raises_value_error(env: Any, name: str, case: str, *args: Any, **kwar
     function = student_function(env, name)
     args, kwargs = copy.deepcopy(args), copy.deepcopy(kwargs)
     try:
-        with limited(function):
+        with limited(function, name):
             value = function(*args, **kwargs)
     except Feedback:
         raise

@@ -34,6 +34,7 @@ from .confine import Limits
 from .grading import Autograder, Slot, grade_file, unpack
 from .outcome import Outcome, zero
 from .process import InfrastructureError, Zygote
+from .progress import PROGRESS_EVERY, Progress
 from .session import Budget
 
 UID_BASE = 1_990_000_000  # slot n grades as uid and gid UID_BASE + n when the grader is root
@@ -42,12 +43,14 @@ GRACE = 30.0  # seconds past a submission's own limit before its grader process 
 
 @dataclasses.dataclass(frozen=True)
 class Options:
-    """How a batch grades: job slots, and each student process's limits and time budget."""
+    """How a batch grades: job slots, each student process's limits and time budget, and how
+    often a submission still being graded is said to be (engine.progress; 0: never)."""
 
     jobs: int = max(1, os.cpu_count() or 1)
     limits: Limits = Limits()
     budget: Budget = Budget()
     grader_memory: int = 2**30  # bytes a grader process's RSS may grow by before it is replaced
+    progress_every: float = PROGRESS_EVERY
 
 
 # Bytes of address space of a grader process (a soft limit: student processes set their own).
@@ -106,7 +109,10 @@ def _grader(
     claim = None
     if os.geteuid() == 0 and "user" not in missing:  # else no other user reaches Python
         uid, claim = claim_user(UID_BASE + number)  # held while this process lives
-    slot = Slot(zygote, uid, slot_root, options.limits, options.budget)
+    progress = None
+    if options.progress_every > 0:
+        progress = Progress(lambda line: conn.send(("progress", line)), options.progress_every)
+    slot = Slot(zygote, uid, slot_root, options.limits, options.budget, progress)
     autograder.possible()  # the tests and the checker loaded: what every submission needs
     gc.collect()
     gc.freeze()  # what is here now is never collected again: no collection copies the inherited heap
@@ -118,12 +124,17 @@ def _grader(
             break
         name, path = job
         began = time.monotonic()
+        if progress is not None:
+            progress.begin(name)
         try:
             outcome = grade_file(autograder, slot, Path(path), name)
         except Exception as error:  # a bug of ours: this submission's row says so, the next is graded
             outcome = zero(
                 name, autograder.possible(), _say(autograder, "reason_grader_error", detail=repr(error)[:200])
             )
+        finally:
+            if progress is not None:
+                progress.end()  # its last line is sent before its outcome
         gc.collect()  # cycles the submission left (its stand-in types, exceptions, tracebacks)
         grown = resident() - start
         measures = {
@@ -185,9 +196,12 @@ def grade_all(
     on_outcome: Callable[[Outcome], None] | None = None,
     on_sandbox: Callable[[dict[str, str]], None] | None = None,
     on_measure: Callable[[str, dict[str, Any]], None] | None = None,
+    on_progress: Callable[[str], None] | None = None,
 ) -> list[Outcome]:
     """Grade each (name, file); outcomes in the order given. on_outcome is called as each one is
-    known (in the order they finish); on_sandbox once, with what the sandbox lacks here;
+    known (in the order they finish); on_progress with each line that says what of a submission
+    is still running (every Options.progress_every seconds while one is graded, in the
+    autograder's language); on_sandbox once, with what the sandbox lacks here;
     on_measure with each graded submission's name and what its grader process measured:
     seconds, start (bytes of RSS when it became ready), peak (bytes of RSS at most so far),
     grown (bytes of RSS more than start now), replaced (whether it is replaced for that
@@ -230,6 +244,10 @@ def grade_all(
                             kind, value = "lost", "the grader process ended"
                         if kind == "broken":
                             raise InfrastructureError(str(value))
+                        if kind == "progress":
+                            if on_progress is not None and worker.job is not None:
+                                on_progress(str(value))
+                            continue
                         if kind == "ready":
                             worker.ready = True
                             if not reported and on_sandbox is not None:

@@ -19,7 +19,10 @@ engine.confine before any student code runs, and from then on only answers messa
                                         the call begins (a little before the grader's own
                                         deadline): if the call is still running then, it is
                                         stopped and the reply is ("timeout", the innermost
-                                        notebook function that was running, or "")
+                                        notebook function that was running, or ""); the
+                                        warning also writes the traceback of the running code
+                                        to the notes pipe, if there is one, for a call stuck
+                                        in C that Python cannot stop (see Student.warned)
 
 While a call runs, the student's code may call an object the test passed (a handle): that
 sends ("callback", handle, method, args, kwargs, (call args, call kwargs) as they are now) and
@@ -31,6 +34,7 @@ from __future__ import annotations
 
 import builtins
 import contextlib
+import faulthandler
 import hashlib
 import os
 import random
@@ -180,7 +184,7 @@ def grader_stand_ins() -> dict[str, types.ModuleType]:
 class Student:
     """The serving loop of one student process."""
 
-    def __init__(self, sock: socket.socket) -> None:
+    def __init__(self, sock: socket.socket, notes: int | None = None) -> None:
         from IPython.core.inputtransformer2 import TransformerManager
 
         self.channel = Channel(
@@ -196,6 +200,9 @@ class Student:
         self.stopped: TimeUp | None = None  # raised into the current call at its warning
         self.inside = ""  # the notebook function that was running then
         self.calling_back = self.pending = False  # a warning during a callback waits for its end
+        self.notes = notes  # where the warning also writes the traceback at once (see warned)
+        if notes is not None:
+            os.set_blocking(notes, False)  # a full pipe loses a traceback, never blocks
 
     def unknown(self, value: Any) -> Any:
         if isinstance(value, Remote):
@@ -301,16 +308,26 @@ class Student:
     @contextlib.contextmanager
     def warned(self, seconds: Any) -> Any:
         """Within this block, SIGALRM after `seconds` (a positive number) notes the innermost
-        notebook function running and raises TimeUp there."""
+        notebook function running and raises TimeUp there.
+
+        Python runs that handler only between two instructions of Python code: a call stuck in
+        one long operation of C (a huge matrix product, sum(range(10**14))) is not stopped by it
+        before the grader's deadline. So the same signal first writes, from C and at once, the
+        traceback of the running code to the notes pipe (the standard faulthandler), where the
+        grader reads which notebook function it was in (engine.process.StudentProcess.inside)."""
         if type(seconds) not in (int, float) or not 0 < seconds < 10**6:
             yield
             return
         signal.signal(signal.SIGALRM, self.alarm)
+        if self.notes is not None:
+            faulthandler.register(signal.SIGALRM, file=self.notes, all_threads=False, chain=True)
         signal.setitimer(signal.ITIMER_REAL, seconds)
         try:
             yield
         finally:
             signal.setitimer(signal.ITIMER_REAL, 0)
+            if self.notes is not None:
+                faulthandler.unregister(signal.SIGALRM)
             signal.signal(signal.SIGALRM, signal.SIG_IGN)
 
     def alarm(self, signum: int, frame: types.FrameType | None) -> None:
@@ -390,13 +407,21 @@ def _prepare_interpreter(workdir: str) -> None:
     warnings.simplefilter("default")
 
 
-def student(fd: int, request: dict, readable: list[str], missing: dict[str, str], keeper: int) -> NoReturn:
+def student(
+    fd: int,
+    request: dict,
+    readable: list[str],
+    missing: dict[str, str],
+    keeper: int,
+    notes: int | None = None,
+) -> NoReturn:
     """Confine this process, tell the grader what it has, then serve (never returns)."""
     sock = None
     try:
         os.setsid()
-        os.closerange(3, fd)
-        os.closerange(fd + 1, 1 << 16)
+        kept = sorted({fd} if notes is None else {fd, notes})
+        for low, high in zip([3] + [k + 1 for k in kept], kept + [1 << 16]):
+            os.closerange(low, high)
         null = os.open(os.devnull, os.O_RDWR)
         for standard in (0, 1, 2):
             os.dup2(null, standard)
@@ -406,7 +431,7 @@ def student(fd: int, request: dict, readable: list[str], missing: dict[str, str]
         missing = {**missing, **confine.confine(request["workdir"], request["uid"], limits, readable)}
         confine.die_with_parent(keeper)
         _prepare_interpreter(request["workdir"])
-        student = Student(sock)
+        student = Student(sock, notes)
         student.channel.send(("ready", missing))
         student.run()
     except BaseException as error:  # before any student code: say why, for the grader's report
@@ -418,7 +443,14 @@ def student(fd: int, request: dict, readable: list[str], missing: dict[str, str]
         os._exit(70)
 
 
-def keeper(fd: int, request: dict, readable: list[str], missing: dict[str, str], zygote: int) -> NoReturn:
+def keeper(
+    fd: int,
+    request: dict,
+    readable: list[str],
+    missing: dict[str, str],
+    zygote: int,
+    notes: int | None = None,
+) -> NoReturn:
     """Fork the student process in a PID namespace of its own, and end when it ends."""
     try:
         import signal
@@ -429,8 +461,10 @@ def keeper(fd: int, request: dict, readable: list[str], missing: dict[str, str],
         me = os.getpid()
         pid = os.fork()
         if pid == 0:
-            student(fd, request, readable, missing, 0 if "pids" not in missing else me)
+            student(fd, request, readable, missing, 0 if "pids" not in missing else me, notes)
         os.close(fd)
+        if notes is not None:
+            os.close(notes)
         os.waitpid(pid, 0)
     finally:
         os._exit(0)

@@ -28,6 +28,7 @@ from . import submission
 from .confine import Limits
 from .outcome import GRADED, Case, Outcome, Question, zero
 from .process import InfrastructureError, StudentProcess, Zygote
+from .progress import Progress
 from .session import Budget, Session
 from .text import clean, clean_lines
 
@@ -113,9 +114,13 @@ def _run_case(test_case: Any, env: dict[str, Any]) -> tuple[bool, str, str]:
 
 
 def run_tests(
-    autograder: Autograder, env: dict[str, Any], hiding: Callable[[], None] | None = None
+    autograder: Autograder,
+    env: dict[str, Any],
+    hiding: Callable[[], None] | None = None,
+    progress: Progress | None = None,
 ) -> dict[str, Question]:
     """Every test file against env; question -> Question. InfrastructureError passes through.
+    progress -- where the question whose tests run is noted as they begin, if anywhere.
 
     Every public case of every test file runs before any hidden case (hiding() is called in
     between): whatever a student function sees in a hidden case can only surface in the
@@ -129,7 +134,9 @@ def run_tests(
     for hidden in (False, True):
         if hidden and hiding is not None:
             hiding()
-        for number, (_, test_file) in enumerate(files):
+        for number, (path, test_file) in enumerate(files):
+            if progress is not None:
+                progress.question = path.stem
             for position, test_case in enumerate(test_file.test_cases):
                 if bool(test_case.hidden) == hidden:
                     ran[number, position] = _run_case(test_case, env)
@@ -166,13 +173,15 @@ def reason(questions: dict[str, Question], cell_errors: list[str], functions: li
 
 @dataclasses.dataclass
 class Slot:
-    """Where one grader process grades: its zygote, its own user (when root) and folder."""
+    """Where one grader process grades: its zygote, its own user (when root) and folder, and
+    where it notes what it is doing (engine.progress), if anywhere."""
 
     zygote: Zygote
     uid: int | None
     workroot: Path
     limits: Limits
     budget: Budget
+    progress: Progress | None = None
 
     def spawn(self, workdir: Path) -> tuple[StudentProcess, dict[str, str]]:
         """A confined student process in workdir; the zygote is started again if it ended."""
@@ -320,10 +329,10 @@ def grade_file(autograder: Autograder, slot: Slot, path: Path, name: str) -> Out
                 raise InfrastructureError(f"the submission's folder: {error.strerror}") from None
             raise
 
-    session = Session(cells, spawn, slot.budget)
+    session = Session(cells, spawn, slot.budget, slot.progress)
     try:
         session.start()
-        questions = run_tests(autograder, session.env(), session.hide)
+        questions = run_tests(autograder, session.env(), session.hide, slot.progress)
     except InfrastructureError as error:
         return zero(name, possible, say("engine_infrastructure", detail=clean(error, 300)))
     except Exception as error:  # from start(): the notebook hung or ended its process too often

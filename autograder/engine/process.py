@@ -204,8 +204,13 @@ def _mutable(value: Any) -> bool:
 class StudentProcess:
     """One confined student process, as the grader sees it."""
 
-    def __init__(self, sock: socket.socket, keeper: int) -> None:
+    def __init__(self, sock: socket.socket, keeper: int, notes: int | None = None) -> None:
+        """notes -- the reading end of the pipe where the student process writes the traceback
+        of a call at its warning (engine.child, Student.warned), if there is one"""
         self.keeper = keeper
+        self.notes = notes
+        if notes is not None:
+            os.set_blocking(notes, False)
         self.pidfd: int | None = None
         with contextlib.suppress(OSError, AttributeError):
             self.pidfd = os.pidfd_open(keeper)
@@ -288,7 +293,14 @@ class StudentProcess:
         self.current, self.spent, self.callbacks = (args, kwargs), 0, 0
         warning = warning_after(deadline - time.monotonic())
         message = ("call", name, args, kwargs, callees or None, warning)
-        reply = self.channel.request(message, deadline, self.unknown)
+        self.read_notes()  # what an earlier call's warning wrote is not this call's
+        try:
+            reply = self.channel.request(message, deadline, self.unknown)
+        except TimeoutError:
+            inner = self.inside()
+            if inner:  # stuck in C past its warning: its traceback says where
+                raise StoppedInside(inner) from None
+            raise
         if reply[0] == "unsendable":
             raise codec.Unsendable(str(reply[1]))
         if reply[0] == "timeout" and len(reply) == 2:
@@ -306,6 +318,25 @@ class StudentProcess:
             raise codec.ProtocolError("bad reply")
         return reply[1]
 
+    def read_notes(self) -> str:
+        """What the student process wrote to the notes pipe since it was last read (at most
+        NOTES bytes of it, the latest; a few reads at most, however fast it writes)."""
+        if self.notes is None:
+            return ""
+        text = b""
+        with contextlib.suppress(OSError):
+            for _ in range(4):  # the pipe holds 64 KiB: more is a process that keeps writing
+                chunk = os.read(self.notes, NOTES)
+                if not chunk:
+                    break
+                text = (text + chunk)[-NOTES:]
+        return text.decode("utf-8", "replace")
+
+    def inside(self) -> str:
+        """The innermost notebook function of the last traceback the student process wrote to
+        the notes pipe, or '' (what the student process says: used for the message only)."""
+        return innermost_in(self.read_notes())
+
     def kill(self) -> None:
         """End the process (its keeper, whose death takes it and its PID namespace along)."""
         with contextlib.suppress(OSError):
@@ -318,10 +349,30 @@ class StudentProcess:
     def close(self) -> None:
         with contextlib.suppress(OSError):
             self.channel.sock.close()
+        if self.notes is not None:
+            with contextlib.suppress(OSError):
+                os.close(self.notes)
+            self.notes = None
         if self.pidfd is not None:
             with contextlib.suppress(OSError):
                 os.close(self.pidfd)
             self.pidfd = None
+
+
+NOTES = 64 * 2**10  # bytes of the notes pipe read at most (a traceback is a few hundred)
+_TRACEBACK = re.compile(r"^(?:Stack|Current thread \S+) \(most recent call first\):$", re.MULTILINE)
+_CELL_LINE = re.compile(
+    r'^\s*File "(?:<celda>|<magic>)", line \d+ in ([A-Za-z_][A-Za-z0-9_]{0,79})$', re.MULTILINE
+)
+
+
+def innermost_in(notes: str) -> str:
+    """The innermost notebook function of the last traceback in notes, as faulthandler writes
+    them (most recent call first; the notebook's code is compiled as `<celda>`), or ''.
+    Comprehensions and lambdas (`<listcomp>`) count as the function around them."""
+    last = _TRACEBACK.split(notes)[-1]
+    found = _CELL_LINE.search(last)
+    return found.group(1) if found else ""
 
 
 class Exited(Exception):
@@ -398,16 +449,19 @@ class Zygote:
     def spawn(self, workdir: Path, uid: int | None, limits: Limits) -> tuple[StudentProcess, dict[str, str]]:
         """A new confined student process working in workdir, and what its sandbox lacks."""
         ours, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_STREAM)
+        notes, written = os.pipe()
         request = {"workdir": str(workdir), "uid": uid, "limits": limits.__dict__}
         try:
-            send_json(self.control, request, [theirs.fileno()])
+            send_json(self.control, request, [theirs.fileno(), written])
             keeper = int(self._reply(SPAWN)["pid"])
         except (OSError, ValueError, KeyError) as error:
             ours.close()
+            os.close(notes)
             raise InfrastructureError(f"the sandbox server failed ({error})") from None
         finally:
             theirs.close()
-        student = StudentProcess(ours, keeper)
+            os.close(written)
+        student = StudentProcess(ours, keeper, notes)
         try:
             ready = student.channel.receive(time.monotonic() + SPAWN)
         except (TimeoutError, codec.Gone, codec.ProtocolError) as error:

@@ -19,6 +19,7 @@ from typing import Any
 
 from . import codec
 from .process import Exited, InfrastructureError, StoppedInside, StudentProcess
+from .progress import Progress
 from .text import clean
 
 STRIKES = 2
@@ -84,6 +85,7 @@ class Session:
     """A submission's cells and the student process that runs them.
 
     spawn -- starts a confined student process in the submission's folder (a Zygote's spawn)
+    progress -- where each cell and each call is noted as it begins (engine.progress), if anywhere
     """
 
     def __init__(
@@ -91,8 +93,10 @@ class Session:
         cells: list[str],
         spawn: Callable[[], tuple[StudentProcess, dict[str, str]]],
         budget: Budget,
+        progress: Progress | None = None,
     ) -> None:
         self.cells = cells
+        self.progress = progress
         self.spawn = spawn
         self.budget = budget
         self.deadline = time.monotonic() + budget.submission
@@ -119,6 +123,8 @@ class Session:
                 if number in self.broken:
                     continue
                 deadline = min(time.monotonic() + self.budget.cell, self.deadline)
+                if self.progress is not None:
+                    self.progress.cell = source
                 try:
                     reply = self.process.request(("cell", source), deadline)
                 except TimeoutError:
@@ -231,6 +237,9 @@ class Session:
         self.start()
         assert self.process is not None
         deadline = min(time.monotonic() + self.budget.call, self.deadline)
+        caller = self.progress.function if self.progress is not None else ""
+        if self.progress is not None:
+            self.progress.function = name
         try:
             return self.process.call(name, args, kwargs, deadline, self.callees(name))
         except TimeoutError as error:
@@ -250,3 +259,6 @@ class Session:
         except (codec.Gone, codec.ProtocolError):
             self._end()
             raise fail("engine_call_ended", name=name) from None
+        finally:
+            if self.progress is not None:
+                self.progress.function = caller  # a call made from a callback returns to its caller

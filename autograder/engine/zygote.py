@@ -4,7 +4,8 @@ once, nothing secret ever loaded.
 Started by engine.process.Zygote with a fresh interpreter (`python -I`), so it inherits no
 memory of the grader: no test, no answer, no gradebook. It takes requests on a Unix socket,
 each a JSON object (workdir, uid, limits) with the student end of a new socket pair as an
-attached descriptor, and forks a keeper per request (see engine.child), answering with the
+attached descriptor (and the writing end of a pipe for the tracebacks a call's warning writes,
+see engine.child, Student.warned), and forks a keeper per request (see engine.child), answering with the
 keeper's pid; or {"sweep": uid}, to end every process of that user. Each keeper is given, as
 it is forked, a root of its own (engine.confine.own_root: Python's folders, /dev/null and its
 workdir, nothing else). Its first message says which sandbox mechanisms this machine lacks,
@@ -113,7 +114,7 @@ def main(control_fd: int, parent: int) -> None:
             sweep(int(request["sweep"]))
             send_json(control, {"swept": True})
             continue
-        if len(fds) != 1:
+        if len(fds) not in (1, 2):
             sys.exit(0)
         pid = os.fork()
         if pid == 0:
@@ -123,8 +124,9 @@ def main(control_fd: int, parent: int) -> None:
                     confine.own_root(str(request["workdir"]))
                 except BaseException:  # no student code may run in a view half made
                     os._exit(70)
-            child.keeper(fds[0], request, readable, missing, me)
-        os.close(fds[0])
+            child.keeper(fds[0], request, readable, missing, me, *fds[1:])
+        for fd in fds:
+            os.close(fd)
         send_json(control, {"pid": pid})
 
 

@@ -69,7 +69,24 @@ def test_check_forwards_the_path(calls, tmp_path):
     path.write_text("{}")
     result = CliRunner().invoke(cli.main, ["check", str(path), "--assignment", "word_representation"])
     assert result.exit_code == 0, result.output
+    tell = calls["check"].pop("on_progress")
     assert calls["check"] == {"path": str(path), "assignment": "word_representation", "language": None}
+    assert callable(tell)
+
+
+def test_check_prints_the_engines_progress_lines_on_stderr(monkeypatch, tmp_path):
+    path = tmp_path / "t.ipynb"
+    path.write_text("{}")
+
+    def slow(**kwargs):
+        kwargs["on_progress"]("t.ipynb: sigue corriendo `encode`, en la revisión de q2 (10 s)")
+        return []
+
+    monkeypatch.setattr(cli.check_module, "main", slow)
+    result = CliRunner().invoke(cli.main, ["check", str(path), "--assignment", "word_representation"])
+    assert result.exit_code == 0, result.output
+    assert result.stderr == "t.ipynb: sigue corriendo `encode`, en la revisión de q2 (10 s)\n"
+    assert "sigue corriendo" not in result.stdout
 
 
 def test_grade_forwards_its_options(calls, tmp_path):

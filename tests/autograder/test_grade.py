@@ -120,7 +120,7 @@ def test_an_interrupted_batch_keeps_the_rows_it_graded(builds, tmp_path, monkeyp
         (folder / name).write_text("{}")
     points = grade.points(build.assignment)
 
-    def grade_until_b(autograder_zip, submissions, options, on_outcome, on_sandbox):
+    def grade_until_b(autograder_zip, submissions, options, on_outcome, on_sandbox, on_progress):
         from autograder.engine.outcome import zero
 
         on_outcome(zero("a.ipynb", points, "", "graded"))

@@ -119,7 +119,7 @@ def test_a_call_stopped_while_it_calls_back_the_grader_names_its_function(start,
         call(env, "encode", "hola", lambda n: n + 1)
 
 
-def test_a_function_that_catches_the_stop_and_goes_on_is_ended_by_the_grader_deadline(start, monkeypatch):
+def test_a_function_that_catches_the_stop_is_ended_by_the_grader_deadline_and_still_named(start, monkeypatch):
     monkeypatch.setattr(process, "WARNING_MARGIN", 1.0)
     cells = [
         "def tokenize(text):\n    while True:\n        try:\n            while True:\n                pass\n"
@@ -129,7 +129,68 @@ def test_a_function_that_catches_the_stop_and_goes_on_is_ended_by_the_grader_dea
     env = start(cells, call=2.0).env()
     with pytest.raises(Feedback) as stopped:
         call(env, "encode", "hola")
-    assert str(stopped.value).startswith("`encode` no terminó en 2 s (¿un bucle infinito?)")
+    # the traceback written at the warning names it, though the stop itself was caught
+    assert str(stopped.value).startswith("`encode` no terminó en 2 s: seguía dentro de `tokenize`")
+
+
+@pytest.mark.parametrize(
+    "stuck",
+    [
+        "sum(range(10**15))",  # one call of C that never returns to Python
+        "np.broadcast_to(1.0, (10**7, 10**6)).sum()",  # 10**13 additions in numpy, no memory
+    ],
+    ids=["builtin", "numpy"],
+)
+def test_a_call_stuck_in_one_long_operation_of_c_names_the_function_it_was_inside(start, monkeypatch, stuck):
+    # Python cannot stop it at the warning (2 s into the call's 4 s): the grader's deadline
+    # ends it, and the traceback written from C at the warning says where it was
+    monkeypatch.setattr(process, "WARNING_MARGIN", 2.0)
+    cells = [
+        f"import numpy as np\ndef tokenize(text):\n    return {stuck}",
+        "def encode(text):\n    return tokenize(text)",
+    ]
+    env = start(cells, call=4.0).env()
+    with pytest.raises(Feedback) as stopped:
+        call(env, "encode", "hola mundo")
+    assert "`encode` no terminó en 4 s: seguía dentro de `tokenize`" in str(stopped.value)
+
+
+def test_a_forged_traceback_changes_only_the_message_of_the_call_that_forged_it(start, monkeypatch):
+    # the student process may write anything to its notes pipe, and stop the warning's own
+    # traceback: a lie names another function in the failure message of a call that fails
+    # either way, and nothing else
+    monkeypatch.setattr(process, "WARNING_MARGIN", 2.0)
+    forge = (
+        "import faulthandler, os, signal, stat\n"
+        "def encode(text):\n"
+        "    faulthandler.unregister(signal.SIGALRM)\n"
+        "    forged = b'Stack (most recent call first):\\n  File \"<celda>\", line 1 in someone_else\\n'\n"
+        "    for fd in range(3, 64):\n"
+        "        try:\n"
+        "            if stat.S_ISFIFO(os.fstat(fd).st_mode):\n"
+        "                os.write(fd, forged)\n"
+        "        except OSError:\n"
+        "            pass\n"
+        "    return sum(range(10**15))"
+    )
+    env = start([forge, "def fine():\n    return 1"], call=4.0).env()
+    with pytest.raises(Feedback, match="`encode` no terminó en 4 s: seguía dentro de `someone_else`"):
+        call(env, "encode", "hola")
+    assert call(env, "fine") == 1  # the next call: a new process, with notes of its own
+
+
+def test_innermost_in_reads_the_last_traceback_and_trusts_only_a_name():
+    first = 'Stack (most recent call first):\n  File "<celda>", line 2 in old\n'
+    last = (
+        "Stack (most recent call first):\n"
+        '  File "/usr/lib/numpy/_methods.py", line 49 in _sum\n'
+        '  File "<celda>", line 3 in <listcomp>\n'
+        '  File "<celda>", line 3 in tokenize\n'
+        '  File "<celda>", line 5 in encode\n'
+    )
+    assert process.innermost_in(first + last) == "tokenize"
+    assert process.innermost_in(last.replace("tokenize", "x; rm -rf /")) == "encode"
+    assert process.innermost_in("anything a student wrote") == ""
 
 
 def test_a_call_that_finishes_in_time_leaves_no_warning_behind(start, monkeypatch):

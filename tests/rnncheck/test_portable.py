@@ -1,11 +1,19 @@
-"""The student's side on a machine without Unix: a simulated Windows (no SIGALRM, no setitimer,
-no fork, multiprocessing's spawn start method, no `resource`), in this process and in every
-process it starts (a sitecustomize on PYTHONPATH). A small release of two questions stands in
-for a built one: the loop time limit, `python -m rnncheck` and export work there, name cells by
-their first line and blame the function that loops. tests/autograder/test_release_environment.py
-runs every public check of every built assignment the same way."""
+"""The student's side on a machine that is not Linux, in this process and in every process it
+starts (a sitecustomize on PYTHONPATH):
+
+    windows  no SIGALRM, no setitimer, no fork, multiprocessing's spawn start method, no
+             `resource`: time limits take the timer thread's path (rnncheck.student)
+    macos    sys.platform 'darwin', the spawn start method (macOS's default), no /proc (every
+             open or listing of it fails); SIGALRM and setitimer are there, as on macOS, so time
+             limits take the same path as on Linux, now with spawn and without /proc
+
+A small release of two questions stands in for a built one: the loop time limit,
+`python -m rnncheck` and export work there, name cells by their first line and blame the
+function that loops. tests/autograder/test_release_environment.py runs every public check of
+every built assignment under the simulated Windows."""
 
 import ast
+import contextlib
 import io
 import json
 import linecache
@@ -45,22 +53,93 @@ multiprocessing.set_start_method("spawn", force=True)
 """
 
 
+@contextlib.contextmanager
+def simulated(folder, monkeypatch, sitecustomize):
+    """Within this block, the processes this one starts run sitecustomize at startup (its folder
+    on PYTHONPATH, yielded), and this one's multiprocessing uses spawn, as Windows and macOS do."""
+    folder.mkdir()
+    (folder / "sitecustomize.py").write_text(sitecustomize, encoding="utf-8")
+    monkeypatch.setenv("PYTHONPATH", str(folder))
+    method = multiprocessing.get_start_method(allow_none=True)
+    multiprocessing.set_start_method("spawn", force=True)
+    try:
+        yield folder
+    finally:
+        multiprocessing.set_start_method(method, force=True)
+
+
 @pytest.fixture
 def windows(tmp_path, monkeypatch):
     """This process and its children as on Windows, as far as Linux allows; the folder of the
     sitecustomize that does it to children."""
-    site = tmp_path / "windows"
-    site.mkdir()
-    (site / "sitecustomize.py").write_text(WINDOWS, encoding="utf-8")
-    monkeypatch.setenv("PYTHONPATH", str(site))
     for name in ("SIGALRM", "setitimer", "ITIMER_REAL", "alarm"):
         monkeypatch.delattr(signal, name, raising=False)
     monkeypatch.delattr(os, "fork", raising=False)
     monkeypatch.setitem(sys.modules, "resource", None)
-    method = multiprocessing.get_start_method(allow_none=True)
-    multiprocessing.set_start_method("spawn", force=True)
-    yield site
-    multiprocessing.set_start_method(method, force=True)
+    with simulated(tmp_path / "windows", monkeypatch, WINDOWS) as site:
+        yield site
+
+
+# What macOS is, as far as Linux can show it, set at startup in every process the test starts:
+# its platform name, its default start method, and no /proc (an audit hook refuses it).
+MACOS = """
+import sys
+sys.platform = "darwin"
+import multiprocessing
+multiprocessing.set_start_method("spawn", force=True)
+
+
+def _no_proc(event, args):
+    if event in ("open", "os.listdir", "os.scandir") and args and str(args[0]).startswith("/proc"):
+        raise FileNotFoundError(2, "No such file or directory (simulated macOS)", str(args[0]))
+
+
+sys.addaudithook(_no_proc)
+"""
+_NO_PROC = [False]  # whether this process's own audit hook (added once, never removed) refuses /proc
+
+
+def _no_proc_here(event, args):
+    if (
+        _NO_PROC[0]
+        and event in ("open", "os.listdir", "os.scandir")
+        and args
+        and str(args[0]).startswith("/proc")
+    ):
+        raise FileNotFoundError(2, "No such file or directory (simulated macOS)", str(args[0]))
+
+
+@pytest.fixture
+def macos(tmp_path, monkeypatch):
+    """This process and its children as on macOS, as far as Linux allows; the folder of the
+    sitecustomize that does it to children."""
+    monkeypatch.setattr(sys, "platform", "darwin")
+    if not _NO_PROC[1:]:
+        sys.addaudithook(_no_proc_here)
+        _NO_PROC.append(True)
+    _NO_PROC[0] = True
+    try:
+        with simulated(tmp_path / "macos", monkeypatch, MACOS) as site:
+            yield site
+    finally:
+        _NO_PROC[0] = False
+
+
+@pytest.fixture(params=["windows", "macos"])
+def elsewhere(request):
+    """Each simulated machine in turn (windows, macos): its sitecustomize's folder."""
+    return request.getfixturevalue(request.param)
+
+
+def test_macos_fixture_is_darwin_with_spawn_and_no_proc_in_children_too(macos):
+    probe = "import os, signal, sys, multiprocessing\n"
+    probe += "try:\n    open('/proc/self/status').close()\n    p = True\nexcept OSError:\n    p = False\n"
+    probe += "print(sys.platform, multiprocessing.get_start_method(), p, hasattr(signal, 'SIGALRM'))"
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert done.stdout.split() == ["darwin", "spawn", "False", "True"]
+    with pytest.raises(FileNotFoundError):
+        open("/proc/self/status").close()
+    assert student._alarm_here()  # macOS has SIGALRM: the same path as Linux, not the timer thread
 
 
 def test_windows_fixture_takes_away_what_windows_lacks_in_children_too(windows):
@@ -134,7 +213,7 @@ def run_check(path, **environment):
     return done.returncode, done.stdout + done.stderr
 
 
-def test_call_time_limit_stops_a_loop_and_blames_the_function_that_loops_without_sigalrm(windows):
+def test_call_time_limit_stops_a_loop_and_blames_the_function_that_loops_without_linux(elsewhere):
     env = {}
     exec(compile(LOOPING_TOKENIZE + "\n" + ENCODE, "<notebook>", "exec"), env)
     os.environ["RNNCHECK_TIME_LIMIT"] = "0.2"
@@ -149,7 +228,7 @@ def test_call_time_limit_stops_a_loop_and_blames_the_function_that_loops_without
     assert str(direct.value) == say("engine_call_time", name="tokenize", seconds="0.2")
 
 
-def test_time_limit_stops_code_that_swallows_the_stop_and_leaves_nothing_behind(windows):
+def test_time_limit_stops_code_that_swallows_the_stop_and_leaves_nothing_behind(elsewhere):
     def stubborn():  # catches the first stop, then loops again
         try:
             while True:
@@ -179,8 +258,8 @@ def test_time_limit_uses_sigalrm_in_the_main_thread_where_unix_has_it():
                 pass
 
 
-def test_python_m_rnncheck_without_sigalrm_names_cells_by_their_first_line_and_the_looping_function(
-    windows, tmp_path
+def test_python_m_rnncheck_without_linux_names_cells_by_their_first_line_and_the_looping_function(
+    elsewhere, tmp_path
 ):
     top_level_loop = "# usa tokenize\nwords = tokenize('una frase')"
     path = release(tmp_path / "tarea", LOOPING_TOKENIZE, ENCODE, top_level_loop)
@@ -198,7 +277,7 @@ def test_python_m_rnncheck_without_sigalrm_names_cells_by_their_first_line_and_t
     assert "celda 4" not in shown and "celda 6" not in shown
 
 
-def test_python_m_rnncheck_without_sigalrm_passes_a_correct_notebook(windows, tmp_path):
+def test_python_m_rnncheck_without_linux_passes_a_correct_notebook(elsewhere, tmp_path):
     path = release(tmp_path / "tarea", TOKENIZE, ENCODE)
     code, shown = run_check(path)
     assert code == 0, shown
@@ -235,7 +314,7 @@ def export(path, env, monkeypatch, capsys):
 
 
 def test_export_refuses_a_fix_run_last_above_the_wrong_cell_and_names_that_cell(
-    windows, tmp_path, monkeypatch, capsys
+    elsewhere, tmp_path, monkeypatch, capsys
 ):
     path = release(tmp_path / "tarea", TOKENIZE, WRONG_TOKENIZE, ENCODE)
     stale = path.parent / f"tarea{say('export_suffix')}.zip"
@@ -252,7 +331,9 @@ def test_export_refuses_a_fix_run_last_above_the_wrong_cell_and_names_that_cell(
     assert say("export_stale_removed", path=str(stale)) in shown
 
 
-def test_export_of_a_notebook_that_runs_top_to_bottom_writes_the_file(windows, tmp_path, monkeypatch, capsys):
+def test_export_of_a_notebook_that_runs_top_to_bottom_writes_the_file(
+    elsewhere, tmp_path, monkeypatch, capsys
+):
     path = release(tmp_path / "tarea", WRONG_TOKENIZE, TOKENIZE, ENCODE)
     env = kernel_env(path, [0, 1, 3, 5], monkeypatch)
     shown = export(path, env, monkeypatch, capsys)
@@ -343,3 +424,28 @@ def test_redefined_sees_a_decorated_function_as_saved(tmp_path, monkeypatch):
     env = kernel_env(path, [0, 1], monkeypatch)
     assert env["tokenize"].__name__ == "tokenize" and hasattr(env["tokenize"], "__code__")
     assert rnncheck_notebook.redefined(env, str(path)) == {}
+
+
+@pytest.mark.parametrize("python", ["missing", "broken"])
+def test_export_whose_fresh_run_cannot_start_warns_what_and_what_to_do_and_still_writes(
+    windows, tmp_path, monkeypatch, capsys, python
+):
+    # the kernel's checks passed: the file is packed, with a warning that names the Python that
+    # could not run the saved notebook, why, and what the student should do before submitting
+    path = release(tmp_path / "tarea", TOKENIZE, ENCODE)
+    env = kernel_env(path, [0, 1, 3], monkeypatch)
+    executable = tmp_path / "python"
+    if python == "broken":  # starts, then ends at once, as a Python without its packages would
+        executable.write_text(
+            "#!/bin/sh\necho \"ModuleNotFoundError: No module named 'numpy'\" >&2\nexit 1\n"
+        )
+        executable.chmod(0o755)
+        detail = "exit status 1: ModuleNotFoundError: No module named 'numpy'"
+    else:
+        detail = f"[Errno 2] No such file or directory: '{executable}'"
+    monkeypatch.setattr(sys, "executable", str(executable))
+    shown = export(path, env, monkeypatch, capsys)
+    assert say("export_fresh_failed_run", python=str(executable), detail=detail) in shown, shown
+    target = path.parent / f"tarea{say('export_suffix')}.zip"
+    assert say("export_done", path=str(target), notebook=str(path)) in shown
+    assert target.is_file()

@@ -50,7 +50,7 @@ def outcome_of(submission: str) -> Outcome:
 def stand_in(asked: list | None = None):
     """A grade_all that grades each submission at once with outcome_of (and notes what it was asked)."""
 
-    def grade_all(autograder_zip, submissions, options, on_outcome, on_sandbox):
+    def grade_all(autograder_zip, submissions, options, on_outcome, on_sandbox, on_progress=None):
         if asked is not None:
             asked.append([name for name, _ in submissions])
         for name, _ in submissions:

@@ -177,7 +177,7 @@ import sys, time
 from autograder import cli, grade
 from tests.autograder.lms import folders
 
-def hangs(autograder_zip, submissions, options, on_outcome, on_sandbox):
+def hangs(autograder_zip, submissions, options, on_outcome, on_sandbox, on_progress=None):
     for number, (name, _) in enumerate(submissions):
         if number == 2:
             time.sleep(3600)
