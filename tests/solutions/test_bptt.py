@@ -557,11 +557,30 @@ def public_checks(tmp_path_factory):
         yield assignment, sources
 
 
-def test_every_gradient_mistake_has_a_feedback_phrase():
-    gradients = {"rnn_cell_backward", "rnn_backward", "rnn_loss_and_gradients"}
-    for path in CATALOGUE.glob("*.py"):
-        if defined_functions(path) & gradients:
-            assert feedback_of(path) is not None, path.stem
+GRADIENTS = {"rnn_cell_backward", "rnn_backward", "rnn_loss_and_gradients"}
+# Gradient mistakes with no FEEDBACK phrase: the general analysis (rnncheck.answers.wrong_term)
+# must name their wrong term on its own.
+NAMED_BY_TERM = sorted(
+    path.stem for path in CATALOGUE.glob("*.py") if defined_functions(path) & GRADIENTS and feedback_of(path) is None
+)
+
+
+def test_every_gradient_mistake_is_named_by_a_phrase_or_by_its_term():
+    # Without a phrase the mistake must be one the analysis knows; the test below proves it names it.
+    assert NAMED_BY_TERM == ["dwaa_transposed", "output_gradient_sign_flipped"]
+
+
+@pytest.mark.parametrize("mistake", NAMED_BY_TERM)
+def test_public_checks_name_the_wrong_term_of_a_mistake_without_a_phrase(public_checks, mistake):
+    assignment, sources = public_checks
+    path = CATALOGUE / f"{mistake}.py"
+    env = namespace(assignment.solution_path.read_text(encoding="utf-8"), path.read_text(encoding="utf-8"))
+    questions = [q for q, function in assignment.questions.items() if function in defined_functions(path)]
+    assert questions
+    for question in questions:
+        result = run(sources[question], dict(env), path=question)
+        messages = [case.message for case in result.test_case_results if not case.passed]
+        assert any("coincide con lo que se obtiene al" in message for message in messages), (question, messages)
 
 
 @pytest.mark.parametrize("mistake", NAMED_MISTAKES)
