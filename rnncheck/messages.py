@@ -256,6 +256,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "bptt_hint_both_zero": "Pista: si los dos gradientes son cero, el denominador es 0: devuelve 0.0 antes de dividir.",
         "types_hint_sum_over_steps": "Pista: sin relleno es la entropía cruzada de la tarea 3: la suma sobre los pasos reales de cada ejemplo, dividida entre el número de ejemplos m (no entre el número de pasos).",
         "types_hint_eos_included": "Pista: eos_index forma parte de la secuencia: cuando sale, se añade a la lista y después se para.",
+        "reason_memory_too_small": "el límite de memoria ({limit} MiB) no alcanza para iniciar el proceso del notebook, que ocupa al menos {needed} MiB antes de correr una celda",
     },
     "en": {
         "missing": "I cannot find the function `{name}`. Did you run the cell that defines it?",
@@ -502,6 +503,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "bptt_hint_both_zero": "Hint: if both gradients are zero the denominator is 0: return 0.0 before dividing.",
         "types_hint_sum_over_steps": "Hint: without padding it is the cross-entropy of assignment 3: the sum over each example's real steps, divided by the number of examples m (not by the number of steps).",
         "types_hint_eos_included": "Hint: eos_index is part of the sequence: when it is drawn, it is appended and then sampling stops.",
+        "reason_memory_too_small": "the memory limit ({limit} MiB) is too small to start the notebook's process, which takes at least {needed} MiB before any cell runs",
     },
 }
 
