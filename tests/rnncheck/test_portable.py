@@ -2,7 +2,7 @@
 no fork, multiprocessing's spawn start method, no `resource`), in this process and in every
 process it starts (a sitecustomize on PYTHONPATH). A small release of two questions stands in
 for a built one: the loop time limit, `python -m rnncheck` and export work there, name cells by
-their first line and blame the function that loops. tests/autograder/test_release_environment.py
+their first line and blame the function that loops. tests/autograder/test_release_terminal.py
 runs every public check of every built assignment the same way."""
 
 import ast
