@@ -21,11 +21,11 @@ build: $(STAMP)
 
 test: lint
 	@[ -x /usr/bin/chromium ] || echo "note: no /usr/bin/chromium: the class report's browser tests are skipped (apt-get install chromium, as .ci/run does)"
-	$(BIN)/python -m pytest -n auto --dist loadfile
+	$(BIN)/python -m pytest -n auto --dist loadfile --no-loadscope-reorder
 
 # the edit-test loop: lint and every test not marked slow
 check: lint
-	$(BIN)/python -m pytest -m "not slow" -q -n auto --dist loadfile
+	$(BIN)/python -m pytest -m "not slow" -q -n auto --dist loadfile --no-loadscope-reorder
 
 lint: $(STAMP)
 	$(BIN)/ruff check autograder rnncheck solutions tests benchmarks

@@ -293,6 +293,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "check_still_running_inside": "… sigue corriendo {what}, dentro de `{inner}` ({seconds} s)",
         "export_fresh_failed_run": "Aviso: no pude correr el notebook guardado en un proceso nuevo de Python, como lo corre la calificación ({python} -m rnncheck: {detail}). Lo empaqueté tal como está guardado, sin esa comprobación. Antes de entregarlo, reinicia el kernel y ejecuta todas las celdas (Kernel > Restart Kernel and Run All Cells), guarda el notebook y vuelve a ejecutar esta celda; si el aviso sigue, entrega el archivo y manda este mensaje a tu profesor.",
         "call_stuck": "… `{name}` lleva más de {seconds} s en una sola operación que Python no puede interrumpir (¿una operación de numpy enorme?). Se detendrá cuando esa operación termine; si no termina, interrumpe el kernel (el botón ■) o pulsa Ctrl+C en la terminal.",
+        "reason_memory_too_small": "el límite de memoria ({limit} MiB) no alcanza para iniciar el proceso del notebook, que ocupa al menos {needed} MiB antes de correr una celda",
     },
     "en": {
         "missing": "I cannot find the function `{name}`. Did you run the cell that defines it?",
@@ -576,6 +577,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "check_still_running_inside": "… still running {what}, inside `{inner}` ({seconds} s)",
         "export_fresh_failed_run": "Warning: I could not run the saved notebook in a fresh Python process, as grading runs it ({python} -m rnncheck: {detail}). I packed it as it is saved, without that check. Before you submit it, restart the kernel and run every cell (Kernel > Restart Kernel and Run All Cells), save the notebook and run this cell again; if the warning stays, submit the file and send this message to your instructor.",
         "call_stuck": "… `{name}` has run for more than {seconds} s in one operation Python cannot interrupt (a huge numpy operation?). It will be stopped when that operation ends; if it never does, interrupt the kernel (the ■ button) or press Ctrl+C in the terminal.",
+        "reason_memory_too_small": "the memory limit ({limit} MiB) is too small to start the notebook's process, which takes at least {needed} MiB before any cell runs",
     },
 }
 

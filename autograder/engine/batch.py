@@ -113,6 +113,7 @@ def _grader(
     if options.progress_every > 0:
         progress = Progress(lambda line: conn.send(("progress", line)), options.progress_every)
     slot = Slot(zygote, uid, slot_root, options.limits, options.budget, progress)
+    needed = address_space(zygote.process.pid) + START_MEMORY
     autograder.possible()  # the tests and the checker loaded: what every submission needs
     gc.collect()
     gc.freeze()  # what is here now is never collected again: no collection copies the inherited heap
@@ -127,7 +128,19 @@ def _grader(
         if progress is not None:
             progress.begin(name)
         try:
-            outcome = grade_file(autograder, slot, Path(path), name)
+            if options.limits.memory < needed:  # every cell would fail with MemoryError
+                outcome = zero(
+                    name,
+                    autograder.possible(),
+                    _say(
+                        autograder,
+                        "reason_memory_too_small",
+                        limit=options.limits.memory // 2**20,
+                        needed=-(-needed // 2**20),
+                    ),
+                )
+            else:
+                outcome = grade_file(autograder, slot, Path(path), name)
         except Exception as error:  # a bug of ours: this submission's row says so, the next is graded
             outcome = zero(
                 name, autograder.possible(), _say(autograder, "reason_grader_error", detail=repr(error)[:200])
@@ -151,6 +164,21 @@ def _grader(
     slot.zygote.close()
     if claim is not None:
         claim.close()  # the slot user is free for another grader
+
+
+# Address space a notebook's process needs beyond what it inherits from its zygote, at the
+# least: its cells' own modules and arrays. With less, every cell fails with MemoryError.
+START_MEMORY = 32 * 2**20
+
+
+def address_space(pid: int) -> int:
+    """Bytes of address space of process pid (its VmSize): what a process forked from it starts
+    with, against the student's memory limit (RLIMIT_AS). 0 where /proc cannot tell."""
+    try:
+        with open(f"/proc/{pid}/statm") as statm:
+            return int(statm.read().split()[0]) * resource.getpagesize()
+    except (OSError, ValueError, IndexError):
+        return 0
 
 
 def resident() -> int:

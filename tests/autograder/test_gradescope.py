@@ -2,8 +2,9 @@
 
 Once per module, a fresh Python 3.11 virtual environment is made from the zip's own dependency
 list alone (environment.yml: what setup.sh has mamba install; nothing of the development
-environment, only pip's cache). Each case lays out /autograder as Gradescope does (source/ the
-unpacked zip, submission/, results/, run_autograder copied beside them) and runs the zip's own
+environment, only uv's cache: tests/environments.py). Each case lays out /autograder as
+Gradescope does (source/ the unpacked zip, submission/, results/, run_autograder copied beside
+them) and runs the zip's own
 `run_autograder`, as root, in a private mount namespace where that folder is bound at
 /autograder (so cases and concurrent runs never meet). `mamba` is a stand-in whose
 `mamba activate` puts the environment's bin/ first on PATH, as activating otter-env does.
@@ -25,7 +26,6 @@ import os
 import re
 import shutil
 import subprocess
-import venv
 import zipfile
 from pathlib import Path
 
@@ -41,10 +41,11 @@ from autograder.fill import fill
 from autograder.notebook import render
 from autograder.versions import NUMPY, numpy_requirement
 from rnncheck.messages import MESSAGES
+from tests import environments
 from tests.engine.test_outcome import assert_gradescope_format
 
 pytestmark = [
-    pytest.mark.slow,  # installs the zip's environment (about 90 s with pip's cache), then ~5 s a case
+    pytest.mark.slow,  # installs the zip's environment (seconds from uv's cache), then ~5 s a case
     pytest.mark.skipif(
         os.geteuid() != 0 or shutil.which("unshare") is None,
         reason="Gradescope runs run_autograder as root; /autograder is bound in a mount namespace",
@@ -122,16 +123,12 @@ def image(builds, tmp_path_factory) -> Image:
     python, packages = zip_environment(builds[ASSIGNMENT].autograder_zip)
     folder = tmp_path_factory.mktemp("gradescope-image")
     environment = folder / "otter-env"
-    venv.create(environment, with_pip=True)  # the interpreter itself, not the project's venv
+    # pip, as the environment.yml lists it; what the engine imports, compiled as pip would have
+    engine = ("numpy", "matplotlib.pyplot", "IPython.core.inputtransformer2", "jupytext")
+    environments.create(environment, *packages, pip=True, imports=engine)
     made = Image(environment, folder / "miniforge3" / "bin")
     assert made.python("import sys; print(sys.version_info[0], sys.version_info[1])").stdout.split() == (
         python.split(".")
-    )
-    subprocess.run(
-        [str(environment / "bin" / "python"), "-m", "pip", "install", "-q", "--disable-pip-version-check"]
-        + packages,
-        check=True,
-        capture_output=True,
     )
     made.standin.mkdir(parents=True)
     (made.standin / "mamba").write_text(MAMBA.replace("{environment}", str(environment)))

@@ -58,6 +58,15 @@ def test_a_submission_cannot_write_more_than_its_slots_disk(builds, tmp_path):
     assert any("No space left on device" in e for e in outcome.cell_errors), outcome.cell_errors
 
 
+def test_a_memory_limit_too_small_to_start_the_notebook_is_named(builds, tmp_path):
+    build = builds["rnn_forward"]
+    options = Options(jobs=1, limits=Limits(memory=64 * 2**20))  # numpy alone takes more
+    (outcome,) = grade_all(build.autograder_zip, [notebook(build, tmp_path, "a.ipynb")], options)
+    assert outcome.status == "error" and outcome.total == 0
+    start = say("reason_memory_too_small", limit=64, needed=0).split(", ")[0]
+    assert outcome.reason.startswith(start) and "MiB" in outcome.reason.split(start)[1], outcome.reason
+
+
 def test_a_grader_error_costs_only_its_own_row(builds, tmp_path, monkeypatch):
     build = builds["rnn_forward"]
     real = grading.grade_file

@@ -9,7 +9,7 @@ starts (a sitecustomize on PYTHONPATH):
 
 A small release of two questions stands in for a built one: the loop time limit,
 `python -m rnncheck` and export work there, name cells by their first line and blame the
-function that loops. tests/autograder/test_release_environment.py runs every public check of
+function that loops. tests/autograder/test_release_terminal.py runs every public check of
 every built assignment under the simulated Windows."""
 
 import ast
