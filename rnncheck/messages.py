@@ -256,6 +256,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "bptt_hint_both_zero": "Pista: si los dos gradientes son cero, el denominador es 0: devuelve 0.0 antes de dividir.",
         "types_hint_sum_over_steps": "Pista: sin relleno es la entropía cruzada de la tarea 3: la suma sobre los pasos reales de cada ejemplo, dividida entre el número de ejemplos m (no entre el número de pasos).",
         "types_hint_eos_included": "Pista: eos_index forma parte de la secuencia: cuando sale, se añade a la lista y después se para.",
+        "gated_case_c_prev_shape": "un c_prev de forma (n_a, 1) con m > 1 (debe tener la forma de a_prev)",
+        "gated_caches_one_per_step": "caches[0] debe ser una lista con una caché por paso de tiempo ({steps} aquí), en orden.",
     },
     "en": {
         "missing": "I cannot find the function `{name}`. Did you run the cell that defines it?",
@@ -502,6 +504,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "bptt_hint_both_zero": "Hint: if both gradients are zero the denominator is 0: return 0.0 before dividing.",
         "types_hint_sum_over_steps": "Hint: without padding it is the cross-entropy of assignment 3: the sum over each example's real steps, divided by the number of examples m (not by the number of steps).",
         "types_hint_eos_included": "Hint: eos_index is part of the sequence: when it is drawn, it is appended and then sampling stops.",
+        "gated_case_c_prev_shape": "a c_prev of shape (n_a, 1) with m > 1 (it must have the shape of a_prev)",
+        "gated_caches_one_per_step": "caches[0] must be a list of one cache per time step ({steps} here), in order.",
     },
 }
 
