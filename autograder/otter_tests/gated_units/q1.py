@@ -10,6 +10,7 @@ from otter.test_files import test_case
 
 from rnncheck import assert_close, assert_inputs_unchanged, assert_same, call, hidden_rng, reference
 from rnncheck.answers import answer, naming_mistake
+from rnncheck.gated_examples import GRU_GATES, gate_parameters
 from rnncheck.hidden import size
 from rnncheck.rnn_checks import entries_of, float64_array, tuple_of
 
@@ -19,25 +20,13 @@ name = "q1"
 CACHE = ("a_next", "a_prev", "xt", "gamma_r", "gamma_u", "cct", "parameters")
 
 
-def gru_parameters(rng, n_a, n_x, n_y):
-    """Wr, br, Wu, bu, Wc, bc (n_a, n_a + n_x) and (n_a, 1), Wy (n_y, n_a), by (n_y, 1): weights
-    large enough that the gates are far from 1/2 and differ from one another."""
-    parameters = {}
-    for gate in "ruc":
-        parameters["W" + gate] = rng.normal(0.0, 0.9, (n_a, n_a + n_x))
-        parameters["b" + gate] = rng.normal(0.0, 0.6, (n_a, 1))
-    parameters["Wy"] = rng.normal(0.0, 0.9, (n_y, n_a))
-    parameters["by"] = rng.normal(0.0, 0.6, (n_y, 1))
-    return parameters
-
-
 # n_a = n_x = 2, n_y = 3, m = 3: stacking [xt; a_prev] in the other order still has the shapes
 # right, so only the numbers show it.
 _rng = np.random.default_rng(51)
-SQUARE = gru_parameters(_rng, 2, 2, 3)
+SQUARE = gate_parameters(_rng, GRU_GATES, 2, 2, 3)
 XT, A_PREV = _rng.normal(0.0, 1.0, (2, 3)), np.tanh(_rng.normal(0.0, 1.0, (2, 3)))
 # n_a = 3, n_x = 2, n_y = 2, m = 2 for the shapes.
-WIDE = gru_parameters(_rng, 3, 2, 2)
+WIDE = gate_parameters(_rng, GRU_GATES, 3, 2, 2)
 XT_WIDE, A_PREV_WIDE = _rng.normal(0.0, 1.0, (2, 2)), np.tanh(_rng.normal(0.0, 1.0, (3, 2)))
 
 
@@ -93,7 +82,7 @@ def test_unseen_inputs(env):
         (square, square, size(rng, 2, 4), 1),
         (1, size(rng, 1, 3), 2, size(rng, 2, 4)),
     ]:
-        parameters = gru_parameters(rng, n_a, n_x, n_y)
+        parameters = gate_parameters(rng, GRU_GATES, n_a, n_x, n_y)
         xt, a_prev = rng.normal(size=(n_x, m)), np.tanh(rng.normal(size=(n_a, m)))
         what = f"(xt {xt.shape}, a_prev {a_prev.shape})"
         expected = reference("gru_cell_forward", xt, a_prev, parameters)
@@ -110,7 +99,7 @@ def test_unseen_inputs(env):
 def test_unseen_inputs_unchanged(env):
     rng = hidden_rng("q1 inputs unchanged")
     n_a, n_x, n_y, m = (int(s) for s in rng.integers(2, 5, size=4))
-    parameters = gru_parameters(rng, n_a, n_x, n_y)
+    parameters = gate_parameters(rng, GRU_GATES, n_a, n_x, n_y)
     assert_inputs_unchanged(
         env, "gru_cell_forward", rng.normal(size=(n_x, m)), rng.normal(size=(n_a, m)), parameters
     )

@@ -20,6 +20,7 @@ from rnncheck import (
     to_array,
 )
 from rnncheck.answers import answer, naming_mistake
+from rnncheck.gated_examples import GRU_GATES, gate_parameters
 from rnncheck.hidden import size
 from rnncheck.rnn_checks import entries_of, float64_array, tuple_of
 
@@ -27,20 +28,9 @@ OK_FORMAT = False
 name = "q2"
 
 
-def gru_parameters(rng, n_a, n_x, n_y):
-    """Wr, br, Wu, bu, Wc, bc, Wy, by drawn from rng (see q1)."""
-    parameters = {}
-    for gate in "ruc":
-        parameters["W" + gate] = rng.normal(0.0, 0.9, (n_a, n_a + n_x))
-        parameters["b" + gate] = rng.normal(0.0, 0.6, (n_a, 1))
-    parameters["Wy"] = rng.normal(0.0, 0.9, (n_y, n_a))
-    parameters["by"] = rng.normal(0.0, 0.6, (n_y, 1))
-    return parameters
-
-
 # n_a = 3, n_x = 2, n_y = 2, m = 2, T_x = 4; a0 is not zero, so starting from zeros shows.
 _rng = np.random.default_rng(52)
-PARAMETERS = gru_parameters(_rng, 3, 2, 2)
+PARAMETERS = gate_parameters(_rng, GRU_GATES, 3, 2, 2)
 X, A0 = _rng.normal(0.0, 1.0, (2, 2, 4)), np.tanh(_rng.normal(0.0, 1.0, (3, 2)))
 
 
@@ -87,7 +77,7 @@ def test_unseen_sequences(env):
         (size(rng, 2, 4), size(rng, 2, 4), 2, 1, size(rng, 2, 5)),  # one example
         (size(rng, 2, 4), size(rng, 1, 3), size(rng, 2, 3), size(rng, 2, 4), 1),  # one step
     ]:
-        parameters = gru_parameters(rng, n_a, n_x, n_y)
+        parameters = gate_parameters(rng, GRU_GATES, n_a, n_x, n_y)
         x, a0 = rng.normal(size=(n_x, m, T_x)), np.tanh(rng.normal(size=(n_a, m)))
         what = f"(x {x.shape}, a0 {a0.shape})"
         expected = reference("gru_forward", x, a0, parameters)
@@ -101,7 +91,7 @@ def test_unseen_sequences(env):
 def test_unseen_inputs_unchanged(env):
     rng = hidden_rng("q2 inputs unchanged")
     n_a, n_x, n_y, m, T_x = (int(s) for s in rng.integers(2, 5, size=5))
-    parameters = gru_parameters(rng, n_a, n_x, n_y)
+    parameters = gate_parameters(rng, GRU_GATES, n_a, n_x, n_y)
     assert_inputs_unchanged(
         env, "gru_forward", rng.normal(size=(n_x, m, T_x)), rng.normal(size=(n_a, m)), parameters
     )

@@ -20,6 +20,7 @@ from rnncheck import (
     say,
 )
 from rnncheck.answers import answer, naming_mistake
+from rnncheck.gated_examples import LSTM_GATES, gate_parameters
 from rnncheck.hidden import size
 from rnncheck.rnn_checks import entries_of, float64_array, tuple_of
 
@@ -29,29 +30,17 @@ name = "q3"
 CACHE = ("a_next", "c_next", "a_prev", "c_prev", "ft", "it", "cct", "ot", "xt", "parameters")
 
 
-def lstm_parameters(rng, n_a, n_x, n_y):
-    """Wf, bf, Wi, bi, Wc, bc, Wo, bo (n_a, n_a + n_x) and (n_a, 1), Wy (n_y, n_a), by (n_y, 1):
-    weights large enough that the gates are far from 1/2 and differ from one another."""
-    parameters = {}
-    for gate in "fico":
-        parameters["W" + gate] = rng.normal(0.0, 0.9, (n_a, n_a + n_x))
-        parameters["b" + gate] = rng.normal(0.0, 0.6, (n_a, 1))
-    parameters["Wy"] = rng.normal(0.0, 0.9, (n_y, n_a))
-    parameters["by"] = rng.normal(0.0, 0.6, (n_y, 1))
-    return parameters
-
-
 # n_a = n_x = 2, n_y = 3, m = 3: stacking [xt; a_prev] in the other order still has the shapes
 # right; c_prev is not a_prev, so confusing them shows.
 _rng = np.random.default_rng(53)
-SQUARE = lstm_parameters(_rng, 2, 2, 3)
+SQUARE = gate_parameters(_rng, LSTM_GATES, 2, 2, 3)
 XT, A_PREV, C_PREV = (
     _rng.normal(0.0, 1.0, (2, 3)),
     np.tanh(_rng.normal(0.0, 1.0, (2, 3))),
     _rng.normal(0.0, 1.0, (2, 3)),
 )
 # n_a = 3, n_x = 2, n_y = 2, m = 2 for the shapes and the cache.
-WIDE = lstm_parameters(_rng, 3, 2, 2)
+WIDE = gate_parameters(_rng, LSTM_GATES, 3, 2, 2)
 XT_WIDE, A_PREV_WIDE = _rng.normal(0.0, 1.0, (2, 2)), np.tanh(_rng.normal(0.0, 1.0, (3, 2)))
 C_PREV_WIDE = _rng.normal(0.0, 1.0, (3, 2))
 
@@ -121,7 +110,7 @@ def test_unseen_inputs(env):
         (square, square, size(rng, 2, 4), 1),
         (1, size(rng, 1, 3), 2, size(rng, 2, 4)),
     ]:
-        parameters = lstm_parameters(rng, n_a, n_x, n_y)
+        parameters = gate_parameters(rng, LSTM_GATES, n_a, n_x, n_y)
         xt, a_prev, c_prev = (
             rng.normal(size=(n_x, m)),
             np.tanh(rng.normal(size=(n_a, m))),
@@ -145,6 +134,6 @@ def test_unseen_inputs(env):
 def test_unseen_inputs_unchanged(env):
     rng = hidden_rng("q3 inputs unchanged")
     n_a, n_x, n_y, m = (int(s) for s in rng.integers(2, 5, size=4))
-    parameters = lstm_parameters(rng, n_a, n_x, n_y)
+    parameters = gate_parameters(rng, LSTM_GATES, n_a, n_x, n_y)
     xt, a_prev, c_prev = rng.normal(size=(n_x, m)), rng.normal(size=(n_a, m)), rng.normal(size=(n_a, m))
     assert_inputs_unchanged(env, "lstm_cell_forward", xt, a_prev, c_prev, parameters)

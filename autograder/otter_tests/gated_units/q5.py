@@ -19,6 +19,7 @@ from rnncheck import (
     reference,
 )
 from rnncheck.answers import answer, naming_mistake
+from rnncheck.gated_examples import LSTM_GATES, gate_parameters
 from rnncheck.hidden import size
 from rnncheck.rnn_checks import array_dict, assert_gradients, parameter_central_differences
 
@@ -28,21 +29,10 @@ name = "q5"
 GATES = ("Wf", "bf", "Wi", "bi", "Wc", "bc", "Wo", "bo")
 
 
-def lstm_parameters(rng, n_a, n_x, n_y):
-    """Wf, bf, Wi, bi, Wc, bc, Wo, bo, Wy, by drawn from rng (see q3)."""
-    parameters = {}
-    for gate in "fico":
-        parameters["W" + gate] = rng.normal(0.0, 0.9, (n_a, n_a + n_x))
-        parameters["b" + gate] = rng.normal(0.0, 0.6, (n_a, 1))
-    parameters["Wy"] = rng.normal(0.0, 0.9, (n_y, n_a))
-    parameters["by"] = rng.normal(0.0, 0.6, (n_y, 1))
-    return parameters
-
-
 # n_a = 3, n_x = 2, n_y = 2, m = 2; dc_next is not zero, so the gradient arriving along the
 # cell state from the next step must be used.
 _rng = np.random.default_rng(55)
-PARAMETERS = lstm_parameters(_rng, 3, 2, 2)
+PARAMETERS = gate_parameters(_rng, LSTM_GATES, 3, 2, 2)
 XT, A_PREV, C_PREV = (
     _rng.normal(0.0, 1.0, (2, 2)),
     np.tanh(_rng.normal(0.0, 1.0, (3, 2))),
@@ -115,7 +105,7 @@ def test_unseen_steps(env):
         (size(rng, 2, 4), size(rng, 2, 4), 1),  # one example
         (1, size(rng, 1, 3), size(rng, 2, 4)),  # one unit
     ]:
-        parameters = lstm_parameters(rng, n_a, n_x, 2)
+        parameters = gate_parameters(rng, LSTM_GATES, n_a, n_x, 2)
         xt, a_prev, c_prev = (
             rng.normal(size=(n_x, m)),
             np.tanh(rng.normal(size=(n_a, m))),
@@ -131,7 +121,7 @@ def test_unseen_steps(env):
 def test_unseen_inputs_unchanged(env):
     rng = hidden_rng("q5 inputs unchanged")
     n_a, n_x, m = (int(s) for s in rng.integers(2, 5, size=3))
-    parameters = lstm_parameters(rng, n_a, n_x, 2)
+    parameters = gate_parameters(rng, LSTM_GATES, n_a, n_x, 2)
     cache = reference(
         "lstm_cell_forward",
         rng.normal(size=(n_x, m)),

@@ -20,6 +20,7 @@ from rnncheck import (
     reference,
 )
 from rnncheck.answers import answer, naming_mistake
+from rnncheck.gated_examples import LSTM_GATES, gate_parameters
 from rnncheck.hidden import size
 from rnncheck.rnn_checks import array_dict, assert_gradients, parameter_central_differences
 
@@ -29,20 +30,9 @@ name = "q6"
 GATES = ("Wf", "bf", "Wi", "bi", "Wc", "bc", "Wo", "bo")
 
 
-def lstm_parameters(rng, n_a, n_x, n_y):
-    """Wf, bf, Wi, bi, Wc, bc, Wo, bo, Wy, by drawn from rng (see q3)."""
-    parameters = {}
-    for gate in "fico":
-        parameters["W" + gate] = rng.normal(0.0, 0.9, (n_a, n_a + n_x))
-        parameters["b" + gate] = rng.normal(0.0, 0.6, (n_a, 1))
-    parameters["Wy"] = rng.normal(0.0, 0.9, (n_y, n_a))
-    parameters["by"] = rng.normal(0.0, 0.6, (n_y, 1))
-    return parameters
-
-
 # n_a = 3, n_x = 2, n_y = 2, m = 2, T_x = 4; every state gets a gradient from outside.
 _rng = np.random.default_rng(56)
-PARAMETERS = lstm_parameters(_rng, 3, 2, 2)
+PARAMETERS = gate_parameters(_rng, LSTM_GATES, 3, 2, 2)
 X, A0 = _rng.normal(0.0, 1.0, (2, 2, 4)), np.tanh(_rng.normal(0.0, 1.0, (3, 2)))
 DA = _rng.normal(0.0, 1.0, (3, 2, 4))
 SHAPES = {"dx": (2, 2, 4), "da0": (3, 2), **{"d" + k: (3, 5) if k[0] == "W" else (3, 1) for k in GATES}}
@@ -101,7 +91,7 @@ def test_unseen_sequences(env):
         (size(rng, 2, 4), size(rng, 2, 3), 1, size(rng, 3, 6), "last"),  # one example
         (size(rng, 2, 3), size(rng, 1, 3), size(rng, 2, 4), 1, "all"),  # one step
     ]:
-        parameters = lstm_parameters(rng, n_a, n_x, 2)
+        parameters = gate_parameters(rng, LSTM_GATES, n_a, n_x, 2)
         x, a0 = rng.normal(size=(n_x, m, T_x)), np.tanh(rng.normal(size=(n_a, m)))
         caches = reference("lstm_forward", x, a0, parameters)[3]
         da = rng.normal(size=(n_a, m, T_x))
@@ -116,7 +106,7 @@ def test_unseen_sequences(env):
 def test_unseen_inputs_unchanged(env):
     rng = hidden_rng("q6 inputs unchanged")
     n_a, n_x, m, T_x = (int(s) for s in rng.integers(2, 5, size=4))
-    parameters = lstm_parameters(rng, n_a, n_x, 2)
+    parameters = gate_parameters(rng, LSTM_GATES, n_a, n_x, 2)
     caches = reference("lstm_forward", rng.normal(size=(n_x, m, T_x)), rng.normal(size=(n_a, m)), parameters)[
         3
     ]

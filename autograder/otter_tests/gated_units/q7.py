@@ -10,6 +10,7 @@ from otter.test_files import test_case
 
 from rnncheck import assert_close, assert_inputs_unchanged, hidden_rng, reference
 from rnncheck.answers import answer, naming_mistake
+from rnncheck.gated_examples import LSTM_GATES, gate_parameters
 from rnncheck.hidden import size
 from rnncheck.rnn_checks import float64_array
 
@@ -17,20 +18,9 @@ OK_FORMAT = False
 name = "q7"
 
 
-def lstm_parameters(rng, n_a, n_x, n_y, forget_bias):
-    """Wf, bf, Wi, bi, Wc, bc, Wo, bo, Wy, by drawn from rng; bf around forget_bias."""
-    parameters = {}
-    for gate in "fico":
-        parameters["W" + gate] = rng.normal(0.0, 0.5, (n_a, n_a + n_x))
-        parameters["b" + gate] = rng.normal(forget_bias if gate == "f" else 0.0, 0.5, (n_a, 1))
-    parameters["Wy"] = rng.normal(0.0, 0.9, (n_y, n_a))
-    parameters["by"] = rng.normal(0.0, 0.6, (n_y, 1))
-    return parameters
-
-
 # n_a = 3, n_x = 2, m = 2, T_x = 6: the forget gates differ from step to step.
 _rng = np.random.default_rng(57)
-PARAMETERS = lstm_parameters(_rng, 3, 2, 2, forget_bias=1.0)
+PARAMETERS = gate_parameters(_rng, LSTM_GATES, 3, 2, 2, weights=0.5, forget_bias=1.0)
 X, A0 = _rng.normal(0.0, 1.0, (2, 2, 6)), np.tanh(_rng.normal(0.0, 1.0, (3, 2)))
 
 
@@ -66,7 +56,7 @@ def test_unseen_sequences(env):
         (size(rng, 2, 4), 1, size(rng, 3, 8), -1.0),
         (size(rng, 2, 4), size(rng, 2, 3), 1, 0.0),  # one step: only g<T_x> = ones
     ]:
-        parameters = lstm_parameters(rng, n_a, 2, 2, forget_bias)
+        parameters = gate_parameters(rng, LSTM_GATES, n_a, 2, 2, weights=0.5, forget_bias=forget_bias)
         caches = reference(
             "lstm_forward", rng.normal(size=(2, m, T_x)), np.tanh(rng.normal(size=(n_a, m))), parameters
         )[3]
