@@ -12,6 +12,9 @@ writes `assignments/gated_units/data/concordancia.npz`:
   training (the picture that decides whether training can start to learn the agreement);
 - `probe_x` (n_x, 64, 51), `probe_y` (64,) and `probe_Wf`, ..., `probe_by`: those sentences
   and the untrained LSTM, for the notebook to measure the same with the student's LSTM;
+- `sgd_distances` (K',), `rnn_sgd_accuracy`, `lstm_sgd_accuracy` (S, K'): the accuracies
+  with plain gradient descent (SGD_LEARNING_RATE, the same clipping) instead of Adam, as
+  assignment 3 trains;
 - `vocabulary` (n_x,): the word of each input index.
 
 The task (assignment 3 ends on it): a sentence is `gato` or `gatos`, then d filler words
@@ -19,10 +22,11 @@ drawn at random from FILLERS, and the model must say, after the last filler, whe
 verb is `estaba` (class 0) or `estaban` (class 1): many-to-one, from the state at the last
 step, softmax over the two classes. Both models have n_a = 16 units, are trained with the
 references (solutions.rnn_forward and solutions.bptt for the RNN, solutions.gated_units for
-the LSTM) on fresh batches of 64 sentences, ITERATIONS steps of Adam (learning rate 0.01)
-with gradients clipped to a joint norm of 5. The LSTM's forget bias starts at 1 (the usual
-initialisation), every other bias at 0, weights normal with standard deviation
-1 / sqrt(fan_in). Deterministic for the seeds; takes a few minutes on one core. The notebook
+the LSTM) on fresh batches of 64 sentences, ITERATIONS steps of Adam (learning rate 0.01) or
+of plain gradient descent, with gradients clipped to a joint norm of 5. The LSTM's forget
+bias starts at 1 (the usual initialisation), every other bias at 0, weights normal with
+standard deviation SCALE = 0.01, as assignment 2's initialize_parameters. Deterministic for
+the seeds; takes tens of minutes on one core (40 on this 2-core machine under load). The notebook
 reads the file; the grader never trains anything.
 """
 
@@ -37,13 +41,29 @@ from solutions.rnn_forward import rnn_forward, softmax
 OUTPUT = Path(__file__).resolve().parent / "data" / "concordancia.npz"
 SUBJECTS = ("gato", "gatos")
 VERBS = ("estaba", "estaban")
-FILLERS = ("que", "ya", "había", "comido", "tanto", "no", "podía", "moverse", "muy", "cansado", "en", "la", "casa")
+FILLERS = (
+    "que",
+    "ya",
+    "había",
+    "comido",
+    "tanto",
+    "no",
+    "podía",
+    "moverse",
+    "muy",
+    "cansado",
+    "en",
+    "la",
+    "casa",
+)
 VOCABULARY = SUBJECTS + FILLERS
 DISTANCES = (5, 10, 20, 30, 40, 50)
 SEEDS = (0, 1)
 ITERATIONS = 1000
 LEARNING_RATE = 0.01
 MAX_NORM = 5.0
+SGD_LEARNING_RATE = 1.0
+SGD_DISTANCES = (2, 5, 10, 20)
 SCALE = 0.01  # the weights' standard deviation, as initialize_parameters of assignment 2
 N_A = 16
 BATCH = 64
@@ -101,10 +121,19 @@ def loss_and_gradients(kind, parameters, x, y):
     return loss, gradients, probabilities
 
 
-def train(kind, d, seed):
-    """The parameters after ITERATIONS steps of Adam on fresh batches with d fillers."""
+def train(kind, d, seed, optimizer="adam"):
+    """The parameters after ITERATIONS steps of Adam (or of plain gradient descent, "sgd", with
+    learning rate SGD_LEARNING_RATE) on fresh batches with d fillers."""
     rng = np.random.default_rng(1000 * seed + d)
     parameters = initial(kind, rng)
+    if optimizer == "sgd":
+        for _ in range(ITERATIONS):
+            x, y = sentences(rng, d, BATCH)
+            _, gradients, _ = loss_and_gradients(kind, parameters, x, y)
+            total = np.sqrt(sum(np.sum(gradients["d" + key] ** 2) for key in parameters))
+            step = SGD_LEARNING_RATE * min(1.0, MAX_NORM / total) if total > 0 else SGD_LEARNING_RATE
+            parameters = {key: value - step * gradients["d" + key] for key, value in parameters.items()}
+        return parameters
     moments = {key: (np.zeros_like(value), np.zeros_like(value)) for key, value in parameters.items()}
     for step in range(1, ITERATIONS + 1):
         x, y = sentences(rng, d, BATCH)
@@ -143,15 +172,24 @@ def gradient_through_time(kind, parameters, x, y):
     return norms[::-1] * x.shape[1]  # per sentence: undo the 1/m of the mean loss
 
 
-def main():
-    results = {kind: np.zeros((len(SEEDS), len(DISTANCES))) for kind in ("rnn", "lstm")}
-    for k, d in enumerate(DISTANCES):
+def accuracies(distances, optimizer):
+    """kind -> (len(SEEDS), len(distances)) accuracies of the models trained with optimizer."""
+    results = {kind: np.zeros((len(SEEDS), len(distances))) for kind in ("rnn", "lstm")}
+    for k, d in enumerate(distances):
         for s, seed in enumerate(SEEDS):
             for kind in ("rnn", "lstm"):
-                results[kind][s, k] = accuracy(kind, train(kind, d, seed), d, seed)
-        print(f"d = {d:2d}: RNN {results['rnn'][:, k]}, LSTM {results['lstm'][:, k]}", flush=True)
+                results[kind][s, k] = accuracy(kind, train(kind, d, seed, optimizer), d, seed)
+        print(f"{optimizer} d = {d:2d}: RNN {results['rnn'][:, k]}, LSTM {results['lstm'][:, k]}", flush=True)
+    return results
+
+
+def main():
+    results, plain = accuracies(DISTANCES, "adam"), accuracies(SGD_DISTANCES, "sgd")
     lstm, rnn, x, y = probe()
-    rnn_gradient, lstm_gradient = gradient_through_time("rnn", rnn, x, y), gradient_through_time("lstm", lstm, x, y)
+    rnn_gradient, lstm_gradient = (
+        gradient_through_time("rnn", rnn, x, y),
+        gradient_through_time("lstm", lstm, x, y),
+    )
     OUTPUT.parent.mkdir(parents=True, exist_ok=True)
     np.savez_compressed(
         OUTPUT,
@@ -159,6 +197,9 @@ def main():
         distances=np.array(DISTANCES),
         rnn_accuracy=results["rnn"],
         lstm_accuracy=results["lstm"],
+        sgd_distances=np.array(SGD_DISTANCES),
+        rnn_sgd_accuracy=plain["rnn"],
+        lstm_sgd_accuracy=plain["lstm"],
         steps_back=np.arange(len(rnn_gradient)),
         rnn_gradient=rnn_gradient,
         lstm_gradient=lstm_gradient,
