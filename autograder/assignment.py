@@ -123,6 +123,6 @@ def load(name: str) -> Assignment:
 
 def names() -> list[str]:
     """Every assignment that has a notebook source, in course order."""
-    order = ["word_representation", "rnn_forward", "bptt", "rnn_types"]
+    order = ["word_representation", "rnn_forward", "bptt", "rnn_types", "gated_units"]
     found = [p.parent.name for p in ASSIGNMENTS_DIR.glob("*/notebook.yaml")]
     return sorted(found, key=lambda n: (order.index(n) if n in order else len(order), n))

@@ -17,8 +17,9 @@ numpy only. Public API:
 - relative_difference, central_differences: run only while the build records answers
 
 Modules for particular tests: rnncheck.rnn_checks (RNN input builders and checks),
-rnncheck.rnn_examples (fixed inputs several public tests share), rnncheck.sampling (a
-recording random generator and checks of sampled sequences).
+rnncheck.rnn_examples (fixed inputs several public tests share), rnncheck.gated_examples
+(GRU and LSTM parameters), rnncheck.sampling (a recording random generator and checks of
+sampled sequences).
 """
 
 from .answers import check_against_reference, recorded, reference

@@ -294,6 +294,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "export_fresh_failed_run": "Aviso: no pude correr el notebook guardado en un proceso nuevo de Python, como lo corre la calificación ({python} -m rnncheck: {detail}). Lo empaqueté tal como está guardado, sin esa comprobación. Antes de entregarlo, reinicia el kernel y ejecuta todas las celdas (Kernel > Restart Kernel and Run All Cells), guarda el notebook y vuelve a ejecutar esta celda; si el aviso sigue, entrega el archivo y manda este mensaje a tu profesor.",
         "call_stuck": "… `{name}` lleva más de {seconds} s en una sola operación que Python no puede interrumpir (¿una operación de numpy enorme?). Se detendrá cuando esa operación termine; si no termina, interrumpe el kernel (el botón ■) o pulsa Ctrl+C en la terminal.",
         "reason_memory_too_small": "el límite de memoria ({limit} MiB) no alcanza para iniciar el proceso del notebook, que ocupa al menos {needed} MiB antes de correr una celda",
+        "gated_case_c_prev_shape": "un c_prev de forma (n_a, 1) con m > 1 (debe tener la forma de a_prev)",
+        "gated_caches_one_per_step": "caches[0] debe ser una lista con una caché por paso de tiempo ({steps} aquí), en orden.",
     },
     "en": {
         "missing": "I cannot find the function `{name}`. Did you run the cell that defines it?",
@@ -578,6 +580,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "export_fresh_failed_run": "Warning: I could not run the saved notebook in a fresh Python process, as grading runs it ({python} -m rnncheck: {detail}). I packed it as it is saved, without that check. Before you submit it, restart the kernel and run every cell (Kernel > Restart Kernel and Run All Cells), save the notebook and run this cell again; if the warning stays, submit the file and send this message to your instructor.",
         "call_stuck": "… `{name}` has run for more than {seconds} s in one operation Python cannot interrupt (a huge numpy operation?). It will be stopped when that operation ends; if it never does, interrupt the kernel (the ■ button) or press Ctrl+C in the terminal.",
         "reason_memory_too_small": "the memory limit ({limit} MiB) is too small to start the notebook's process, which takes at least {needed} MiB before any cell runs",
+        "gated_case_c_prev_shape": "a c_prev of shape (n_a, 1) with m > 1 (it must have the shape of a_prev)",
+        "gated_caches_one_per_step": "caches[0] must be a list of one cache per time step ({steps} here), in order.",
     },
 }
 

@@ -1,0 +1,27 @@
+"""lstm_cell_backward: c and a confused: dft uses a_prev where c_prev goes."""
+
+import numpy as np
+
+FEEDBACK = {"es": "c y a confundidos: el gradiente de la compuerta de olvido usa a_prev en lugar de c_prev", "en": "c and a confused: the forget gate's gradient uses a_prev instead of c_prev"}
+
+
+def lstm_cell_backward(da_next, dc_next, cache):
+    a_next, c_next, a_prev, c_prev, ft, it, cct, ot, xt, parameters = cache
+    n_a = a_next.shape[0]
+    concat = np.concatenate([a_prev, xt], axis=0)
+    tanh_c = np.tanh(c_next)
+    dc = dc_next + da_next * ot * (1 - tanh_c**2)
+    dot = da_next * tanh_c * ot * (1 - ot)
+    dcct = dc * it * (1 - cct**2)
+    dit = dc * cct * it * (1 - it)
+    dft = dc * a_prev * ft * (1 - ft)
+    gradients = {}
+    dconcat = 0
+    for gate, dz in (("f", dft), ("i", dit), ("c", dcct), ("o", dot)):
+        gradients["dW" + gate] = dz @ concat.T
+        gradients["db" + gate] = np.sum(dz, axis=1, keepdims=True)
+        dconcat = dconcat + parameters["W" + gate].T @ dz
+    gradients["da_prev"] = dconcat[:n_a]
+    gradients["dxt"] = dconcat[n_a:]
+    gradients["dc_prev"] = dc * ft
+    return gradients
