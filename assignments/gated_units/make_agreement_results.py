@@ -28,8 +28,18 @@ bias starts at 1 (the usual initialisation), every other bias at 0, weights norm
 standard deviation SCALE = 0.01, as assignment 2's initialize_parameters. Deterministic for
 the seeds; takes tens of minutes on one core (40 on this 2-core machine under load). The notebook
 reads the file; the grader never trains anything.
+
+    .venv/bin/python assignments/gated_units/make_agreement_results.py --assignment3 10,20,30 0,1,2 300,1500
+
+writes nothing: it prints the accuracy of both models trained with assignment 3's own protocol
+(bptt, section 9: weights normal x 0.03, one fixed set of 256 training sentences, gradient
+descent with learning rate 0.5 and clipping to norm 5, accuracy on 500 new sentences) for the
+distances, seeds and numbers of steps given, the LSTM with forget bias 1 and 3. The notebook's
+table is what this command printed (a few minutes per distance and seed on this 2-core machine
+under load, run a few at a time; the LSTM is the slow one).
 """
 
+import sys
 from pathlib import Path
 
 import numpy as np
@@ -78,21 +88,21 @@ def sentences(rng, d, m):
     return x, y
 
 
-def initial(kind, rng):
+def initial(kind, rng, scale=SCALE, forget_bias=1.0):
     n_x = len(VOCABULARY)
     if kind == "rnn":
         return {
-            "Wax": rng.normal(0.0, SCALE, (N_A, n_x)),
-            "Waa": rng.normal(0.0, SCALE, (N_A, N_A)),
-            "Wya": rng.normal(0.0, SCALE, (2, N_A)),
+            "Wax": rng.normal(0.0, scale, (N_A, n_x)),
+            "Waa": rng.normal(0.0, scale, (N_A, N_A)),
+            "Wya": rng.normal(0.0, scale, (2, N_A)),
             "ba": np.zeros((N_A, 1)),
             "by": np.zeros((2, 1)),
         }
     parameters = {}
     for gate in "fico":
-        parameters["W" + gate] = rng.normal(0.0, SCALE, (N_A, N_A + n_x))
-        parameters["b" + gate] = np.full((N_A, 1), 1.0 if gate == "f" else 0.0)
-    parameters["Wy"] = rng.normal(0.0, SCALE, (2, N_A))
+        parameters["W" + gate] = rng.normal(0.0, scale, (N_A, N_A + n_x))
+        parameters["b" + gate] = np.full((N_A, 1), forget_bias if gate == "f" else 0.0)
+    parameters["Wy"] = rng.normal(0.0, scale, (2, N_A))
     parameters["by"] = np.zeros((2, 1))
     return parameters
 
@@ -129,10 +139,8 @@ def train(kind, d, seed, optimizer="adam"):
     if optimizer == "sgd":
         for _ in range(ITERATIONS):
             x, y = sentences(rng, d, BATCH)
-            _, gradients, _ = loss_and_gradients(kind, parameters, x, y)
-            total = np.sqrt(sum(np.sum(gradients["d" + key] ** 2) for key in parameters))
-            step = SGD_LEARNING_RATE * min(1.0, MAX_NORM / total) if total > 0 else SGD_LEARNING_RATE
-            parameters = {key: value - step * gradients["d" + key] for key, value in parameters.items()}
+            gradients = loss_and_gradients(kind, parameters, x, y)[1]
+            parameters = clipped_step(parameters, gradients, SGD_LEARNING_RATE)
         return parameters
     moments = {key: (np.zeros_like(value), np.zeros_like(value)) for key, value in parameters.items()}
     for step in range(1, ITERATIONS + 1):
@@ -148,6 +156,31 @@ def train(kind, d, seed, optimizer="adam"):
             step_size = LEARNING_RATE * np.sqrt(1 - 0.999**step) / (1 - 0.9**step)
             parameters[key] = parameters[key] - step_size * first / (np.sqrt(second) + 1e-8)
     return parameters
+
+
+def clipped_step(parameters, gradients, learning_rate):
+    """One step of gradient descent with the gradients clipped to a joint norm of MAX_NORM."""
+    total = np.sqrt(sum(np.sum(gradients["d" + key] ** 2) for key in parameters))
+    step = learning_rate * min(1.0, MAX_NORM / total) if total > 0 else learning_rate
+    return {key: value - step * gradients["d" + key] for key, value in parameters.items()}
+
+
+def assignment3_accuracies(kind, d, seed, checkpoints, forget_bias):
+    """Assignment 3's protocol (bptt, section 9): weights normal x 0.03, ONE fixed set of 256
+    training sentences, gradient descent with learning rate 0.5 and clipping to norm 5; the
+    accuracy on 500 new sentences after each number of steps in `checkpoints` (increasing).
+    Not stored in the data file: `--assignment3` prints it."""
+    rng = np.random.default_rng(seed)
+    parameters = initial(kind, rng, scale=0.03, forget_bias=forget_bias)
+    x, y = sentences(rng, d, 256)
+    x_test, y_test = sentences(np.random.default_rng(1000 + seed), d, 500)
+    found = []
+    for step in range(1, max(checkpoints) + 1):
+        parameters = clipped_step(parameters, loss_and_gradients(kind, parameters, x, y)[1], 0.5)
+        if step in checkpoints:
+            probabilities = loss_and_gradients(kind, parameters, x_test, y_test)[2]
+            found.append(float(np.mean(np.argmax(probabilities, axis=0) == y_test)))
+    return found
 
 
 def accuracy(kind, parameters, d, seed):
@@ -212,5 +245,19 @@ def main():
         print(f"  k = {k:2d}: {rnn_gradient[k]:.2e}  {lstm_gradient[k]:.2e}")
 
 
+def main_assignment3(distances, seeds, steps):
+    """Print assignment 3's protocol for the plain RNN and the LSTM with b_f = 1 and 3."""
+    for d in distances:
+        for seed in seeds:
+            for kind, forget_bias in (("rnn", 0.0), ("lstm", 1.0), ("lstm", 3.0)):
+                name = "RNN" if kind == "rnn" else f"LSTM b_f = {forget_bias:.0f}"
+                found = assignment3_accuracies(kind, d, seed, steps, forget_bias)
+                reached = ", ".join(f"{value:.3f} after {count}" for count, value in zip(steps, found))
+                print(f"d = {d:2d}, seed {seed}, {name}: {reached} steps", flush=True)
+
+
 if __name__ == "__main__":
-    main()
+    if sys.argv[1:2] == ["--assignment3"]:  # --assignment3 D,D,... SEED,... STEPS,...
+        main_assignment3(*([int(v) for v in arg.split(",")] for arg in sys.argv[2:5]))
+    else:
+        main()
