@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import numpy as np
 
+from rnncheck.hidden import size
+
 GRU_GATES = "ruc"  # relevance (reset), update, candidate
 LSTM_GATES = "fico"  # forget, input, candidate, output
 
@@ -36,3 +38,24 @@ def gate_parameters(
     parameters["Wy"] = rng.normal(0.0, 0.9, (n_y, n_a))
     parameters["by"] = rng.normal(0.0, 0.6, (n_y, 1))
     return parameters
+
+
+def cell_sizes(rng: np.random.Generator) -> list[tuple[int, int, int, int]]:
+    """(n_a, n_x, n_y, m) of a cell's hidden cases, drawn from rng: any sizes, a square
+    stack with one example, and one unit."""
+    square = size(rng, 2, 4)
+    return [
+        (size(rng, 2, 5), size(rng, 2, 5), size(rng, 2, 4), size(rng, 2, 5)),
+        (square, square, size(rng, 2, 4), 1),
+        (1, size(rng, 1, 3), 2, size(rng, 2, 4)),
+    ]
+
+
+def sequence_sizes(rng: np.random.Generator) -> list[tuple[int, int, int, int, int]]:
+    """(n_a, n_x, n_y, m, T_x) of a forward pass's hidden cases, drawn from rng: any sizes,
+    one example, and one step."""
+    return [
+        (size(rng, 2, 5), size(rng, 2, 4), size(rng, 2, 4), size(rng, 2, 4), size(rng, 4, 8)),
+        (size(rng, 2, 4), size(rng, 2, 4), 2, 1, size(rng, 2, 5)),  # one example
+        (size(rng, 2, 4), size(rng, 1, 3), size(rng, 2, 3), size(rng, 2, 4), 1),  # one step
+    ]

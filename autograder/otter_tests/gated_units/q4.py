@@ -21,8 +21,7 @@ from rnncheck import (
     to_array,
 )
 from rnncheck.answers import answer, naming_mistake
-from rnncheck.gated_examples import LSTM_GATES, gate_parameters
-from rnncheck.hidden import size
+from rnncheck.gated_examples import LSTM_GATES, gate_parameters, sequence_sizes
 from rnncheck.rnn_checks import entries_of, float64_array, tuple_of
 
 OK_FORMAT = False
@@ -77,11 +76,7 @@ def test_inputs_unchanged(env):
 @test_case(points=1.5, hidden=True)
 def test_unseen_sequences(env):
     rng = hidden_rng("q4 unseen sequences")
-    for n_a, n_x, n_y, m, T_x in [
-        (size(rng, 2, 5), size(rng, 2, 4), size(rng, 2, 4), size(rng, 2, 4), size(rng, 4, 8)),
-        (size(rng, 2, 4), size(rng, 2, 4), 2, 1, size(rng, 2, 5)),  # one example
-        (size(rng, 2, 4), size(rng, 1, 3), size(rng, 2, 3), size(rng, 2, 4), 1),  # one step
-    ]:
+    for n_a, n_x, n_y, m, T_x in sequence_sizes(rng):
         parameters = gate_parameters(rng, LSTM_GATES, n_a, n_x, n_y)
         x, a0 = rng.normal(size=(n_x, m, T_x)), np.tanh(rng.normal(size=(n_a, m)))
         what = f"(x {x.shape}, a0 {a0.shape})"

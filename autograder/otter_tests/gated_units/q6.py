@@ -27,7 +27,7 @@ from rnncheck.rnn_checks import array_dict, assert_gradients, parameter_central_
 OK_FORMAT = False
 name = "q6"
 
-GATES = ("Wf", "bf", "Wi", "bi", "Wc", "bc", "Wo", "bo")
+GATES = tuple(kind + gate for gate in LSTM_GATES for kind in "Wb")  # Wf, bf, Wi, bi, ...
 
 
 # n_a = 3, n_x = 2, n_y = 2, m = 2, T_x = 4; every state gets a gradient from outside.
