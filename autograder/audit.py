@@ -29,7 +29,7 @@ from rnncheck.messages import say
 from . import assignment as assignments
 from . import grade
 from .assignment import Assignment
-from .build import DIST, build_assignment
+from .build import DIST, Build, build_assignment
 from .engine.batch import Options, grade_all
 from .engine.outcome import Outcome
 from .fill import defined_functions, fill
@@ -106,15 +106,41 @@ def entries(assignment: Assignment) -> list[tuple[str, str, Path | None]]:
     return found
 
 
+def one_mistake_per_function(assignment: Assignment) -> list[tuple[str, str, Path | None]]:
+    """The entries but for the mistakes, and of those the first (by name) of each graded function:
+    a shorter audit that still shows every question losing points to a mistake."""
+    kept: list[tuple[str, str, Path | None]] = []
+    covered: set[str] = set()
+    for kind, name, path in entries(assignment):
+        if kind == "mistakes":
+            assert path is not None
+            new = defined_functions(path) & set(assignment.functions) - covered
+            if not new:
+                continue
+            covered |= new
+        kept.append((kind, name, path))
+    return kept
+
+
 def audit_assignment(
-    assignment: Assignment, workdir: Path, jobs: int | None = None, seed: int | None = None
+    assignment: Assignment,
+    workdir: Path,
+    jobs: int | None = None,
+    seed: int | None = None,
+    *,
+    listed: list[tuple[str, str, Path | None]] | None = None,
+    build: Build | None = None,
 ) -> list[Verdict]:
-    """Grade every entry of `assignment` and judge each; hidden inputs drawn with seed (fresh if None)."""
-    build = build_assignment(assignment, workdir / DIST, seed=seed)
+    """Grade every entry of `assignment` (or those listed, from `entries`) and judge each;
+    hidden inputs drawn with seed (fresh if None), by a build made in workdir, or with the
+    autograder zip of `build` (of this assignment, built with that seed)."""
+    if build is None:
+        build = build_assignment(assignment, workdir / DIST, seed=seed)
+    assert build.assignment.name == assignment.name and seed in (None, build.seed)
     skeleton = render(assignment)
     submissions = workdir / "submissions" / assignment.name
     submissions.mkdir(parents=True)
-    listed = entries(assignment)
+    listed = entries(assignment) if listed is None else listed
     for kind, name, path in listed:
         sources = [] if kind == "skeleton" else [assignment.solution_path] + ([path] if path else [])
         nbformat.write(

@@ -102,6 +102,11 @@ def _alarm(seconds: float, error: type[BaseException]) -> Iterator[None]:
         yield
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
+        # A stop that came while the code blocked SIGALRM (as a student's code may, or a C
+        # library while it computes) is still pending: with the previous handler back, often the
+        # default one, which ends the process, it would end the notebook's kernel as soon as the
+        # code unblocked the signal. Ignoring a signal discards it where it is pending (POSIX).
+        signal.signal(signal.SIGALRM, signal.SIG_IGN)
         signal.signal(signal.SIGALRM, previous)
 
 

@@ -1,6 +1,9 @@
-"""Shared fixtures: one build of every assignment in each language per test session, in a
+"""Shared fixtures: one build of every assignment in each language per test run, in a
 temporary folder."""
 
+import fcntl
+import os
+import shutil
 from pathlib import Path
 
 import pytest
@@ -19,27 +22,71 @@ def dist(tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope="session")
-def builds(dist) -> dict[str, Build]:
+def builds(dist, tmp_path_factory) -> dict[str, Build]:
     """name -> the Spanish build of that assignment (built once, on first use)."""
-    return _LazyBuilds(dist)
+    return _LazyBuilds(dist, "es", _shared(tmp_path_factory))
 
 
 @pytest.fixture(scope="session")
 def english_builds(tmp_path_factory) -> dict[str, Build]:
     """name -> the English build of that assignment (built once, on first use)."""
-    return _LazyBuilds(tmp_path_factory.mktemp("dist-en"), "en")
+    return _LazyBuilds(tmp_path_factory.mktemp("dist-en"), "en", _shared(tmp_path_factory))
+
+
+def _shared(tmp_path_factory) -> Path | None:
+    """Under xdist, a folder of this run that every worker sees (the parent of the workers' own
+    temporary folders), where each build is made once for all of them; None otherwise."""
+    if "PYTEST_XDIST_WORKER" not in os.environ:
+        return None
+    return tmp_path_factory.getbasetemp().parent / "shared-builds"
 
 
 class _LazyBuilds(dict):
-    """name -> the build of that assignment in `language`, made on first use."""
+    """name -> the build of that assignment in `language`, made on first use, into out.
 
-    def __init__(self, out: Path, language: str = "es"):
+    Under xdist the first worker that asks builds into the shared folder, holding a lock that
+    the others wait on, and each worker copies the finished build into its own out: a build
+    costs seconds, and a copy keeps what a test writes beside a build to its own worker. A
+    worker that would wait first makes one build that nobody has started, in the order of
+    BUILD_ORDER: both cores build while the session's first tests wait for their builds."""
+
+    def __init__(self, out: Path, language: str, shared: Path | None):
         super().__init__()
-        self.out, self.language = out, language
+        self.out, self.language, self.shared = out, language, shared
 
     def __missing__(self, name: str) -> Build:
-        self[name] = build_assignment(assignments.load(name), self.out, self.language, seed=SEED)
+        assignment = assignments.load(name)
+        if self.shared is None:
+            self[name] = build_assignment(assignment, self.out, self.language, seed=SEED)
+            return self[name]
+        if not _shared_build(self.shared, self.language, name, wait=False):
+            for language, other in BUILD_ORDER:
+                if not (self.shared / language / other / "done").exists():
+                    if _shared_build(self.shared, language, other, wait=False):
+                        break
+            _shared_build(self.shared, self.language, name, wait=True)
+        shutil.copytree(self.shared / self.language / name / "out", self.out, dirs_exist_ok=True)
+        self[name] = Build(assignment, self.language, self.out.resolve(), SEED)
         return self[name]
+
+
+BUILD_ORDER = [(language, name) for language in ("es", "en") for name in ASSIGNMENTS]
+
+
+def _shared_build(shared: Path, language: str, name: str, wait: bool) -> bool:
+    """Whether the build of name in language is in shared/language/name/out, made now by this
+    worker if no other had made it; False, at once, if another is making it and not wait."""
+    made = shared / language / name
+    made.mkdir(parents=True, exist_ok=True)
+    with open(made / "lock", "w") as lock:
+        try:
+            fcntl.flock(lock, fcntl.LOCK_EX | (0 if wait else fcntl.LOCK_NB))
+        except BlockingIOError:
+            return False
+        if not (made / "done").exists():  # the lock is released when the file closes
+            build_assignment(assignments.load(name), made / "out", language, seed=SEED)
+            (made / "done").touch()
+    return True
 
 
 # Under `make test` (xdist, --dist loadfile) each file runs whole on one worker, and files are
@@ -47,14 +94,14 @@ class _LazyBuilds(dict):
 # many tests first, which left these few long ones to start last, on one worker, while the
 # other sat idle). They go first, longest first, so that the many short files fill the other
 # worker and both finish together. Their cost: CPU seconds measured under load, session builds
-# included (each worker builds the assignments once, for whichever file asks first).
+# included (the assignments are built once, for whichever file asks first).
 LONGEST_FIRST = (
-    "tests/autograder/test_numpy_majors.py",  # about 125 s of CPU (four builds and audits)
-    "tests/autograder/test_release_environment.py",  # about 115 s (ten notebooks in a kernel)
-    "tests/autograder/test_release_terminal.py",  # about 75 s (28 terminal checks)
-    "tests/engine/test_hostile.py",  # about 60 s (five batches)
-    "tests/autograder/test_audit.py",
-    "tests/autograder/test_gradescope.py",
+    "tests/autograder/test_release_environment.py",  # about 195 s (19 notebooks in a kernel)
+    "tests/autograder/test_numpy_majors.py",  # about 135 s (five builds and short audits)
+    "tests/autograder/test_audit.py",  # about 115 s (264 submissions graded)
+    "tests/autograder/test_release_terminal.py",  # about 90 s (four environments, 20 checks)
+    "tests/autograder/test_gradescope.py",  # about 80 s (seven runs of run_autograder)
+    "tests/engine/test_hostile.py",  # about 75 s (five batches)
 )
 
 

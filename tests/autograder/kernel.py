@@ -34,3 +34,14 @@ def shown(cell):
         + "".join(output.get("traceback", []))
         for output in cell.get("outputs", [])
     )
+
+
+def plots_without_an_image(nb):
+    """The first line of each code cell that draws (plt.show, plt.plot ...) but shows no image."""
+    return [
+        cell.source.splitlines()[0]
+        for cell in nb.cells
+        if cell.cell_type == "code"
+        and "plt." in cell.source
+        and not any("image/png" in output.get("data", {}) for output in cell.get("outputs", []))
+    ]

@@ -22,12 +22,14 @@ ENTRIES = [
 
 
 @pytest.fixture(scope="session")
-def verdicts(tmp_path_factory):
+def verdicts(builds, tmp_path_factory):
     cache = {}
 
     def of(name):
         if name not in cache:
-            found = audit.audit_assignment(assignments.load(name), tmp_path_factory.mktemp(name), seed=SEED)
+            found = audit.audit_assignment(
+                assignments.load(name), tmp_path_factory.mktemp(name), seed=SEED, build=builds[name]
+            )
             cache[name] = {(v.kind, v.entry): v for v in found}
         return cache[name]
 
@@ -48,6 +50,16 @@ def test_catalogue_is_big_enough(name):
     assert len(assignment.catalogue("correct")) >= 3
     covered = set().union(*(audit.defined_functions(p) for p in assignment.catalogue("mistakes")))
     assert covered >= set(assignment.functions), f"no mistake for {set(assignment.functions) - covered}"
+
+
+@pytest.mark.parametrize("name", ASSIGNMENTS)
+def test_the_shorter_audit_keeps_every_correct_version_and_a_mistake_of_each_function(name):
+    assignment = assignments.load(name)
+    every, chosen = audit.entries(assignment), audit.one_mistake_per_function(assignment)
+    assert [e for e in every if e[0] != "mistakes"] == [e for e in chosen if e[0] != "mistakes"]
+    mistakes = [path for kind, _, path in chosen if kind == "mistakes"]
+    assert set().union(*(audit.defined_functions(p) for p in mistakes)) >= set(assignment.functions)
+    assert len(chosen) < len(every)
 
 
 def fake_row(assignment, lost=(), message="falló"):

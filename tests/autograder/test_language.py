@@ -137,7 +137,7 @@ def untranslated_column_names(nb, folder, language):
     """The lines a run notebook printed that show a Spanish column name of one of its data
     files (a CSV's first row) in the English release: the words of the data stay Spanish (they
     are the corpus's), but names the notebook shows as labels, like a table's features, are
-    the release's. (tests/autograder/test_student_experience.py runs every notebook and asks this.)"""
+    the release's. (tests/autograder/test_release_environment.py runs every notebook and asks this.)"""
     if language == "es":
         return []
     names = set()

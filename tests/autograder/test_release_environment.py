@@ -2,7 +2,9 @@
 release's own requirements.txt (with the oldest and the newest numpy it allows: the major the
 build recorded its answers with, the same that the autograder zip installs), from the
 notebook alone (a friendly message, not a traceback), and in Colab's layout (the notebook and
-the release zip side by side in a folder).
+the release zip side by side in a folder). Each filled notebook of each language runs here, top
+to bottom, as a student runs it, and only here: a run in the project's environment would prove
+nothing more about the release.
 
 Notebooks run in a real Jupyter kernel of that environment, not of the project's; the release
 zip unpacks readable. The checks from a terminal, on a simulated Windows and with each Python
@@ -25,7 +27,8 @@ from autograder.fill import fill
 from autograder.versions import NUMPY, numpy_requirement
 from rnncheck.messages import MESSAGES
 from tests import environments
-from tests.autograder.kernel import errors, execute, shown
+from tests.autograder.kernel import errors, execute, plots_without_an_image, shown
+from tests.autograder.test_language import untranslated_column_names
 from tests.conftest import ASSIGNMENTS
 
 pytestmark = pytest.mark.slow
@@ -85,7 +88,7 @@ def check_outputs(nb):
 
 
 def test_the_release_runs_in_a_fresh_environment_from_its_requirements_alone(
-    builds, environment, tmp_path, monkeypatch
+    builds, english_builds, environment, tmp_path, monkeypatch
 ):
     # 1. Nothing installed but Jupyter: the first cell names what is missing and the command.
     build = builds[ASSIGNMENTS[0]]
@@ -107,24 +110,57 @@ def test_the_release_runs_in_a_fresh_environment_from_its_requirements_alone(
     assert numpy_requirement(environment.version("numpy")) == NUMPY and environment.version("matplotlib")
     assert errors(nb) == []
 
-    # 3. The release's requirements, newest versions, then the oldest numpy they allow: both of
-    # the major the answers were recorded with (build.NUMPY), the one Gradescope grades with.
-    for numpy in ("newest", "oldest"):
-        if numpy == "oldest":
-            environment.pip(oldest_allowed("numpy"))
-            assert environment.version("numpy").startswith(lowest_allowed("numpy") + ".")
-        assert numpy_requirement(environment.version("numpy")) == NUMPY
+    # 3. The release's requirements, newest versions: each notebook of each language, filled in
+    # and saved as a student saves it, runs top to bottom in a folder whose name has a space
+    # and an ñ; every check passes, every plot shows an image, the English release shows no
+    # Spanish column name, and the export cell makes the file to submit, quietly.
+    assert numpy_requirement(environment.version("numpy")) == NUMPY
+    for language, built in (("es", builds), ("en", english_builds)):
         for name in ASSIGNMENTS:
-            build = builds[name]
-            folder = tmp_path / f"{numpy}-{name}"
-            shutil.copytree(build.student, folder)
-            path = folder / build.assignment.notebook_name
-            nb = environment.execute(
-                fill(nbformat.read(path, 4), [build.assignment.solution_path]), folder, monkeypatch
+            runs_as_a_student_runs_it(
+                environment, built[name], tmp_path / language / name / "mi carpeta ñ", monkeypatch
             )
-            checks, failures = check_outputs(nb)
-            assert failures == [], f"{name} with the {numpy} numpy"
-            assert checks and all("✔" in shown(c) and "✘" not in shown(c) for c in checks), name
+
+    # 4. The oldest numpy the requirements allow, of the major the answers were recorded with
+    # (build.NUMPY), the one Gradescope grades with.
+    environment.pip(oldest_allowed("numpy"))
+    assert environment.version("numpy").startswith(lowest_allowed("numpy") + ".")
+    assert numpy_requirement(environment.version("numpy")) == NUMPY
+    for name in ASSIGNMENTS:
+        build = builds[name]
+        folder = tmp_path / f"oldest-{name}"
+        shutil.copytree(build.student, folder)
+        path = folder / build.assignment.notebook_name
+        nb = environment.execute(
+            fill(nbformat.read(path, 4), [build.assignment.solution_path]), folder, monkeypatch
+        )
+        checks, failures = check_outputs(nb)
+        assert failures == [], f"{name} with the oldest numpy"
+        assert checks and all("✔" in shown(c) and "✘" not in shown(c) for c in checks), name
+
+
+def runs_as_a_student_runs_it(environment, build, folder, monkeypatch):
+    """The release copied to folder, its notebook filled in and saved there, run top to bottom
+    in the environment's kernel: what a student meets (tests/autograder/test_student_experience.py
+    has the rest)."""
+    language, name = build.language, build.assignment.name
+    shutil.copytree(build.student, folder)
+    path = folder / build.assignment.notebook_name
+    nbformat.write(fill(nbformat.read(path, 4), [build.assignment.solution_path]), path)
+    nb = environment.execute(nbformat.read(path, 4), folder, monkeypatch)
+    checks, failures = check_outputs(nb)
+    assert failures == [], f"{name} ({language})"
+    assert checks and all("✔" in shown(c) and "✘" not in shown(c) for c in checks), f"{name} ({language})"
+    assert plots_without_an_image(nb) == [], f"{name} ({language})"
+    assert untranslated_column_names(nb, folder, language) == [], name
+    export = nb.cells[-1]
+    assert export.source == "grader.export()"
+    messages = MESSAGES[language]
+    target = folder / f"{path.stem}{messages['export_suffix']}.zip"
+    assert messages["export_done"].format(path=target, notebook=path) in shown(export), shown(export)
+    assert {o.get("name") for o in export.outputs} == {"stdout"}, f"{name} ({language})"  # no warning
+    with zipfile.ZipFile(target) as archive:
+        assert archive.namelist() == [path.name]
 
 
 def test_the_notebook_alone_says_where_its_files_are(builds, environment, tmp_path, monkeypatch):
@@ -144,7 +180,7 @@ def test_colab_layout_the_notebook_and_the_release_zip_side_by_side(
     builds, environment, tmp_path, monkeypatch
 ):
     environment.pip("-r", str(builds[ASSIGNMENTS[0]].student / "requirements.txt"))
-    build = builds["bptt"]
+    build = builds["rnn_types"]  # reads its data from the unpacked release; its notebook runs in seconds
     content = tmp_path / "content con espacios y acentos ñ"
     content.mkdir()
     path = content / build.assignment.notebook_name

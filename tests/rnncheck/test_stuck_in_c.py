@@ -105,6 +105,28 @@ def test_progress_names_the_notebook_function_the_check_is_inside():
     assert first.startswith("… sigue corriendo la revisión de q2, dentro de `tokenize` (")
 
 
+PENDING_ALARM = """import signal
+signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGALRM})  # before numpy's threads start
+from rnncheck import student
+with student.stopped_after(0.01):  # the stop comes while the signal is blocked: it stays pending
+    while signal.SIGALRM not in signal.sigpending():
+        pass
+signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGALRM})
+print("vivo")"""
+
+
+@pytest.mark.skipif(not hasattr(signal, "pthread_sigmask"), reason="Unix only")
+def test_a_stop_left_pending_by_code_that_blocked_it_does_not_end_the_process_later():
+    # a kernel's SIGALRM handler is the default one, which ends the process: the stop that came
+    # while every thread blocked the signal (a long call of C) must not be delivered once the
+    # check has put that handler back and the code unblocks it (this ended a notebook's kernel)
+    import subprocess
+    import sys
+
+    done = subprocess.run([sys.executable, "-c", PENDING_ALARM], capture_output=True, text=True)
+    assert (done.returncode, done.stdout) == (0, "vivo\n"), done
+
+
 PLUMBING = """import os, signal, threading
 from rnncheck import student
 os.environ["RNNCHECK_TIME_LIMIT"] = "0.2"
