@@ -159,6 +159,7 @@ def test_spanish_release_has_no_english_text(builds, name):
     assert wrong_language(build.student, build.assignment.notebook_name, "es") == []
 
 
+@pytest.mark.slow  # the English builds
 @pytest.mark.parametrize("name", ASSIGNMENTS)
 def test_english_release_has_no_spanish_text(english_builds, name):
     build = english_builds[name]
@@ -194,9 +195,11 @@ def test_shipped_test_files_are_checked_for_their_notes():
     assert [language_of(text) for text in note_texts(source)] == ["en", "en"]
 
 
-@pytest.mark.parametrize(("language", "other"), [("es", "en"), ("en", "es")])
-def test_the_release_ships_the_messages_of_its_language_only(builds, english_builds, language, other):
-    build = (builds if language == "es" else english_builds)["bptt"]
+@pytest.mark.parametrize(
+    ("language", "other"), [("es", "en"), pytest.param("en", "es", marks=pytest.mark.slow)]
+)
+def test_the_release_ships_the_messages_of_its_language_only(request, language, other):
+    build = request.getfixturevalue("builds" if language == "es" else "english_builds")["bptt"]
     source = (build.student / "rnncheck" / "messages.py").read_text(encoding="utf-8")
     namespace = {}
     exec(compile(source, "messages.py", "exec"), namespace)

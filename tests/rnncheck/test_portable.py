@@ -258,6 +258,7 @@ def test_time_limit_uses_sigalrm_in_the_main_thread_where_unix_has_it():
                 pass
 
 
+@pytest.mark.slow  # python -m rnncheck in a fresh process
 def test_python_m_rnncheck_without_linux_names_cells_by_their_first_line_and_the_looping_function(
     elsewhere, tmp_path
 ):
@@ -277,6 +278,7 @@ def test_python_m_rnncheck_without_linux_names_cells_by_their_first_line_and_the
     assert "celda 4" not in shown and "celda 6" not in shown
 
 
+@pytest.mark.slow  # python -m rnncheck in a fresh process
 def test_python_m_rnncheck_without_linux_passes_a_correct_notebook(elsewhere, tmp_path):
     path = release(tmp_path / "tarea", TOKENIZE, ENCODE)
     code, shown = run_check(path)
