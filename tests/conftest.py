@@ -39,32 +39,27 @@ def english_builds(tmp_path_factory) -> dict[str, Build]:
     return _LazyBuilds(tmp_path_factory.mktemp("dist-en"), "en", _shared(tmp_path_factory))
 
 
-def _shared(tmp_path_factory) -> Path | None:
-    """Under xdist, a folder of this run that every worker sees (the parent of the workers' own
-    temporary folders), where each build is made once for all of them; None otherwise."""
-    if "PYTEST_XDIST_WORKER" not in os.environ:
-        return None
-    return tmp_path_factory.getbasetemp().parent / "shared-builds"
+def _shared(tmp_path_factory) -> Path:
+    """The folder of this run where each build is made once: under xdist one that every worker
+    sees (the parent of the workers' own temporary folders), else this session's own."""
+    run = tmp_path_factory.getbasetemp()
+    return (run.parent if "PYTEST_XDIST_WORKER" in os.environ else run) / "shared-builds"
 
 
 class _LazyBuilds(dict):
     """name -> the build of that assignment in `language`, made on first use, into out.
 
-    Under xdist the first worker that asks builds into the shared folder, holding a lock that
+    The first worker that asks builds into the shared folder (`_shared`), holding a lock that
     the others wait on, and each worker copies the finished build into its own out: a build
     costs seconds, and a copy keeps what a test writes beside a build to its own worker. A
     worker that would wait first makes one build of that language that nobody has started, in
     course order: both cores build while the session's first tests wait for their builds."""
 
-    def __init__(self, out: Path, language: str, shared: Path | None):
+    def __init__(self, out: Path, language: str, shared: Path):
         super().__init__()
         self.out, self.language, self.shared = out, language, shared
 
     def __missing__(self, name: str) -> Build:
-        assignment = assignments.load(name)
-        if self.shared is None:
-            self[name] = build_assignment(assignment, self.out, self.language, seed=SEED)
-            return self[name]
         if not _shared_build(self.shared, self.language, name, wait=False):
             for other in ASSIGNMENTS:
                 if not (self.shared / self.language / other / "done").exists():
@@ -72,7 +67,7 @@ class _LazyBuilds(dict):
                         break
             _shared_build(self.shared, self.language, name, wait=True)
         shutil.copytree(self.shared / self.language / name / "out", self.out, dirs_exist_ok=True)
-        self[name] = Build(assignment, self.language, self.out.resolve(), SEED)
+        self[name] = Build(assignments.load(name), self.language, self.out.resolve(), SEED)
         return self[name]
 
 
@@ -99,7 +94,7 @@ def _shared_build(shared: Path, language: str, name: str, wait: bool) -> bool:
 # worker and both finish together. Their cost: CPU seconds measured under load, session builds
 # included (the assignments are built once, for whichever file asks first).
 LONGEST_FIRST = (
-    "tests/autograder/test_release_environment.py",  # about 195 s (19 notebooks in a kernel)
+    "tests/autograder/test_release_environment.py",  # about 195 s (20 notebooks in a kernel)
     "tests/autograder/test_numpy_majors.py",  # about 135 s (five builds and short audits)
     "tests/autograder/test_audit.py",  # about 115 s (264 submissions graded)
     "tests/autograder/test_release_terminal.py",  # about 90 s (four environments, 20 checks)

@@ -83,8 +83,11 @@ def oldest_allowed(package):
     return f"{package}=={lowest_allowed(package)}.*"
 
 
-def check_outputs(nb):
-    return [c for c in nb.cells if c.source.startswith("grader.check(")], errors(nb)
+def assert_every_check_passes(nb, what):
+    """No cell of the run notebook raised, and each of its check cells shows ✔ and no ✘."""
+    checks = [c for c in nb.cells if c.source.startswith("grader.check(")]
+    assert errors(nb) == [], what
+    assert checks and all("✔" in shown(c) and "✘" not in shown(c) for c in checks), what
 
 
 def test_the_release_runs_in_a_fresh_environment_from_its_requirements_alone(
@@ -134,9 +137,7 @@ def test_the_release_runs_in_a_fresh_environment_from_its_requirements_alone(
         nb = environment.execute(
             fill(nbformat.read(path, 4), [build.assignment.solution_path]), folder, monkeypatch
         )
-        checks, failures = check_outputs(nb)
-        assert failures == [], f"{name} with the oldest numpy"
-        assert checks and all("✔" in shown(c) and "✘" not in shown(c) for c in checks), name
+        assert_every_check_passes(nb, f"{name} with the oldest numpy")
 
 
 def runs_as_a_student_runs_it(environment, build, folder, monkeypatch):
@@ -148,9 +149,7 @@ def runs_as_a_student_runs_it(environment, build, folder, monkeypatch):
     path = folder / build.assignment.notebook_name
     nbformat.write(fill(nbformat.read(path, 4), [build.assignment.solution_path]), path)
     nb = environment.execute(nbformat.read(path, 4), folder, monkeypatch)
-    checks, failures = check_outputs(nb)
-    assert failures == [], f"{name} ({language})"
-    assert checks and all("✔" in shown(c) and "✘" not in shown(c) for c in checks), f"{name} ({language})"
+    assert_every_check_passes(nb, f"{name} ({language})")
     assert plots_without_an_image(nb) == [], f"{name} ({language})"
     assert untranslated_column_names(nb, folder, language) == [], name
     export = nb.cells[-1]
@@ -192,9 +191,7 @@ def test_colab_layout_the_notebook_and_the_release_zip_side_by_side(
     )
     shutil.copyfile(build.student.with_suffix(".zip"), content / f"{build.assignment.name}.zip")
     nb = environment.execute(nbformat.read(path, 4), content, monkeypatch)
-    checks, failures = check_outputs(nb)
-    assert failures == []
-    assert checks and all("✔" in shown(c) and "✘" not in shown(c) for c in checks)
+    assert_every_check_passes(nb, build.assignment.name)
     assert (content / build.assignment.name / "rnncheck").is_dir()
     suffix = MESSAGES["es"]["export_suffix"]  # the export found the notebook beside the release
     assert (content / f"{build.assignment.name}{suffix}.zip").is_file(), shown(nb.cells[-1])

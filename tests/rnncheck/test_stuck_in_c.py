@@ -7,6 +7,8 @@ import contextlib
 import io
 import os
 import signal
+import subprocess
+import sys
 import threading
 import time
 
@@ -120,9 +122,6 @@ def test_a_stop_left_pending_by_code_that_blocked_it_does_not_end_the_process_la
     # a kernel's SIGALRM handler is the default one, which ends the process: the stop that came
     # while every thread blocked the signal (a long call of C) must not be delivered once the
     # check has put that handler back and the code unblocks it (this ended a notebook's kernel)
-    import subprocess
-    import sys
-
     done = subprocess.run([sys.executable, "-c", PENDING_ALARM], capture_output=True, text=True)
     assert (done.returncode, done.stdout) == (0, "vivo\n"), done
 
