@@ -4,6 +4,10 @@ PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+# The tests write Python's bytecode caches (__pycache__, ignored by git) even where the
+# environment asks not to (PYTHONDONTWRITEBYTECODE): otherwise each xdist worker rewrites the
+# asserts of every test module and each process a test starts compiles the project again.
+PYTEST := env -u PYTHONDONTWRITEBYTECODE $(BIN)/python -m pytest -n auto --dist loadfile --no-loadscope-reorder
 
 .PHONY: demo test check lint build clean
 
@@ -21,11 +25,11 @@ build: $(STAMP)
 
 test: lint
 	@[ -x /usr/bin/chromium ] || echo "note: no /usr/bin/chromium: the class report's browser tests are skipped (apt-get install chromium, as .ci/run does)"
-	$(BIN)/python -m pytest -n auto --dist loadfile --no-loadscope-reorder
+	$(PYTEST)
 
 # the edit-test loop: lint and every test not marked slow
 check: lint
-	$(BIN)/python -m pytest -m "not slow" -q -n auto --dist loadfile --no-loadscope-reorder
+	$(PYTEST) -m "not slow" -q
 
 lint: $(STAMP)
 	$(BIN)/ruff check autograder rnncheck solutions tests benchmarks

@@ -17,6 +17,9 @@ from autograder.engine.session import Budget, Session
 from rnncheck import Feedback, assert_global_random_untouched, assert_raises_value_error, call
 
 UID = UID_BASE + 990 if os.geteuid() == 0 else None
+# A test that waits out a call's whole time limit (2 or 4 s, far above what it times, so that a
+# busy machine cannot reorder the events): slow, so that `make check` leaves them to `make test`.
+WAITS = pytest.mark.slow
 
 
 @pytest.fixture(scope="module")
@@ -92,6 +95,7 @@ LOOPS_INSIDE = [
 ]
 
 
+@WAITS
 def test_a_call_stopped_at_its_time_limit_names_the_function_it_was_still_inside(start, monkeypatch):
     # the student process is warned halfway through the call's 4 s, so that a busy machine
     # still has 2 s to say where it was before the grader's deadline
@@ -106,6 +110,7 @@ def test_a_call_stopped_at_its_time_limit_names_the_function_it_was_still_inside
         call(env, "encode", "y otra")
 
 
+@WAITS
 def test_a_call_stopped_while_it_calls_back_the_grader_names_its_function(start, monkeypatch):
     # the warning that comes during a callback waits for the callback's reply: the channel's
     # exchange is never cut in half, and the call is then stopped where it was
@@ -119,6 +124,7 @@ def test_a_call_stopped_while_it_calls_back_the_grader_names_its_function(start,
         call(env, "encode", "hola", lambda n: n + 1)
 
 
+@WAITS
 def test_a_function_that_catches_the_stop_is_ended_by_the_grader_deadline_and_still_named(start, monkeypatch):
     monkeypatch.setattr(process, "WARNING_MARGIN", 1.0)
     cells = [
@@ -133,6 +139,7 @@ def test_a_function_that_catches_the_stop_is_ended_by_the_grader_deadline_and_st
     assert str(stopped.value).startswith("`encode` no terminó en 2 s: seguía dentro de `tokenize`")
 
 
+@WAITS
 @pytest.mark.parametrize(
     "stuck",
     [
@@ -155,6 +162,7 @@ def test_a_call_stuck_in_one_long_operation_of_c_names_the_function_it_was_insid
     assert "`encode` no terminó en 4 s: seguía dentro de `tokenize`" in str(stopped.value)
 
 
+@WAITS
 def test_a_forged_traceback_changes_only_the_message_of_the_call_that_forged_it(start, monkeypatch):
     # the student process may write anything to its notes pipe, and stop the warning's own
     # traceback: a lie names another function in the failure message of a call that fails
