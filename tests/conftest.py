@@ -91,15 +91,15 @@ def _shared_build(shared: Path, language: str, name: str, wait: bool) -> bool:
 # handed out in collection order (--no-loadscope-reorder; xdist's own order puts files with
 # many tests first, which left these few long ones to start last, on one worker, while the
 # other sat idle). They go first, longest first, so that the many short files fill the other
-# worker and both finish together. Their cost: CPU seconds measured under load, session builds
-# included (the assignments are built once, for whichever file asks first).
+# worker and both finish together. Their cost: seconds on a quiet machine under `make test`,
+# session builds included (the assignments are built once, for whichever file asks first).
 LONGEST_FIRST = (
-    "tests/autograder/test_release_environment.py",  # about 195 s (20 notebooks in a kernel)
-    "tests/autograder/test_numpy_majors.py",  # about 135 s (five builds and short audits)
-    "tests/autograder/test_audit.py",  # about 115 s (264 submissions graded)
-    "tests/autograder/test_release_terminal.py",  # about 90 s (four environments, 20 checks)
-    "tests/autograder/test_gradescope.py",  # about 80 s (seven runs of run_autograder)
+    "tests/autograder/test_release_environment.py",  # about 160 s (11 whole notebooks in a kernel)
+    "tests/autograder/test_audit.py",  # about 120 s (264 submissions graded)
+    "tests/autograder/test_numpy_majors.py",  # about 100 s (five builds and short audits)
+    "tests/autograder/test_gradescope.py",  # about 85 s (seven runs of run_autograder)
     "tests/engine/test_hostile.py",  # about 75 s (five batches)
+    "tests/autograder/test_release_terminal.py",  # about 60 s (four environments, 20 checks)
 )
 
 
