@@ -39,6 +39,12 @@ def english_builds(tmp_path_factory) -> dict[str, Build]:
     return _LazyBuilds(tmp_path_factory.mktemp("dist-en"), "en", _shared(tmp_path_factory))
 
 
+def builds_in(request: pytest.FixtureRequest, language: str) -> dict[str, Build]:
+    """The session builds of language, for a test parametrized by LANGUAGES: the fixture
+    `builds` (Spanish) or `english_builds`, asked for only when the test runs."""
+    return request.getfixturevalue("builds" if language == "es" else "english_builds")
+
+
 def _shared(tmp_path_factory) -> Path:
     """The folder of this run where each build is made once: under xdist one that every worker
     sees (the parent of the workers' own temporary folders), else this session's own."""

@@ -21,7 +21,7 @@ from autograder.build import main as build_main
 from autograder.testfiles import _is_hidden
 from autograder.versions import bounds, numpy_requirement
 from rnncheck.messages import MESSAGES
-from tests.conftest import ASSIGNMENTS, LANGUAGES
+from tests.conftest import ASSIGNMENTS, LANGUAGES, builds_in
 
 pytestmark = pytest.mark.parametrize("name", ASSIGNMENTS)
 
@@ -238,7 +238,7 @@ def test_a_new_seed_draws_new_hidden_inputs_and_leaves_the_student_release_alone
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_each_build_speaks_its_language_in_the_notebook_and_the_feedback(request, name, language):
-    build = request.getfixturevalue("builds" if language == "es" else "english_builds")[name]
+    build = builds_in(request, language)[name]
     nb = nbformat.read(build.student / build.assignment.notebook_name, 4)
     assert MESSAGES[language]["your_code"] in "\n".join(c.source for c in nb.cells)
     # the feedback a student gets on the untouched skeleton, from the release's own checker
