@@ -87,8 +87,10 @@ def _grader(
     """A grader process: grade what it is sent until it is sent None; it ends with the batch
     process (pid `batch`), however that ends, and its zygote and student processes with it.
     Ctrl-C (SIGINT to the terminal's process group) ends it at once and without a word: the
-    batch process is interrupted too, and says what was kept."""
-    signal.signal(signal.SIGINT, signal.SIG_DFL)
+    batch process is interrupted too, and says what was kept. A batch that ignores SIGINT (the
+    background job of a script) grades on through it, its graders too."""
+    if signal.getsignal(signal.SIGINT) is not signal.SIG_IGN:
+        signal.signal(signal.SIGINT, signal.SIG_DFL)
     confine.die_with_parent(batch)
     with contextlib.suppress(ValueError, OSError):  # a callback asked to allocate too much fails here
         resource.setrlimit(resource.RLIMIT_AS, (GRADER_MEMORY, resource.getrlimit(resource.RLIMIT_AS)[1]))
@@ -269,7 +271,7 @@ def grade_all(
                         try:
                             kind, value = worker.conn.recv()
                         except (EOFError, OSError):
-                            kind, value = "lost", "the grader process ended"
+                            kind, value = "lost", _say(autograder, "grader_ended")
                         if kind == "broken":
                             raise InfrastructureError(str(value))
                         if kind == "progress":
@@ -298,7 +300,9 @@ def grade_all(
                             continue
                         lost = str(value)
                     elif worker.job is not None and time.monotonic() > worker.deadline:
-                        lost = f"more than {options.budget.submission + GRACE:g} s"
+                        lost = _say(
+                            autograder, "grader_overtime", seconds=f"{options.budget.submission + GRACE:g}"
+                        )
                     if lost:
                         job = worker.job
                         worker.kill()

@@ -1,6 +1,7 @@
 """rnngrade: each command forwards its arguments to one library function; bad values,
 unknown names, empty folders and Ctrl-C get one line and an exit status, never a traceback."""
 
+import csv
 import importlib.metadata
 import os
 import signal
@@ -389,6 +390,51 @@ def stored(store: Path) -> int:
         return 0
 
 
+def grade_command(build, folder: Path, out: Path, timeout: int) -> list[str]:
+    """`rnngrade grade` of folder into out, one submission at a time (in name order)."""
+    return [
+        *(str(Path(sys.executable).parent / "rnngrade"), "grade", build.assignment.name, str(folder)),
+        *(
+            "-o",
+            str(out),
+            "--autograder",
+            str(build.autograder_zip),
+            "--jobs",
+            "1",
+            "--timeout",
+            str(timeout),
+        ),
+    ]
+
+
+def ctrl_c_once_one_is_stored(
+    command: list[str], out: Path, *, ctrl_c: signal.Handlers
+) -> tuple[int, str, str]:
+    """command started in a session (process group) of its own with SIGINT set to ctrl_c,
+    whatever this test inherited: SIG_DFL as a terminal starts a job in the foreground, SIG_IGN
+    as a script without job control starts one in the background (`rnngrade grade ... &`), and
+    as it passes to everything it starts. Once the store beside out holds an outcome, SIGINT to
+    that group, as a terminal's Ctrl-C sends it: the command's status, stdout and stderr."""
+    reset = "import os, signal, sys; signal.signal(signal.SIGINT, signal.Handlers(int(sys.argv[1])))"
+    batch = subprocess.Popen(
+        [sys.executable, "-c", f"{reset}; os.execv(sys.argv[2], sys.argv[2:])", str(int(ctrl_c)), *command],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
+    )
+    try:
+        while stored(out.with_suffix(".sqlite")) == 0:
+            assert batch.poll() is None, batch.communicate()
+            time.sleep(0.05)
+        os.killpg(batch.pid, signal.SIGINT)
+        stdout, stderr = batch.communicate(timeout=300)
+    finally:
+        if batch.poll() is None:
+            os.killpg(batch.pid, signal.SIGKILL)
+    return batch.returncode, stdout, stderr
+
+
 @pytest.mark.slow
 def test_ctrl_c_of_a_real_batch_keeps_what_was_graded_and_the_same_command_finishes(builds, tmp_path):
     """SIGINT to the command's process group, as a terminal's Ctrl-C sends it, once one outcome
@@ -401,23 +447,9 @@ def test_ctrl_c_of_a_real_batch_keeps_what_was_graded_and_the_same_command_finis
     # graded second (--jobs 1), and for minutes: each cell hangs until the cell limit stops it
     (folder / "b.py").write_text("# %%\nwhile True:\n    pass\n\n" * 20, encoding="utf-8")
     out = tmp_path / "notas.csv"
-    command = [
-        *(str(Path(sys.executable).parent / "rnngrade"), "grade", "word_representation", str(folder)),
-        *("-o", str(out), "--autograder", str(build.autograder_zip), "--jobs", "1", "--timeout", "3600"),
-    ]
-    batch = subprocess.Popen(
-        command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True
-    )
-    try:
-        while stored(out.with_suffix(".sqlite")) == 0:
-            assert batch.poll() is None, batch.communicate()
-            time.sleep(0.05)
-        os.killpg(batch.pid, signal.SIGINT)
-        stdout, stderr = batch.communicate(timeout=120)
-    finally:
-        if batch.poll() is None:
-            os.killpg(batch.pid, signal.SIGKILL)
-    assert batch.returncode == 130, stderr
+    command = grade_command(build, folder, out, timeout=3600)
+    status, stdout, stderr = ctrl_c_once_one_is_stored(command, out, ctrl_c=signal.SIG_DFL)
+    assert status == 130, stderr
     assert stdout == "" and "Traceback" not in stderr
     kept = stored(out.with_suffix(".sqlite"))
     said = [line for line in stderr.splitlines() if not line.startswith("sandbox:")]
@@ -430,6 +462,30 @@ def test_ctrl_c_of_a_real_batch_keeps_what_was_graded_and_the_same_command_finis
     rows = out.read_text(encoding="utf-8").splitlines()[1:]
     assert [row.split(",")[0] for row in rows] == ["a.ipynb", "b.py"]
     assert stored(out.with_suffix(".sqlite")) == 2  # a.ipynb was not graded again
+
+
+@pytest.mark.slow
+def test_a_batch_that_ignores_ctrl_c_grades_on_and_loses_no_submission_to_it(builds, tmp_path):
+    """A batch started where SIGINT is ignored (the background of a script) is not interrupted
+    by a Ctrl-C at the terminal, and neither are its graders: the submission being graded when
+    it comes gets its own row, not a grader's error."""
+    build = builds["word_representation"]
+    folder = tmp_path / "entregas"
+    folder.mkdir()
+    (folder / "a.py").write_text("x = 1\n", encoding="utf-8")  # graded first, in a moment
+    # graded second: its one cell sleeps until the cell limit (--timeout) stops it, using no CPU
+    (folder / "b.py").write_text("import time\ntime.sleep(3600)\n", encoding="utf-8")
+    out = tmp_path / "notas.csv"
+    # the Ctrl-C comes while b.py sleeps, or as it starts
+    status, _, stderr = ctrl_c_once_one_is_stored(
+        grade_command(build, folder, out, timeout=5), out, ctrl_c=signal.SIG_IGN
+    )
+    assert status == 0, stderr
+    with open(out, encoding="utf-8") as f:
+        rows = {row["submission"]: row for row in csv.DictReader(f)}
+    assert list(rows) == ["a.py", "b.py"]
+    assert rows["b.py"]["status"] == "graded", rows["b.py"]["reason"]  # not "error": its grader lived on
+    assert rows["b.py"]["reason"] == MESSAGES["es"]["engine_submission_time"].format(seconds=5)
 
 
 def test_build_in_several_languages_at_once_forwards_them_all(calls):

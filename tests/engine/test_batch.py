@@ -2,6 +2,7 @@
 and zygote; what goes wrong in one row stays in that row."""
 
 import os
+import time
 
 import nbformat
 import pytest
@@ -9,6 +10,8 @@ import pytest
 from autograder.engine import batch, grading
 from autograder.engine.batch import Options, grade_all
 from autograder.engine.confine import MECHANISMS, Limits
+from autograder.engine.outcome import zero
+from autograder.engine.session import Budget
 from autograder.fill import fill
 from autograder.notebook import render
 from rnncheck.messages import say
@@ -126,8 +129,31 @@ def test_a_submission_that_ends_its_grader_gets_an_error_row_and_is_not_tried_ag
     files = [notebook(build, tmp_path, n) for n in ("a.ipynb", "b.ipynb", "c.ipynb")]
     a, b, c = grade_all(build.autograder_zip, files, Options(jobs=1))
     assert a.total == c.total == a.total_possible
-    assert b.status == "error" and b.reason == say("reason_crashed", detail="the grader process ended")
+    assert b.status == "error" and b.reason == say("reason_crashed", detail=say("grader_ended"))
     assert tries.read_text() == "b\n"
+
+
+def test_a_grader_that_outlasts_its_submission_is_replaced_and_the_row_says_so_in_its_language(
+    builds, tmp_path, monkeypatch
+):
+    """A grader stuck past the submission's limit and GRACE (here a grade_file that never
+    returns for b) is replaced; b's row says for how long, in the autograder's language, and
+    the next submission is graded by the new grader."""
+    build = builds["rnn_forward"]
+
+    def stuck_on_b(autograder, slot, path, name):
+        if name == "b.ipynb":
+            time.sleep(3600)
+        return zero(name, autograder.possible(), "")  # at once, however busy the machine
+
+    monkeypatch.setattr(batch, "grade_file", stuck_on_b)
+    monkeypatch.setattr(batch, "GRACE", 1.0)
+    files = [notebook(build, tmp_path, n) for n in ("a.ipynb", "b.ipynb", "c.ipynb")]
+    a, b, c = grade_all(build.autograder_zip, files, Options(jobs=1, budget=Budget(submission=2.0)))
+    assert a.reason == c.reason == ""  # their own rows, from the grader before b and the one after
+    assert b.status == "error" and b.reason == say(
+        "reason_crashed", detail=say("grader_overtime", seconds="3")
+    )
 
 
 def _claim_in_another_process(first, folder, answer):
