@@ -240,13 +240,21 @@ def innermost_frame(frame: types.FrameType | None, code_globals: Any) -> str:
 
 def innermost(stopped: BaseException, code_globals: Any) -> str:
     """innermost_frame of the frame where `stopped` was raised (the innermost function of
-    code_globals still running then), or ''."""
-    trace = stopped.__traceback__
-    if trace is None:
-        return ""
-    while trace.tb_next is not None:
-        trace = trace.tb_next
-    return innermost_frame(trace.tb_frame, code_globals)
+    code_globals still running then), or ''. A stop raised again (every second) while the first
+    was still unwinding, outside the notebook's code, names where the first one was raised: its
+    __context__, the stop it interrupted."""
+    seen: set[int] = set()
+    stop: BaseException | None = stopped
+    while stop is not None and id(stop) not in seen:
+        seen.add(id(stop))
+        trace = stop.__traceback__
+        while trace is not None and trace.tb_next is not None:
+            trace = trace.tb_next
+        if trace is not None and (inner := innermost_frame(trace.tb_frame, code_globals)):
+            return inner
+        earlier = stop.__context__
+        stop = earlier if isinstance(earlier, type(stopped)) else None
+    return ""
 
 
 def _time_up(name: str, function: Any, stopped: BaseException) -> Feedback:

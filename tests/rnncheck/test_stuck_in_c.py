@@ -113,6 +113,27 @@ def test_progress_names_the_notebook_function_the_check_is_inside():
     assert any(line.startswith(expected) for line in lines), lines
 
 
+def test_a_stop_repeated_while_the_first_unwinds_still_names_where_the_first_was_raised():
+    # the stop comes again every second: under load the next one can land while the first is
+    # still unwinding, outside the notebook's code (this made the kernel test below say
+    # "`encode` no terminó" without naming tokenize); the order is made certain here
+    env = {"TimeUp": student.TimeUp}
+    exec(
+        compile("def tokenize():\n    raise TimeUp\ndef encode():\n    tokenize()", "<notebook>", "exec"), env
+    )
+    try:
+        try:
+            env["encode"]()
+        finally:
+            raise student.TimeUp  # the repeat, raised here while the first unwinds
+    except student.TimeUp as stopped:
+        again = stopped
+    assert student.innermost(again.__context__, env) == "tokenize"  # the first stop
+    assert str(student._time_up("encode", env["encode"], again)) == say(
+        "call_time_inside", name="encode", inner="tokenize", seconds=f"{student.time_limit():g}"
+    )
+
+
 PENDING_ALARM = """import signal
 signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGALRM})  # before numpy's threads start
 from rnncheck import student
