@@ -1,7 +1,6 @@
 """rnngrade: each command forwards its arguments to one library function; bad values,
 unknown names, empty folders and Ctrl-C get one line and an exit status, never a traceback."""
 
-import csv
 import importlib.metadata
 import os
 import signal
@@ -24,6 +23,7 @@ from autograder.notebook import render
 from autograder.policy import Policy
 from autograder.store import StoreBusy
 from rnncheck.messages import MESSAGES
+from tests.autograder.lms.test_lms_grade import gradebook
 
 
 @pytest.fixture
@@ -481,8 +481,7 @@ def test_a_batch_that_ignores_ctrl_c_grades_on_and_loses_no_submission_to_it(bui
         grade_command(build, folder, out, timeout=5), out, ctrl_c=signal.SIG_IGN
     )
     assert status == 0, stderr
-    with open(out, encoding="utf-8") as f:
-        rows = {row["submission"]: row for row in csv.DictReader(f)}
+    rows = {row["submission"]: row for row in gradebook(out)}
     assert list(rows) == ["a.py", "b.py"]
     assert rows["b.py"]["status"] == "graded", rows["b.py"]["reason"]  # not "error": its grader lived on
     assert rows["b.py"]["reason"] == MESSAGES["es"]["engine_submission_time"].format(seconds=5)
