@@ -176,7 +176,7 @@ ATTACKS = [
     # harming the others
     Attack("harm_other_slots_and_submissions", says=("hostile-ran harmed 0: []",)),
     Attack("harm_signals", says=("hostile-ran signalled 0: []",)),
-    Attack("harm_fill_disk", says=("hostile-ran wrote 192 MiB; one file over the limit: File too large",)),
+    Attack("harm_fill_disk", says=("hostile-ran wrote 96 MiB; one file over the limit: File too large",)),
     Attack("harm_ipc_leave_message", batch="ipc", says=("hostile-ran queue",)),
     Attack("harm_ipc_read_message", batch="ipc", says=("hostile-ran queue",)),
     # escaping limits
