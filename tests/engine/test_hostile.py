@@ -204,7 +204,7 @@ ATTACKS = [
             say("engine_call_ended", name="rnn_forward"),
         ),
     ),
-    Attack("escape_memory_exhaustion", base="reference", at="start", says=("MemoryError",)),
+    Attack("escape_memory_exhaustion", base="reference", at="start", says=("MiB: MemoryError",)),
     Attack("escape_memory_outside_rlimit", says=("hostile-ran held",)),
     Attack("escape_fork_and_exec", base="reference", at="start", says=("hostile-ran started []",)),
     Attack("escape_threads", base="reference", at="start", says=("hostile-ran started []",)),

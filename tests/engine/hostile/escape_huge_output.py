@@ -14,11 +14,12 @@ block = "x" * (16 * 2**20)
 print(block)
 sys.stdout.write(block)
 sys.stderr.write(block)
-os.write(1, block.encode())
-os.write(2, block.encode())
+data = block.encode()
+os.write(1, data)
+os.write(2, data)
 display = globals().get("display")
 if display is not None:
     for _ in range(160):
         display(block[:100_000])
-del block
+del block, data
 raise Exception("hostile-ran " + "y" * (10 * 2**20))

@@ -4,7 +4,8 @@ Allocate 50 GB four ways (numpy, bytearray, mmap, a growing list): each fails wi
 limit, and a correct notebook still gets full marks. The list grows by 64 MiB arrays that are
 never written: the limit bounds address space, so the list fails at the same size as one whose
 pages are all touched, in milliseconds (touching them took about 0.5 s of CPU, which met the
-cell's 5 s limit first under a quota of half a core).
+cell's 5 s limit first under a quota of half a core). It stops at 50 GB: without the limit the
+row lacks the list's MemoryError, which the test expects.
 """
 
 import mmap

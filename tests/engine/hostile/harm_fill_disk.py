@@ -4,7 +4,7 @@ Fill the disk with many files, each just under the file-size limit: the per-file
 larger write is refused), the batch completes and the working folder is deleted afterwards.
 
 No engine limit covers the total written but the slot's tmpfs: 24 files of the 4 MiB limit
-here (96 MiB, about 0.2 s of CPU, far from the cell's 5 s limit on a busy machine).
+here (96 MiB, about 0.3 s of CPU, far from the cell's 5 s limit on a busy machine).
 """
 
 LIMIT = 4 * 2**20
